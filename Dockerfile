@@ -1,0 +1,41 @@
+# Production image: gunicorn (web), celery worker and beat share it.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=almaty_portal.settings.prod
+
+# WeasyPrint's system libraries (Pango, HarfBuzz via Pango), libmagic for
+# upload sniffing, gettext for compilemessages, fonts with Cyrillic coverage.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libmagic1 \
+      gettext fonts-noto-core fonts-dejavu-core curl \
+ && rm -rf /var/lib/apt/lists/*
+
+RUN useradd --system --create-home --home-dir /app --uid 10001 portal
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY almaty_portal ./almaty_portal
+COPY membership ./membership
+COPY chairmanship ./chairmanship
+COPY meetings ./meetings
+COPY archive ./archive
+RUN pip install .
+
+COPY manage.py ./
+COPY templates ./templates
+COPY static ./static
+COPY locale ./locale
+
+# Build-time only key: collectstatic and compilemessages need settings loaded.
+RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+      python manage.py collectstatic --no-input -v 0 \
+ && python manage.py compilemessages -v 0 \
+ && mkdir -p /app/var/media && chown -R portal:portal /app/var
+
+USER portal
+EXPOSE 8000
+CMD ["gunicorn", "almaty_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,68 @@
+# The two commands of the README:
+#   make run   - the portal with demo data on http://127.0.0.1:8000/ (SQLite, tasks in-process)
+#   make test  - installs what is missing and runs every check and test
+# Both are idempotent: a second run reuses the venv and the database.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test check lint messages makemessages migrate demo clean-venv bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	@# Django prefers psycopg 3 whenever it is importable; keep psycopg2 under test.
+	@if $(BIN)/python -c 'import psycopg' 2>/dev/null; then $(BIN)/pip uninstall --quiet -y psycopg psycopg-binary psycopg-c; fi
+	touch $@ $(VENV)/.installed-run
+
+messages: $(VENV)/.installed-run
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+# For developers: refresh the catalogues after changing strings.
+makemessages: $(VENV)/.installed-run
+	$(BIN)/python manage.py makemessages -l ru -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+
+run:
+	scripts/system-deps.sh run
+	$(MAKE) --no-print-directory $(VENV)/.installed-run
+	$(MAKE) --no-print-directory messages
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py load_demo
+	@echo "Serving the portal at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+check: $(VENV)/.installed-test
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check --fail-level WARNING
+
+test:
+	scripts/system-deps.sh test
+	$(MAKE) --no-print-directory $(VENV)/.installed-test
+	$(MAKE) --no-print-directory messages
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory check
+	@echo "== Full suite on PostgreSQL, Redis, a real Celery worker and Chromium =="
+	$(BIN)/python -m pytest
+	@echo "== The embedded default: the suite again on SQLite (PostgreSQL-only and browser tests deselected) =="
+	ALMATY_TEST_DB=sqlite $(BIN)/python -m pytest -m "not postgresql and not browser and not celery_worker"
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,22 @@
+"""Production: base settings hardened. Everything else comes from the
+environment (see .env.example); SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL
+are required."""
+
+from .base import *
+from .base import env
+
+DEBUG = False
+SECRET_KEY = env("SECRET_KEY")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+# Downloads of protected files are handed to the front server when set
+# (nginx: "X-Accel-Redirect", Apache/lighttpd: "X-Sendfile").
+PROTECTED_FILES_HEADER = env("PROTECTED_FILES_HEADER", default="")

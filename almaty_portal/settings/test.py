@@ -1,0 +1,30 @@
+"""Tests: PostgreSQL and Redis come from DATABASE_URL / REDIS_URL, which the
+test plugin (tests/plugins/services.py) sets after starting throwaway servers."""
+
+from .base import *
+from .base import DATABASES, VAR_DIR, env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "test-media")
+# Tests do not need collectstatic's manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A fixed test database name, so that the Celery worker the tests start
+    # (with ALMATY_WORKER_USES_TEST_DATABASE=1) connects to the same one.
+    DATABASES["default"]["TEST"] = {"NAME": "test_almaty"}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if env.bool("ALMATY_WORKER_USES_TEST_DATABASE", default=False):
+        DATABASES["default"]["NAME"] = "test_almaty"
+
+# Unit tests run tasks in-process; tests marked celery_worker switch this off
+# and go through Redis and a real worker.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+CELERY_TASK_EAGER_PROPAGATES = True
+# Each test starts from an empty cache; Redis is still used as the broker.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

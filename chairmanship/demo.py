@@ -1,0 +1,118 @@
+"""Demo data: a chairmanship history from 2013 built by the rotation service.
+
+Kazakhstan chairs first (elected at the 2013 Ministerial Conference: an
+illustrative choice), then the rotation runs up to the term covering today.
+Türkiye declines the 2021 turn, so the history shows a skipped state, and the
+state due next after today declines that turn, so the projection shows one
+too. Representatives are fictitious. Idempotent: runs again without adding
+anything once the history reaches today."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from membership.demo import LAUNCH
+from membership.models import ParticipantState
+
+from .enums import ChairmanshipBasis
+from .models import Chairmanship, TurnDeclination
+from .selectors import last_term
+from .services import (
+    chairmanship_create,
+    chairmanship_create_from_proposal,
+    chairmanship_propose_next,
+    turn_decline,
+)
+
+FIRST_CHAIR = "KAZ"
+# iso3, turn start, declined on, (note ru, note en)
+DECLINATIONS = [
+    ("TUR", datetime.date(2021, 6, 5), datetime.date(2021, 2, 15),
+     ("Отказ по внутренним причинам (иллюстративная запись).",
+      "Declined for internal reasons (illustrative record).")),
+]
+
+# Fictitious representatives, by iso3: (name ru, name en), (title ru, title en)
+REPRESENTATIVES = {
+    "AFG": (("Фарид Рахими", "Farid Rahimi"),
+            ("Заместитель министра по делам беженцев", "Deputy Minister for Refugees")),
+    "AZE": (("Эльнара Гасанова", "Elnara Hasanova"),
+            ("Заместитель руководителя миграционной службы",
+             "Deputy Head of the Migration Service")),
+    "IRN": (("Реза Карими", "Reza Karimi"),
+            ("Директор департамента по делам иностранцев",
+             "Director of the Bureau for Aliens' Affairs")),
+    "KAZ": (("Айгерим Сапарова", "Aigerim Saparova"),
+            ("Заместитель министра иностранных дел", "Deputy Minister of Foreign Affairs")),
+    "KGZ": (("Бакыт Осмонов", "Bakyt Osmonov"),
+            ("Заместитель министра труда и миграции", "Deputy Minister of Labour and Migration")),
+    "PAK": (("Имран Кхан Юсуфзай", "Imran Khan Yousafzai"),
+            ("Секретарь министерства внутренних дел", "Secretary of the Interior")),
+    "TJK": (("Нигина Шарипова", "Nigina Sharipova"),
+            ("Руководитель миграционной службы", "Head of the Migration Service")),
+    "TUR": (("Айше Йылмаз", "Ayşe Yılmaz"),
+            ("Генеральный директор по миграции", "Director General of Migration Management")),
+    "TKM": (("Мерген Атаев", "Mergen Atayev"),
+            ("Заместитель министра иностранных дел", "Deputy Minister of Foreign Affairs")),
+}
+ILLUSTRATIVE_RU = "Иллюстративные данные: представитель вымышлен."
+ILLUSTRATIVE_EN = "Illustrative data: the representative is fictitious."
+
+
+def _details(state: ParticipantState) -> dict[str, str]:
+    (name_ru, name_en), (title_ru, title_en) = REPRESENTATIVES.get(
+        state.iso3, (("Представитель", "Representative"), ("", ""))
+    )
+    return {
+        "representative_name_ru": name_ru, "representative_name_en": name_en,
+        "representative_title_ru": title_ru, "representative_title_en": title_en,
+        "notes_ru": ILLUSTRATIVE_RU, "notes_en": ILLUSTRATIVE_EN,
+    }
+
+
+def _declinations() -> None:
+    for iso3, turn_start, declined_on, (note_ru, note_en) in DECLINATIONS:
+        state = ParticipantState.objects.get(iso3=iso3)
+        if not TurnDeclination.objects.filter(state=state, turn_start=turn_start).exists():
+            turn_decline(state=state, turn_start=turn_start, declined_on=declined_on,
+                         note_ru=note_ru, note_en=note_en)
+
+
+def load() -> str:
+    today = timezone.localdate()
+    _declinations()
+    if not Chairmanship.objects.exists():
+        state = ParticipantState.objects.get(iso3=FIRST_CHAIR)
+        chairmanship_create(
+            state=state, start=LAUNCH, basis=ChairmanshipBasis.ELECTED,
+            decided_at_ru="Министерская конференция, Алматы, 2013 г.",
+            decided_at_en="Ministerial Conference, Almaty, 2013",
+            **{**_details(state),
+               "notes_ru": "Иллюстративные данные: первый Председатель избран на Министерской "
+                           "конференции 2013 г.; выбор Казахстана и представитель вымышлены.",
+               "notes_en": "Illustrative data: the first Chair was elected at the 2013 "
+                           "Ministerial Conference; the choice of Kazakhstan and the "
+                           "representative are illustrative."},
+        )
+    while (term := last_term()).end < today:
+        proposal = chairmanship_propose_next(after=term)
+        chairmanship_create_from_proposal(
+            proposal=proposal,
+            decided_at_ru="Совещание старших должностных лиц (иллюстративно)",
+            decided_at_en="Senior Officials Meeting (illustrative)",
+            **_details(proposal.state),
+        )
+    # The state due next declines that turn, so the projection shows a skip.
+    if not TurnDeclination.objects.filter(turn_start__gt=today).exists():
+        upcoming = chairmanship_propose_next()
+        turn_decline(
+            state=upcoming.state, turn_start=upcoming.start,
+            declined_on=min(today, upcoming.start),
+            note_ru="Уведомление о переносе очереди (иллюстративная запись).",
+            note_en="Notice that it will not take this turn (illustrative record).",
+        )
+    terms = Chairmanship.objects.count()
+    declinations = TurnDeclination.objects.count()
+    return f"chairmanship: {terms} terms since {LAUNCH:%Y}, {declinations} declined turns"

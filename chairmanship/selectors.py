@@ -1,0 +1,89 @@
+"""Named reads of the chairmanship: who chairs on a date, the history, the
+declined turns, and the data the rotation needs, loaded in a fixed number of
+queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from membership.models import MembershipPeriod, ParticipantState
+
+from .models import Chairmanship, TurnDeclination
+from .validators import rotation_sort_key
+
+
+def chairmanship_terms() -> QuerySet[Chairmanship]:
+    """Every term, oldest first, with its state."""
+    return Chairmanship.objects.select_related("state").order_by("start")
+
+
+def current_chair(*, on: datetime.date | None = None) -> Chairmanship | None:
+    """The term covering ``on`` (today by default), or None between terms."""
+    on = on or timezone.localdate()
+    return chairmanship_terms().filter(start__lte=on, end__gte=on).first()
+
+
+def last_term() -> Chairmanship | None:
+    """The latest recorded term (possibly one that has not started yet)."""
+    return chairmanship_terms().order_by("-start").first()
+
+
+def term_before(*, start: datetime.date, exclude_pk: int | None = None) -> Chairmanship | None:
+    """The latest term that started before ``start``: the one a term
+    starting on ``start`` follows in the rotation."""
+    terms = chairmanship_terms().filter(start__lt=start)
+    if exclude_pk is not None:
+        terms = terms.exclude(pk=exclude_pk)
+    return terms.order_by("-start").first()
+
+
+def turn_declinations() -> QuerySet[TurnDeclination]:
+    """Every recorded declination, oldest turn first, with its state."""
+    return TurnDeclination.objects.select_related("state").order_by("turn_start", "state__name")
+
+
+@dataclass
+class RotationData:
+    """Everything the rotation reads, loaded once (three queries), so that
+    proposing or projecting any number of terms costs the same."""
+
+    states: list[ParticipantState]
+    periods: dict[int, list[MembershipPeriod]] = field(default_factory=dict)
+    declinations: dict[tuple[int, datetime.date], TurnDeclination] = field(default_factory=dict)
+
+    def status_on(self, state: ParticipantState, on: datetime.date) -> str | None:
+        """The state's membership status on ``on``, or None if it had none."""
+        for period in self.periods.get(state.pk, ()):
+            if period.covers(on):
+                return period.status
+        return None
+
+    def declination(self, state: ParticipantState, turn_start: datetime.date):
+        return self.declinations.get((state.pk, turn_start))
+
+    def order_after(self, state: ParticipantState) -> list[ParticipantState]:
+        """Every state in rotation order, starting with the one after
+        ``state`` and wrapping around; ``state`` itself comes last."""
+        keys = [s.pk for s in self.states]
+        index = keys.index(state.pk) if state.pk in keys else -1
+        return self.states[index + 1:] + self.states[:index + 1]
+
+
+def rotation_data() -> RotationData:
+    """States in rotation order (English short name, case and accents
+    folded), their membership periods and the declined turns."""
+    states = list(
+        ParticipantState.objects.prefetch_related(
+            Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("start"))
+        )
+    )
+    states.sort(key=lambda s: (rotation_sort_key(s.name_en or s.name), s.iso3))
+    periods = {s.pk: list(s.membership_periods.all()) for s in states}
+    declinations: dict[tuple[int, datetime.date], TurnDeclination] = {}
+    for declination in TurnDeclination.objects.all():
+        declinations[(declination.state_id, declination.turn_start)] = declination
+    return RotationData(states=states, periods=periods, declinations=declinations)

@@ -1,0 +1,335 @@
+"""Writes and the rotation: proposing and projecting terms, recording terms
+and declined turns. Every write validates (``full_clean`` plus the rules that
+need other rows) inside ``transaction.atomic`` with the existing terms locked,
+so that two secretariat users cannot record overlapping terms at once."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from membership.dbutils import constraint_name_of
+from membership.enums import MembershipStatus
+from membership.models import ParticipantState, User
+from membership.selectors import membership_period_on
+
+from .enums import ChairmanshipBasis, SkipReason
+from .models import NO_OVERLAP_CONSTRAINT, Chairmanship, TurnDeclination
+from .selectors import RotationData, chairmanship_terms, last_term, rotation_data, term_before
+from .validators import term_end_for
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+class Term(Protocol):
+    """What the rotation needs of a term: a recorded Chairmanship or a
+    Proposal both qualify."""
+
+    state: ParticipantState
+    end: datetime.date
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A state the rotation passed over for a turn, and why."""
+
+    state: ParticipantState
+    reason: SkipReason
+    status: str | None = None  # its membership status on the start date
+    declination: TurnDeclination | None = None
+
+    @property
+    def status_label(self) -> str:
+        if self.status is None:
+            return str(_("not yet a member"))
+        return str(MembershipStatus(self.status).label)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The next term as the rotation gives it."""
+
+    state: ParticipantState
+    start: datetime.date
+    end: datetime.date
+    skipped: tuple[Skip, ...] = ()
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def _propose(*, after_state: ParticipantState, start: datetime.date,
+             data: RotationData) -> Proposal:
+    skipped: list[Skip] = []
+    for state in data.order_after(after_state):
+        status = data.status_on(state, start)
+        if status != MembershipStatus.PARTICIPANT:
+            skipped.append(Skip(state=state, reason=SkipReason.NOT_PARTICIPANT, status=status))
+            continue
+        declination = data.declination(state, start)
+        if declination is not None:
+            skipped.append(Skip(state=state, reason=SkipReason.DECLINED, declination=declination))
+            continue
+        return Proposal(state=state, start=start, end=term_end_for(start), skipped=tuple(skipped))
+    raise ValidationError(
+        _("No state can chair from %(start)s: no participant state on that date "
+          "has its turn free (all are pending, withdrawn or declined)."),
+        code="no_eligible_state",
+        params={"start": _date(start)},
+    )
+
+
+def _no_terms_error() -> ValidationError:
+    return ValidationError(
+        _("No chairmanship term is recorded yet. The first Chair was elected at the "
+          "2013 Ministerial Conference: record that term with the basis “elected”."),
+        code="no_terms",
+    )
+
+
+def chairmanship_propose_next(*, after: Term | None = None) -> Proposal:
+    """The next Chair by rotation after ``after`` (by default the latest
+    recorded term): the next participant state in English alphabetical order
+    that has not declined the turn, for two years from the day after."""
+    if after is None:
+        after = last_term()
+        if after is None:
+            raise _no_terms_error()
+    return _propose(after_state=after.state, start=after.end + ONE_DAY, data=rotation_data())
+
+
+def chairmanship_project(*, count: int, today: datetime.date | None = None) -> list[Proposal]:
+    """The next ``count`` terms after the latest recorded one, by repeated
+    rotation (declinations recorded for future turns are honoured). Empty
+    while no term is recorded. If the last term ended before ``today`` (a
+    gap), the projection starts today."""
+    today = today or timezone.localdate()
+    after = last_term()
+    if after is None or count < 1:
+        return []
+    data = rotation_data()
+    state, start = after.state, max(after.end + ONE_DAY, today)
+    proposals = []
+    for _i in range(count):
+        proposal = _propose(after_state=state, start=start, data=data)
+        proposals.append(proposal)
+        state, start = proposal.state, proposal.end + ONE_DAY
+    return proposals
+
+
+# --- Recording terms ---------------------------------------------------------
+
+def _overlap_error(other: Chairmanship | None = None) -> ValidationError:
+    if other is None:
+        return ValidationError(
+            _("Chairmanship terms cannot overlap: another term covers some of these dates."),
+            code="overlap",
+        )
+    return ValidationError(
+        _("Chairmanship terms cannot overlap: %(state)s chairs from %(start)s to %(end)s."),
+        code="overlap",
+        params={"state": other.state, "start": _date(other.start), "end": _date(other.end)},
+    )
+
+
+def chairmanship_validate(*, chairmanship: Chairmanship, check_rotation: bool = True) -> None:
+    """Every rule a term must satisfy, raising one ValidationError keyed by
+    field. Used by the services (under lock) and by the admin form."""
+    chairmanship.full_clean()
+    term = chairmanship
+    errors: dict[str, list[ValidationError]] = {}
+
+    others = Chairmanship.objects.select_related("state")
+    if term.pk is not None:
+        others = others.exclude(pk=term.pk)
+    overlapping = others.filter(start__lte=term.end, end__gte=term.start).order_by("start").first()
+    if overlapping is not None:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(_overlap_error(overlapping))
+
+    period = membership_period_on(state=term.state, on=term.start)
+    if period is None or period.status != MembershipStatus.PARTICIPANT:
+        errors.setdefault("state", []).append(ValidationError(
+            _("Only participant states chair: %(state)s is not a participant state on %(start)s."),
+            code="not_participant",
+            params={"state": term.state, "start": _date(term.start)},
+        ))
+
+    preceding = term_before(start=term.start, exclude_pk=term.pk)
+    if preceding is None and term.basis != ChairmanshipBasis.ELECTED:
+        errors.setdefault("basis", []).append(ValidationError(
+            _("The first term was elected at the Ministerial Conference: "
+              "record it with the basis “elected”."),
+            code="first_is_elected",
+        ))
+    elif preceding is not None and term.basis == ChairmanshipBasis.ELECTED:
+        errors.setdefault("basis", []).append(ValidationError(
+            _("Only the first Chair was elected. Later terms follow the rotation, "
+              "or a decision recorded by the secretariat."),
+            code="only_first_elected",
+        ))
+    elif (check_rotation and preceding is not None and term.basis == ChairmanshipBasis.ROTATION
+          and "state" not in errors):
+        try:
+            proposal = _propose(after_state=preceding.state, start=term.start, data=rotation_data())
+        except ValidationError as exc:
+            errors.setdefault("state", []).append(exc)
+        else:
+            if proposal.state.pk != term.state.pk:
+                errors.setdefault("state", []).append(ValidationError(
+                    _("By rotation the term from %(start)s falls to %(proposed)s, not %(state)s. "
+                      "To depart from the rotation, choose the basis “recorded decision” "
+                      "and record the decision in a note."),
+                    code="not_rotation",
+                    params={"start": _date(term.start), "proposed": proposal.state,
+                            "state": term.state},
+                ))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _lock_terms() -> None:
+    """Lock every recorded term (there is one per two years) so that
+    concurrent writers of terms queue up; the overlap check that follows
+    runs in a later statement and so sees a term a concurrent writer has just
+    committed. On PostgreSQL the exclusion constraint backs this up, also for
+    the very first term (nothing to lock yet); SQLite serialises writers."""
+    list(Chairmanship.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
+def _save(chairmanship: Chairmanship) -> None:
+    try:
+        with transaction.atomic():
+            chairmanship.save()
+    except IntegrityError as exc:
+        if constraint_name_of(exc) == NO_OVERLAP_CONSTRAINT:
+            raise _overlap_error() from exc
+        raise
+
+
+def chairmanship_create(
+    *,
+    state: ParticipantState,
+    start: datetime.date,
+    basis: str,
+    end: datetime.date | None = None,
+    representative_name_ru: str = "",
+    representative_name_en: str = "",
+    representative_title_ru: str = "",
+    representative_title_en: str = "",
+    decision_note_ru: str = "",
+    decision_note_en: str = "",
+    decided_at_ru: str = "",
+    decided_at_en: str = "",
+    notes_ru: str = "",
+    notes_en: str = "",
+    created_by: User | None = None,
+) -> Chairmanship:
+    """Record a term. ``end`` defaults to two years after ``start`` less a day.
+
+    Rejected: a term of the wrong length, overlapping another, of a state
+    that is not a participant on ``start``; a first term not ``elected``; a
+    ``rotation`` term for a state the rotation does not give (record a
+    ``decision`` with a note instead: departures are recorded, never silent).
+    """
+    chairmanship = Chairmanship(
+        state=state, start=start, end=end or term_end_for(start), basis=basis,
+        representative_name_ru=representative_name_ru,
+        representative_name_en=representative_name_en,
+        representative_title_ru=representative_title_ru,
+        representative_title_en=representative_title_en,
+        decision_note_ru=decision_note_ru, decision_note_en=decision_note_en,
+        decided_at_ru=decided_at_ru, decided_at_en=decided_at_en,
+        notes_ru=notes_ru, notes_en=notes_en,
+        created_by=created_by,
+    )
+    with transaction.atomic():
+        _lock_terms()
+        chairmanship_validate(chairmanship=chairmanship)
+        _save(chairmanship)
+    return chairmanship
+
+
+def chairmanship_create_from_proposal(
+    *, proposal: Proposal, created_by: User | None = None, **details: Any
+) -> Chairmanship:
+    """Record the proposed term with the basis ``rotation``; still validated,
+    so a proposal that went stale (a new term, a declination) is rejected.
+    ``details`` are the optional texts of ``chairmanship_create``."""
+    return chairmanship_create(
+        state=proposal.state, start=proposal.start, end=proposal.end,
+        basis=ChairmanshipBasis.ROTATION, created_by=created_by, **details,
+    )
+
+
+
+def chairmanship_update(*, chairmanship: Chairmanship, data: dict[str, Any]) -> Chairmanship:
+    """Change a recorded term. The rotation is checked again only when the
+    state, dates or basis change, so correcting a representative's name on
+    an old term never trips over later membership changes."""
+    with transaction.atomic():
+        _lock_terms()
+        original = Chairmanship.objects.get(pk=chairmanship.pk)
+        for name, value in data.items():
+            setattr(chairmanship, name, value)
+        rotation_changed = (
+            (original.state_id, original.start, original.end, original.basis)
+            != (chairmanship.state_id, chairmanship.start, chairmanship.end, chairmanship.basis)
+        )
+        chairmanship_validate(chairmanship=chairmanship, check_rotation=rotation_changed)
+        _save(chairmanship)
+    return chairmanship
+
+
+# --- Declined turns ----------------------------------------------------------
+
+def turn_declination_validate(*, declination: TurnDeclination) -> None:
+    declination.full_clean()
+    held = chairmanship_terms().filter(state=declination.state, start=declination.turn_start)
+    if held.exists():
+        raise ValidationError(
+            {"turn_start": ValidationError(
+                _("%(state)s holds the term starting on %(start)s, so it cannot have declined it."),
+                code="turn_held",
+                params={"state": declination.state, "start": _date(declination.turn_start)},
+            )}
+        )
+
+
+def turn_decline(
+    *,
+    state: ParticipantState,
+    turn_start: datetime.date,
+    declined_on: datetime.date,
+    note_ru: str = "",
+    note_en: str = "",
+) -> TurnDeclination:
+    """Record that ``state`` declined the turn starting on ``turn_start``;
+    the rotation then passes that turn to the next state."""
+    declination = TurnDeclination(
+        state=state, turn_start=turn_start, declined_on=declined_on,
+        note_ru=note_ru, note_en=note_en,
+    )
+    with transaction.atomic():
+        _lock_terms()
+        turn_declination_validate(declination=declination)
+        declination.save()
+    return declination
+
+
+def turn_declination_update(
+    *, declination: TurnDeclination, data: dict[str, Any]
+) -> TurnDeclination:
+    with transaction.atomic():
+        _lock_terms()
+        for name, value in data.items():
+            setattr(declination, name, value)
+        turn_declination_validate(declination=declination)
+        declination.save()
+    return declination

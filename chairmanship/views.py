@@ -1,0 +1,36 @@
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from .selectors import chairmanship_terms, turn_declinations
+from .services import chairmanship_project
+
+PROJECTED_TERMS = 4
+
+
+class ChairmanshipOverviewView(TemplateView):
+    """The current Chair, every term since 2013, the declined turns and the
+    rotation projected for the next terms. A fixed number of queries,
+    however long the history."""
+
+    template_name = "chairmanship/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        terms = list(chairmanship_terms())
+        try:
+            projection, projection_errors = (
+                chairmanship_project(count=PROJECTED_TERMS, today=today), []
+            )
+        except ValidationError as exc:  # nobody eligible: say so, do not fail the page
+            projection, projection_errors = [], exc.messages
+        context.update(
+            today=today,
+            terms=terms,
+            current=next((term for term in terms if term.covers(today)), None),
+            declinations=list(turn_declinations()),
+            projection=projection,
+            projection_errors=projection_errors,
+        )
+        return context

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _ensure_staff_groups(sender, using="default", **kwargs):
+    """After each portal app migrates, give the secretariat's groups the
+    permissions of the models that now exist (idempotent)."""
+    from .permissions import PORTAL_APPS
+    from .services import staff_groups_ensure
+
+    if sender.label in PORTAL_APPS:
+        staff_groups_ensure()
+
+
+class MembershipConfig(AppConfig):
+    name = "membership"
+    verbose_name = _("Membership")
+
+    def ready(self):
+        post_migrate.connect(_ensure_staff_groups, dispatch_uid="membership.staff_groups")

@@ -1,0 +1,31 @@
+"""Database helpers shared by the apps' migrations and services.
+
+PostgreSQL-only DDL (exclusion constraints, GIN indexes, text search
+configurations) goes through ``PostgreSQLOnly`` so that ``migrate`` still
+works on SQLite, the embedded default.
+"""
+
+from django.db import migrations
+
+
+class PostgreSQLOnly(migrations.RunSQL):
+    """RunSQL that runs on PostgreSQL and is a no-op on any other database."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def describe(self):
+        return "Raw SQL operation (PostgreSQL only)"
+
+
+def constraint_name_of(error: Exception) -> str | None:
+    """The name of the constraint an IntegrityError broke, when the driver
+    reports it (psycopg2 on PostgreSQL); None on SQLite."""
+    cause = getattr(error, "__cause__", None)
+    diag = getattr(cause, "diag", None)
+    return getattr(diag, "constraint_name", None)

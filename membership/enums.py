@@ -1,0 +1,23 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Language(models.TextChoices):
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+
+
+class MembershipStatus(models.TextChoices):
+    """A state's standing in the process during one period of its history."""
+
+    PARTICIPANT = "participant", pgettext_lazy("membership status", "Participant")
+    PENDING = "pending", pgettext_lazy("membership status", "Pending")
+    WITHDRAWN = "withdrawn", pgettext_lazy("membership status", "Withdrawn")
+
+
+class OrganisationKind(models.TextChoices):
+    INTERNATIONAL = "international", _("International organisation")
+    REGIONAL = "regional", _("Regional organisation")
+    STATE = "state", _("Observer state")
+    CIVIL_SOCIETY = "civil_society", _("Civil society organisation")

@@ -1,0 +1,317 @@
+import datetime
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Language, MembershipStatus, OrganisationKind
+from .validators import validate_iso2, validate_iso3
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        email = self.normalize_email(email).lower()
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if extra_fields.get("is_staff") is not True or extra_fields.get("is_superuser") is not True:
+            raise ValueError("A superuser must have is_staff and is_superuser set.")
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in: secretariat staff, a national coordinator or an
+    observer organisation's focal point. Users log in by email address."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.RUSSIAN,
+        help_text=_("Emails to this user are written in this language."),
+    )
+    is_staff = models.BooleanField(
+        _("secretariat staff"),
+        default=False,
+        help_text=_("Can log in to the administration site."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    invited_at = models.DateTimeField(
+        _("last invited"), null=True, blank=True,
+        help_text=_("When the secretariat last sent this person an invitation to the portal."),
+    )
+    invited_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("invited by"),
+    )
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="membership_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name or self.email
+
+
+class ParticipantState(models.Model):
+    """A state of the process. Its standing over time is its list of
+    MembershipPeriods; the rotation orders states by ``name_en``."""
+
+    name = models.CharField(_("short name"), max_length=100)
+    official_name = models.CharField(_("official name"), max_length=200)
+    iso2 = models.CharField(
+        _("ISO 3166 alpha-2 code"), max_length=2, unique=True, validators=[validate_iso2]
+    )
+    iso3 = models.CharField(
+        _("ISO 3166 alpha-3 code"), max_length=3, unique=True, validators=[validate_iso3]
+    )
+
+    class Meta:
+        verbose_name = _("participant state")
+        verbose_name_plural = _("participant states")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(iso2__regex=r"^[A-Z]{2}$"), name="membership_state_iso2_format"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(iso3__regex=r"^[A-Z]{3}$"), name="membership_state_iso3_format"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("membership:state_detail", kwargs={"code": self.code})
+
+    @property
+    def code(self) -> str:
+        """The code in public URLs: /states/kaz/."""
+        return self.iso3.lower()
+
+    # The properties below read ``membership_periods.all()``: prefetch it
+    # (ordered by start) when listing states, as the selectors do.
+
+    def period_on(self, on: datetime.date) -> "MembershipPeriod | None":
+        return next((p for p in self.membership_periods.all() if p.covers(on)), None)
+
+    @property
+    def current_period(self) -> "MembershipPeriod | None":
+        """The period covering today, else the latest one (a state whose
+        history starts in the future shows its first period)."""
+        periods = sorted(self.membership_periods.all(), key=lambda p: p.start)
+        today = timezone.localdate()
+        return self.period_on(today) or (periods[-1] if periods else None)
+
+    @property
+    def joined_on(self) -> datetime.date | None:
+        """The start of the state's first period as a participant."""
+        starts = [
+            p.start for p in self.membership_periods.all()
+            if p.status == MembershipStatus.PARTICIPANT
+        ]
+        return min(starts, default=None)
+
+
+class MembershipPeriod(models.Model):
+    """One period of a state's standing: participant, pending (awaiting its
+    no-objection procedure, with a deadline) or withdrawn. Dates are inclusive;
+    an open period has no end. Periods of one state never overlap."""
+
+    state = models.ForeignKey(
+        ParticipantState, on_delete=models.CASCADE, related_name="membership_periods",
+        verbose_name=_("state"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MembershipStatus.choices)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while current."))
+    deadline = models.DateField(
+        _("no-objection deadline"), null=True, blank=True,
+        help_text=_("For a pending state: the deadline of its no-objection procedure."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("membership period")
+        verbose_name_plural = _("membership periods")
+        ordering = ["state", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="membership_period_dates_in_order",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=MembershipStatus.PENDING, deadline__isnull=False)
+                    | (~models.Q(status=MembershipStatus.PENDING) & models.Q(deadline__isnull=True))
+                ),
+                name="membership_period_deadline_iff_pending",
+                violation_error_message=_(
+                    "A pending period needs the deadline of its no-objection procedure; "
+                    "other periods have none."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["state"], condition=models.Q(end__isnull=True),
+                name="membership_period_one_open_per_state",
+                violation_error_message=_("This state already has a current membership period."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}: {self.get_status_display()} ({self.start}–{self.end or '…'})"
+
+    def covers(self, on: datetime.date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+class Organisation(models.Model):
+    """An observer: an international or regional organisation, a state that
+    is not a participant, or a civil society organisation (invited case by
+    case with the participant states' consent)."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.acronym or self.name
+
+
+class NationalCoordinator(models.Model):
+    """The person a participant state designates as its focal point. The
+    whole history is kept; at most one coordinator per state is active
+    (no end date), which the database enforces."""
+
+    state = models.ForeignKey(
+        ParticipantState, on_delete=models.PROTECT, related_name="coordinators",
+        verbose_name=_("state"),
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    agency = models.CharField(_("agency"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while active."))
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="coordinator_terms",
+        verbose_name=_("user account"),
+    )
+
+    class Meta:
+        verbose_name = _("national coordinator")
+        verbose_name_plural = _("national coordinators")
+        ordering = ["state", "-start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state"], condition=models.Q(end__isnull=True),
+                name="membership_one_active_coordinator_per_state",
+                violation_error_message=_("This state already has an active national coordinator."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="membership_coordinator_dates_in_order",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.state})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.end is None
+
+
+class FocalPoint(models.Model):
+    """An observer organisation's focal point: the person who represents it
+    in the process and may sign in."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="focal_points",
+        verbose_name=_("organisation"),
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while active."))
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="focal_point_terms",
+        verbose_name=_("user account"),
+    )
+
+    class Meta:
+        verbose_name = _("observer focal point")
+        verbose_name_plural = _("observer focal points")
+        ordering = ["organisation", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="membership_focal_point_dates_in_order",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.organisation})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.end is None

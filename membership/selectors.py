@@ -1,0 +1,101 @@
+"""Named reads of membership data."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+
+from .enums import MembershipStatus, OrganisationKind
+from .models import MembershipPeriod, NationalCoordinator, Organisation, ParticipantState
+
+
+def _covering(on: datetime.date) -> Q:
+    return Q(membership_periods__start__lte=on) & (
+        Q(membership_periods__end__isnull=True) | Q(membership_periods__end__gte=on)
+    )
+
+
+def states_with_status_on(*, on: datetime.date, status: str) -> QuerySet[ParticipantState]:
+    """States whose membership period covering ``on`` has ``status``."""
+    return ParticipantState.objects.filter(
+        _covering(on), membership_periods__status=status
+    ).distinct()
+
+
+def participants_on(*, on: datetime.date) -> QuerySet[ParticipantState]:
+    """Who were the participant states on date ``on``."""
+    return states_with_status_on(on=on, status=MembershipStatus.PARTICIPANT)
+
+
+def membership_period_on(*, state: ParticipantState, on: datetime.date) -> MembershipPeriod | None:
+    return (
+        MembershipPeriod.objects.filter(state=state, start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .first()
+    )
+
+
+def active_coordinator(*, state: ParticipantState) -> NationalCoordinator | None:
+    return NationalCoordinator.objects.filter(state=state, end__isnull=True).first()
+
+
+def states_for_listing() -> QuerySet[ParticipantState]:
+    """All states with their membership history and active coordinator
+    prefetched (two extra queries, whatever the number of states)."""
+    return ParticipantState.objects.prefetch_related(
+        Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("start")),
+        Prefetch(
+            "coordinators",
+            queryset=NationalCoordinator.objects.filter(end__isnull=True),
+            to_attr="active_coordinators",
+        ),
+    )
+
+
+def states_for_public_list() -> QuerySet[ParticipantState]:
+    """The /states/ page: every state with a membership history (participant,
+    pending or withdrawn), by name in the current language, with periods and
+    the active coordinator prefetched."""
+    return (
+        states_for_listing()
+        .filter(Exists(MembershipPeriod.objects.filter(state=OuterRef("pk"))))
+        .order_by("name")
+    )
+
+
+def state_for_public_page(*, code: str) -> ParticipantState | None:
+    """A state's page by its lower-case alpha-3 code, with its history,
+    all its coordinators (newest first) and its chairmanship terms (the
+    chairmanship app's reverse relation; never imported here)."""
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        return None
+    return (
+        ParticipantState.objects.filter(iso3=code.upper())
+        .prefetch_related(
+            Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("start")),
+            Prefetch(
+                "coordinators",
+                queryset=NationalCoordinator.objects.order_by("-start"),
+                to_attr="coordinator_history",
+            ),
+            Prefetch("chairmanships"),
+        )
+        .first()
+    )
+
+
+_KIND_ORDER = Case(
+    *[When(kind=kind, then=Value(position)) for position, kind in enumerate(OrganisationKind)],
+    default=Value(len(OrganisationKind)),
+)
+
+
+def observers_for_public_list() -> QuerySet[Organisation]:
+    """The /observers/ page: active observer organisations grouped by kind
+    (in the order of OrganisationKind), by name within a kind."""
+    return (
+        Organisation.objects.filter(is_active=True)
+        .annotate(kind_order=_KIND_ORDER)
+        .order_by("kind_order", "name")
+    )

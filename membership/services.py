@@ -1,0 +1,522 @@
+"""Writes to membership data: states and their status history, national
+coordinators, observers' focal points, user accounts and invitations.
+
+Every service validates (``full_clean`` plus the rules that need other
+rows), writes inside ``transaction.atomic`` and locks the state's row
+(``select_for_update``) before it counts or closes periods and terms, so two
+secretariat users saving at once cannot both open a period or appoint a
+coordinator. On PostgreSQL the database also refuses overlapping periods
+(exclusion constraint) and a second active coordinator (partial unique
+index); an ``IntegrityError`` from either becomes the same translated
+``ValidationError`` the service raises on any database.
+
+Who gets a coordinator: a state that is a participant, or pending (awaiting
+its no-objection procedure: the secretariat needs a contact to follow the
+procedure), on the first day of the term. A withdrawn state, or one with no
+membership on that day, gets none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import itertools
+import logging
+from collections.abc import Iterable, Iterator
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions
+from .dbutils import constraint_name_of
+from .enums import Language, MembershipStatus
+from .models import (
+    FocalPoint,
+    MembershipPeriod,
+    NationalCoordinator,
+    Organisation,
+    ParticipantState,
+    User,
+)
+
+logger = logging.getLogger(__name__)
+
+ONE_DAY = datetime.timedelta(days=1)
+
+PERIOD_NO_OVERLAP = "membership_period_no_overlap"
+ONE_ACTIVE_COORDINATOR = "membership_one_active_coordinator_per_state"
+ONE_OPEN_PERIOD = "membership_period_one_open_per_state"
+
+MSG_PERIOD_OVERLAP = _("This period overlaps another membership period of the same state.")
+MSG_SECOND_ACTIVE_COORDINATOR = _("This state already has an active national coordinator.")
+MSG_SECOND_OPEN_PERIOD = _("This state already has a current membership period.")
+
+# Constraint name -> (message, code) of the ValidationError it becomes.
+_CONSTRAINT_ERRORS = {
+    PERIOD_NO_OVERLAP: (MSG_PERIOD_OVERLAP, "overlap"),
+    ONE_ACTIVE_COORDINATOR: (MSG_SECOND_ACTIVE_COORDINATOR, "second_active_coordinator"),
+    ONE_OPEN_PERIOD: (MSG_SECOND_OPEN_PERIOD, "second_open_period"),
+}
+
+# The person fields a coordinator's services accept (translated ones per language).
+COORDINATOR_FIELDS = (
+    "full_name_ru", "full_name_en", "position_ru", "position_en", "agency_ru", "agency_en",
+    "email", "phone",
+)
+FOCAL_POINT_FIELDS = (
+    "full_name_ru", "full_name_en", "position_ru", "position_en", "email", "phone",
+)
+
+
+@contextlib.contextmanager
+def integrity_errors_as_validation() -> Iterator[None]:
+    """Turn a broken membership constraint into its translated ValidationError.
+
+    Wrap it *around* ``transaction.atomic`` so the failed block is rolled
+    back before the error propagates."""
+    try:
+        yield
+    except IntegrityError as exc:
+        known = _CONSTRAINT_ERRORS.get(constraint_name_of(exc) or "")
+        if known is None:
+            raise
+        message, code = known
+        raise ValidationError(message, code=code) from exc
+
+
+def _lock_state(state: ParticipantState) -> ParticipantState:
+    return ParticipantState.objects.select_for_update().get(pk=state.pk)
+
+
+def _overlaps(start: datetime.date, end: datetime.date | None) -> Q:
+    """Periods whose inclusive [start, end] range meets [start, end]."""
+    query = Q(end__isnull=True) | Q(end__gte=start)
+    if end is not None:
+        query &= Q(start__lte=end)
+    return query
+
+
+# --- Membership periods -------------------------------------------------------
+
+def membership_periods_check(periods: Iterable[MembershipPeriod]) -> None:
+    """The rules for one state's whole history, in memory: no two periods
+    overlap and at most one is open. Used by the admin's inline formset
+    before anything is written."""
+    ordered = sorted(periods, key=lambda p: p.start)
+    if sum(1 for p in ordered if p.end is None) > 1:
+        raise ValidationError(MSG_SECOND_OPEN_PERIOD, code="second_open_period")
+    for earlier, later in itertools.pairwise(ordered):
+        if earlier.end is None or earlier.end >= later.start:
+            raise ValidationError(MSG_PERIOD_OVERLAP, code="overlap")
+
+
+def _check_no_overlap(period: MembershipPeriod) -> None:
+    clash = MembershipPeriod.objects.filter(state_id=period.state_id).filter(
+        _overlaps(period.start, period.end)
+    )
+    if period.pk:
+        clash = clash.exclude(pk=period.pk)
+    if clash.exists():
+        raise ValidationError(MSG_PERIOD_OVERLAP, code="overlap")
+
+
+def membership_change_status(
+    *,
+    state: ParticipantState,
+    status: str,
+    start: datetime.date,
+    deadline: datetime.date | None = None,
+    note: str = "",
+) -> MembershipPeriod:
+    """Open a new period of ``status`` on ``start``, closing the current one
+    the day before. Pending needs the deadline of the no-objection procedure."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        state = _lock_state(state)
+        current = (
+            MembershipPeriod.objects.select_for_update()
+            .filter(state=state, end__isnull=True)
+            .first()
+        )
+        if current is not None:
+            if start <= current.start:
+                raise ValidationError(
+                    _("The new status must start after the current period, which began on "
+                      "%(date)s."),
+                    code="start_too_early", params={"date": current.start},
+                )
+            if current.status == status and current.deadline == deadline:
+                raise ValidationError(
+                    _("The state already has this status."), code="same_status"
+                )
+            current.end = start - ONE_DAY
+            current.full_clean()
+            current.save(update_fields=["end"])
+        period = MembershipPeriod(
+            state=state, status=status, start=start, deadline=deadline, note=note
+        )
+        period.full_clean()
+        _check_no_overlap(period)
+        period.save()
+    return period
+
+
+def membership_periods_save(
+    *,
+    state: ParticipantState,
+    changed: Iterable[MembershipPeriod],
+    deleted: Iterable[MembershipPeriod] = (),
+) -> None:
+    """Write corrections to a state's history (the admin's inline) at once:
+    the resulting history is checked as a whole under the state's lock, then
+    deletions, changed periods (by start) and new ones are written."""
+    changed = list(changed)
+    deleted_pks = {p.pk for p in deleted if p.pk}
+    with integrity_errors_as_validation(), transaction.atomic():
+        state = _lock_state(state)
+        changed_pks = {p.pk for p in changed if p.pk}
+        untouched = MembershipPeriod.objects.filter(state=state).exclude(
+            pk__in=deleted_pks | changed_pks
+        )
+        for period in changed:
+            period.state = state
+            period.full_clean(validate_constraints=False)
+        membership_periods_check([*untouched, *changed])
+        MembershipPeriod.objects.filter(state=state, pk__in=deleted_pks).delete()
+        # Existing rows first, in date order: a correction that shortens one
+        # period and lengthens the next then never overlaps midway.
+        for period in sorted(changed, key=lambda p: (p.pk is None, p.start)):
+            period.save()
+
+
+def state_create(
+    *,
+    iso2: str,
+    iso3: str,
+    name_ru: str,
+    name_en: str,
+    official_name_ru: str,
+    official_name_en: str,
+    status: str = MembershipStatus.PARTICIPANT,
+    start: datetime.date,
+    deadline: datetime.date | None = None,
+    note: str = "",
+) -> ParticipantState:
+    """A new state with the first period of its membership."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        state = ParticipantState(
+            iso2=iso2.upper(), iso3=iso3.upper(),
+            name_ru=name_ru, name_en=name_en,
+            official_name_ru=official_name_ru, official_name_en=official_name_en,
+        )
+        state.full_clean()
+        state.save()
+        membership_change_status(
+            state=state, status=status, start=start, deadline=deadline, note=note
+        )
+    return state
+
+
+# --- National coordinators ----------------------------------------------------
+
+def _check_state_may_have_coordinator(state: ParticipantState, on: datetime.date) -> None:
+    period = (
+        MembershipPeriod.objects.filter(state=state, start__lte=on)
+        .filter(Q(end__isnull=True) | Q(end__gte=on))
+        .first()
+    )
+    if period is None or period.status not in (
+        MembershipStatus.PARTICIPANT, MembershipStatus.PENDING
+    ):
+        raise ValidationError(
+            _("Only a participant or pending state designates a national coordinator, and "
+              "%(state)s is neither on %(date)s."),
+            code="state_not_participant", params={"state": state, "date": on},
+        )
+
+
+def _check_after_previous_terms(coordinator: NationalCoordinator) -> None:
+    """A new term starts after every earlier term of the state has ended."""
+    earlier = NationalCoordinator.objects.filter(
+        state_id=coordinator.state_id, end__isnull=False, end__gte=coordinator.start
+    )
+    if coordinator.pk:
+        earlier = earlier.exclude(pk=coordinator.pk)
+    last = earlier.order_by("-end").first()
+    if last is not None:
+        raise ValidationError(
+            _("The term must start after the previous coordinator's term, which ended on "
+              "%(date)s."),
+            code="overlaps_previous_term", params={"date": last.end},
+        )
+
+
+def coordinator_check_new(
+    *, state: ParticipantState, start: datetime.date, replacing: bool
+) -> None:
+    """The rules for a new term that need other rows (also used by the admin
+    form before saving): the state may have a coordinator; with ``replacing``
+    there is an active coordinator who took office before ``start``,
+    otherwise there is none."""
+    _check_state_may_have_coordinator(state, start)
+    active = NationalCoordinator.objects.filter(state=state, end__isnull=True).first()
+    if replacing:
+        if active is None:
+            raise ValidationError(
+                _("This state has no active national coordinator to replace."),
+                code="nobody_to_replace",
+            )
+        if start <= active.start:
+            raise ValidationError(
+                _("The new coordinator must start after the current one, who took office on "
+                  "%(date)s."),
+                code="start_too_early", params={"date": active.start},
+            )
+    elif active is not None:
+        raise ValidationError(MSG_SECOND_ACTIVE_COORDINATOR, code="second_active_coordinator")
+
+
+def _coordinator_create(
+    *, state: ParticipantState, start: datetime.date, user: User | None, fields: dict
+) -> NationalCoordinator:
+    unknown = set(fields) - set(COORDINATOR_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown coordinator fields: {sorted(unknown)}")
+    coordinator = NationalCoordinator(state=state, start=start, user=user, **fields)
+    coordinator.full_clean()
+    _check_after_previous_terms(coordinator)
+    coordinator.save()
+    return coordinator
+
+
+def coordinator_appoint(
+    *,
+    state: ParticipantState,
+    start: datetime.date,
+    full_name_ru: str,
+    user: User | None = None,
+    **fields: str,
+) -> NationalCoordinator:
+    """The state's first (or next, after a vacancy) national coordinator.
+    ``fields``: full_name_en, position_ru/en, agency_ru/en, email, phone.
+    ``user`` links the person's account (see ``coordinator_invite``)."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        state = _lock_state(state)
+        coordinator_check_new(state=state, start=start, replacing=False)
+        return _coordinator_create(
+            state=state, start=start, user=user,
+            fields={"full_name_ru": full_name_ru, **fields},
+        )
+
+
+def coordinator_replace(
+    *,
+    state: ParticipantState,
+    start: datetime.date,
+    full_name_ru: str,
+    user: User | None = None,
+    **fields: str,
+) -> NationalCoordinator:
+    """End the active coordinator's term the day before ``start`` and start
+    the new coordinator's, in one transaction."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        state = _lock_state(state)
+        coordinator_check_new(state=state, start=start, replacing=True)
+        active = NationalCoordinator.objects.select_for_update().get(
+            state=state, end__isnull=True
+        )
+        active.end = start - ONE_DAY
+        active.full_clean()
+        active.save(update_fields=["end"])
+        return _coordinator_create(
+            state=state, start=start, user=user,
+            fields={"full_name_ru": full_name_ru, **fields},
+        )
+
+
+def coordinator_end_term(
+    *, coordinator: NationalCoordinator, end: datetime.date
+) -> NationalCoordinator:
+    """Close an active term (the post stays vacant until an appointment)."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        _lock_state(coordinator.state)
+        coordinator = NationalCoordinator.objects.select_for_update().get(pk=coordinator.pk)
+        if coordinator.end is not None:
+            raise ValidationError(
+                _("This term has already ended."), code="already_ended"
+            )
+        coordinator.end = end
+        coordinator.full_clean()
+        coordinator.save(update_fields=["end"])
+    return coordinator
+
+
+def coordinator_save(*, coordinator: NationalCoordinator) -> NationalCoordinator:
+    """Save corrections to an existing term (names, contacts, dates) under
+    the state's lock, with the same rules as an appointment."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        _lock_state(coordinator.state)
+        coordinator.full_clean()
+        _check_after_previous_terms(coordinator)
+        coordinator.save()
+    return coordinator
+
+
+# --- Observers' focal points --------------------------------------------------
+
+def focal_point_appoint(
+    *,
+    organisation: Organisation,
+    start: datetime.date,
+    full_name_ru: str,
+    user: User | None = None,
+    **fields: str,
+) -> FocalPoint:
+    """A focal point of an observer organisation (an organisation may have
+    several at once)."""
+    fields = {"full_name_ru": full_name_ru, **fields}
+    unknown = set(fields) - set(FOCAL_POINT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown focal point fields: {sorted(unknown)}")
+    with transaction.atomic():
+        focal_point = FocalPoint(organisation=organisation, start=start, user=user, **fields)
+        focal_point.full_clean()
+        focal_point.save()
+    return focal_point
+
+
+def focal_point_end_term(*, focal_point: FocalPoint, end: datetime.date) -> FocalPoint:
+    with transaction.atomic():
+        focal_point = FocalPoint.objects.select_for_update().get(pk=focal_point.pk)
+        if focal_point.end is not None:
+            raise ValidationError(_("This term has already ended."), code="already_ended")
+        focal_point.end = end
+        focal_point.full_clean()
+        focal_point.save(update_fields=["end"])
+    return focal_point
+
+
+# --- Accounts and invitations -------------------------------------------------
+
+def user_for_person(*, email: str, full_name: str, language: str) -> User:
+    """The account with this email (case-insensitive), created without a
+    usable password if there is none: the person sets it from the invitation."""
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user
+    user = User(email=email, full_name=full_name, preferred_language=language)
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    return user
+
+
+def _invite(
+    *, person, email: str, full_name: str, invited_by: User | None,
+    language: str | None, role_text, where, base_url: str | None,
+) -> User:
+    from . import emails  # emails render templates: keep them out of import time
+
+    if not email:
+        raise ValidationError(
+            _("%(person)s has no email address to send the invitation to."),
+            code="no_email", params={"person": full_name},
+        )
+    if person.end is not None:
+        raise ValidationError(
+            _("%(person)s's term has ended: only people in office are invited."),
+            code="term_ended", params={"person": full_name},
+        )
+    with transaction.atomic():
+        type(person).objects.select_for_update().filter(pk=person.pk).first()
+        user = person.user or user_for_person(
+            email=email, full_name=full_name, language=language or Language.RUSSIAN
+        )
+        if not user.is_active:
+            raise ValidationError(
+                _("The account %(email)s is deactivated: reactivate it before inviting."),
+                code="inactive", params={"email": user.email},
+            )
+        if person.user_id != user.pk:
+            person.user = user
+            person.save(update_fields=["user"])
+        user.invited_at = timezone.now()
+        user.invited_by = invited_by
+        user.save(update_fields=["invited_at", "invited_by"])
+        transaction.on_commit(
+            lambda: emails.send_invitation(
+                user=user, role_text=role_text, where=where, base_url=base_url
+            )
+        )
+    logger.info("Invitation to %s sent by %s", user.email, invited_by)
+    return user
+
+
+def coordinator_invite(
+    *,
+    coordinator: NationalCoordinator,
+    invited_by: User | None,
+    language: str | None = None,
+    base_url: str | None = None,
+) -> User:
+    """Create or link the coordinator's account and email them, in their
+    preferred language, a single-use link (valid PASSWORD_RESET_TIMEOUT) to
+    set a password. ``language`` only applies to a new account."""
+    return _invite(
+        person=coordinator, email=coordinator.email,
+        full_name=coordinator.full_name_ru or coordinator.full_name_en or "",
+        invited_by=invited_by, language=language,
+        role_text=_("national coordinator"), where=coordinator.state,
+        base_url=base_url,
+    )
+
+
+def focal_point_invite(
+    *,
+    focal_point: FocalPoint,
+    invited_by: User | None,
+    language: str | None = None,
+    base_url: str | None = None,
+) -> User:
+    """The same invitation for an observer organisation's focal point."""
+    return _invite(
+        person=focal_point, email=focal_point.email,
+        full_name=focal_point.full_name_ru or focal_point.full_name_en or "",
+        invited_by=invited_by, language=language,
+        role_text=_("observer focal point"), where=focal_point.organisation,
+        base_url=base_url,
+    )
+
+
+# --- Staff groups -------------------------------------------------------------
+
+def staff_groups_ensure() -> list[Group]:
+    """Create the secretariat's groups and give them the permissions
+    ``permissions.STAFF_GROUPS`` lists (idempotent: adds what is missing)."""
+    groups = []
+    for name, rules in permissions.STAFF_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        query = Q(pk__in=[])
+        for app_label, model, actions in rules:
+            scope = Q(content_type__app_label=app_label)
+            if model != "*":
+                scope &= Q(content_type__model=model)
+            query |= scope & Q(codename__regex=rf"^({'|'.join(actions)})_")
+        group.permissions.add(*Permission.objects.filter(query))
+        groups.append(group)
+    return groups
+
+
+def default_base_url() -> str:
+    """Where links in emails sent outside a request point."""
+    configured = getattr(settings, "PORTAL_BASE_URL", "")
+    if configured:
+        return configured.rstrip("/")
+    host = next((h for h in settings.ALLOWED_HOSTS if h and h != "*"), "localhost")
+    scheme = "http" if settings.DEBUG or host in {"localhost", "127.0.0.1"} else "https"
+    return f"{scheme}://{host.lstrip('.')}"

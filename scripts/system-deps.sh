@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the portal needs, only those missing.
+#   scripts/system-deps.sh run   - to serve the portal (gettext, Pango for WeasyPrint)
+#   scripts/system-deps.sh test  - also PostgreSQL, Redis, Chromium, fonts, poppler
+# As root it uses apt-get; otherwise it names what is missing and fails.
+set -euo pipefail
+
+profile=${1:-run}
+# Binary or file that proves each package is there.
+declare -A probe=(
+  [gettext]="/usr/bin/msgfmt"
+  [libpango-1.0-0]="/usr/lib/$(uname -m)-linux-gnu/libpango-1.0.so.0"
+  [libpangoft2-1.0-0]="/usr/lib/$(uname -m)-linux-gnu/libpangoft2-1.0.so.0"
+  [libmagic1]="/usr/lib/$(uname -m)-linux-gnu/libmagic.so.1"
+  [fonts-dejavu-core]="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+)
+packages=(gettext libpango-1.0-0 libpangoft2-1.0-0 libmagic1 fonts-dejavu-core)
+if [ "$profile" = test ]; then
+  probe+=(
+    [postgresql]="/usr/lib/postgresql"
+    [redis-server]="/usr/bin/redis-server"
+    [chromium]="/usr/bin/chromium"
+    [fonts-noto-core]="/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
+    [poppler-utils]="/usr/bin/pdftoppm"
+    [hunspell-ru]="/usr/share/hunspell/ru_RU.dic"
+  )
+  packages+=(postgresql redis-server chromium fonts-noto-core poppler-utils hunspell-ru)
+fi
+
+missing=()
+for pkg in "${packages[@]}"; do
+  path=${probe[$pkg]}
+  [ -e "$path" ] || missing+=("$pkg")
+done
+# The venv module: Debian splits ensurepip into python3-venv.
+if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+  missing+=(python3-venv)
+fi
+if [ "$profile" = test ] && ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
+  missing+=(postgresql)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "Missing Debian packages: ${missing[*]}" >&2
+  echo "Install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The Debian postgresql package starts a cluster of its own on 5432; the
+# tests start their own throwaway server and do not need it.

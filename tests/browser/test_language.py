@@ -1,0 +1,32 @@
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_home_page_in_russian_switches_to_english(live_server, page: Page):
+    page.goto(f"{live_server.url}/ru/")
+
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    nav = page.get_by_role("navigation", name="Основная навигация")
+    expect(nav.get_by_role("link", name="Главная")).to_be_visible()
+    expect(nav.get_by_role("link", name="О процессе")).to_be_visible()
+
+    page.get_by_role("link", name="English").click()
+
+    expect(page).to_have_url(f"{live_server.url}/en/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    nav = page.get_by_role("navigation", name="Main navigation")
+    expect(nav.get_by_role("link", name="Home")).to_be_visible()
+    expect(nav.get_by_role("link", name="About")).to_be_visible()
+
+
+def test_switching_language_keeps_the_page(live_server, page: Page):
+    page.goto(f"{live_server.url}/en/about/")
+
+    page.get_by_role("link", name="Русский").click()
+
+    expect(page).to_have_url(re.compile(r"/ru/about/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("О процессе")
