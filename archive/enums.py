@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class DocumentType(models.TextChoices):
+    DECLARATION = "declaration", _("Declaration")
+    OPERATIONAL_MECHANISM = "operational_mechanism", _("Operational Mechanism or amendment")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    AGENDA = "agenda", _("Agenda")
+    CONCEPT_NOTE = "concept_note", _("Concept note")
+    REPORT = "report", _("Report")
+    CONCLUSIONS = "conclusions", _("Conclusions")
+    STATEMENT = "statement", _("Statement")
+    PRESENTATION = "presentation", _("Presentation")
+    STUDY = "study", _("Study or analytical brief")
+    FACT_SHEET = "fact_sheet", _("Fact sheet")
+    PRESS_RELEASE = "press_release", _("Press release")
+    NEWS = "news", _("News")
+    OTHER = "other", _("Other")
+
+
+class AccessLevel(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    PARTICIPANTS = "participants", _("Participants only")
+    SECRETARIAT = "secretariat", _("Secretariat only")
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("document status", "Draft")
+    PUBLISHED = "published", pgettext_lazy("document status", "Published")
+    WITHDRAWN = "withdrawn", pgettext_lazy("document status", "Withdrawn")
+
+
+class FileLanguage(models.TextChoices):
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+    OTHER = "other", _("Other language")
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Extracting")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")

@@ -1,0 +1,146 @@
+"""The archive: documents (bilingual metadata) and their language files.
+
+The archive knows nothing of meetings: meetings link to documents from their
+side (STYLE.md, "Imports flow one way")."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from membership.models import ParticipantState
+
+from .enums import AccessLevel, DocumentType, ExtractionStatus, FileLanguage, PublicationStatus
+
+
+class Theme(models.Model):
+    """A thematic area of the process (an open list, kept by the secretariat)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Document(models.Model):
+    title = models.CharField(_("title"), max_length=500)
+    summary = models.TextField(_("summary"), blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    doc_type = models.CharField(_("type"), max_length=30, choices=DocumentType.choices)
+    date = models.DateField(_("date"))
+    reference = models.CharField(
+        _("reference symbol"), max_length=100, blank=True,
+        help_text=_("For example AP/SOM/2024/3. Unique when given."),
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="documents",
+                                    verbose_name=_("themes"))
+    states = models.ManyToManyField(ParticipantState, blank=True, related_name="documents",
+                                    verbose_name=_("states concerned"))
+    access = models.CharField(_("access"), max_length=20, choices=AccessLevel.choices,
+                              default=AccessLevel.PUBLIC)
+    status = models.CharField(_("status"), max_length=20, choices=PublicationStatus.choices,
+                              default=PublicationStatus.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    supersedes = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="superseded_by", verbose_name=_("supersedes"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("updated by"),
+    )
+    # Full-text search, kept up to date by archive.search (not edited by hand):
+    # PostgreSQL tsvectors per language, and a case-folded plain text for the
+    # SQLite fallback.
+    search_ru = SearchVectorField(null=True, editable=False)
+    search_en = SearchVectorField(null=True, editable=False)
+    search_plain = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"], condition=~models.Q(reference=""),
+                name="archive_document_reference_unique_when_given",
+                violation_error_message=_("Another document already has this reference symbol."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(supersedes=models.F("pk")),
+                name="archive_document_does_not_supersede_itself",
+                violation_error_message=_("A document cannot supersede itself."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "access", "-date"], name="archive_doc_visible_idx"),
+            models.Index(fields=["doc_type", "-date"], name="archive_doc_type_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:document_detail", kwargs={"slug": self.slug})
+
+
+def document_file_path(instance: "DocumentFile", filename: str) -> str:
+    """Stored under a name derived from the content hash, never the upload
+    name: the original (sanitised) filename lives in the database."""
+    return f"archive/{instance.sha256[:2]}/{instance.sha256}"
+
+
+class DocumentFile(models.Model):
+    """One language version of a document: the file as uploaded, with what
+    was learnt from its content (type, size, hash, pages, text)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files",
+                                 verbose_name=_("document"))
+    language = models.CharField(_("language"), max_length=5, choices=FileLanguage.choices)
+    file = models.FileField(_("file"), upload_to=document_file_path, max_length=200)
+    original_filename = models.CharField(_("original filename"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    mime_type = models.CharField(_("MIME type"), max_length=120)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("text extraction"), max_length=20, choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+    )
+    extraction_error = models.TextField(_("extraction error"), blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("uploaded by"),
+    )
+
+    class Meta:
+        verbose_name = _("document file")
+        verbose_name_plural = _("document files")
+        ordering = ["document", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "language"],
+                condition=~models.Q(language=FileLanguage.OTHER),
+                name="archive_one_file_per_language",
+                violation_error_message=_("This document already has a file in this language."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.original_filename} ({self.get_language_display()})"
