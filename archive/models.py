@@ -5,6 +5,7 @@ side (STYLE.md, "Imports flow one way")."""
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -98,6 +99,12 @@ class Document(models.Model):
         return reverse("archive:document_detail", kwargs={"slug": self.slug})
 
 
+def archive_storage():
+    """Private storage of archive files (settings.STORAGES["archive"]): not
+    under MEDIA_URL; files leave only through the download view."""
+    return storages["archive"]
+
+
 def document_file_path(instance: "DocumentFile", filename: str) -> str:
     """Stored under a name derived from the content hash, never the upload
     name: the original (sanitised) filename lives in the database."""
@@ -111,7 +118,9 @@ class DocumentFile(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files",
                                  verbose_name=_("document"))
     language = models.CharField(_("language"), max_length=5, choices=FileLanguage.choices)
-    file = models.FileField(_("file"), upload_to=document_file_path, max_length=200)
+    file = models.FileField(
+        _("file"), upload_to=document_file_path, storage=archive_storage, max_length=200
+    )
     original_filename = models.CharField(_("original filename"), max_length=255)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)

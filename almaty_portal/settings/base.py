@@ -140,13 +140,30 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Archive files are private: stored outside MEDIA_ROOT, never under a public
+# URL, and sent only by archive's download view after an access check.
+ARCHIVE_ROOT = env.path("ARCHIVE_ROOT", default=VAR_DIR / "archive")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "archive": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(ARCHIVE_ROOT), "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# django-sendfile2: "django_sendfile.backends.simple" streams from Django;
+# in production behind nginx use "django_sendfile.backends.nginx" with
+# SENDFILE_URL pointing at an `internal` location aliasing ARCHIVE_ROOT
+# (or "django_sendfile.backends.xsendfile" behind Apache).
+SENDFILE_BACKEND = env("SENDFILE_BACKEND", default="django_sendfile.backends.simple")
+SENDFILE_ROOT = str(ARCHIVE_ROOT)
+SENDFILE_URL = env("SENDFILE_URL", default="/protected/archive")
+# Largest archive upload accepted, in bytes (default 50 MB).
+ARCHIVE_MAX_UPLOAD_SIZE = env.int("ARCHIVE_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 
 # --- Email --------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -17,6 +17,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-# Downloads of protected files are handed to the front server when set
-# (nginx: "X-Accel-Redirect", Apache/lighttpd: "X-Sendfile").
-PROTECTED_FILES_HEADER = env("PROTECTED_FILES_HEADER", default="")
+# Archive downloads: SENDFILE_BACKEND (base settings) hands the bytes to the
+# front server (X-Accel-Redirect / X-Sendfile) after the access check.

@@ -2,7 +2,7 @@
 test plugin (tests/plugins/services.py) sets after starting throwaway servers."""
 
 from .base import *
-from .base import DATABASES, VAR_DIR, env
+from .base import ARCHIVE_ROOT, DATABASES, VAR_DIR, env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -12,6 +12,10 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "test-media")
 # Tests do not need collectstatic's manifest.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "archive": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(ARCHIVE_ROOT), "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(choices=[('ru', 'Russian'), ('en', 'English'), ('other', 'Other language')], max_length=5, verbose_name='language')),
-                ('file', models.FileField(max_length=200, upload_to=archive.models.document_file_path, verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=archive.models.archive_storage, upload_to=archive.models.document_file_path, verbose_name='file')),
                 ('original_filename', models.CharField(max_length=255, verbose_name='original filename')),
                 ('size', models.PositiveBigIntegerField(verbose_name='size in bytes')),
                 ('sha256', models.CharField(max_length=64, unique=True, verbose_name='SHA-256')),

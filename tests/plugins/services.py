@@ -109,6 +109,7 @@ def pytest_load_initial_conftests(early_config, parser, args):
         tmp.chmod(0o755)  # PostgreSQL runs as `postgres` and must traverse it
         _state["tmp"] = tmp
         os.environ.setdefault("MEDIA_ROOT", str(tmp / "media"))
+        os.environ.setdefault("ARCHIVE_ROOT", str(tmp / "archive"))
         mode = os.environ.get("ALMATY_TEST_DB", "postgresql")
         try:
             if mode == "sqlite":
