@@ -1,0 +1,236 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from chairmanship.enums import ChairmanshipBasis
+from chairmanship.services import chairmanship_create, turn_decline
+from chairmanship.validators import term_end_for
+from membership.enums import MembershipStatus
+from tests.factories.membership import MembershipPeriodFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def years_ago(years: int) -> datetime.date:
+    """The first of this month ``years`` years ago (never a 29 February)."""
+    today = timezone.localdate()
+    return D(today.year - years, today.month, 1)
+
+
+def text_of(response, section: str | None = None) -> str:
+    """The page's visible text (or one section's, by its heading's id) with
+    whitespace collapsed."""
+    html = response.content.decode()
+    if section is not None:
+        html = html.split(f'aria-labelledby="{section}"', 1)[1].split("</section>", 1)[0]
+    return re.sub(r"\s+", " ", strip_tags(html))
+
+
+def record_history(states, *, first_start):
+    """The first state elected on ``first_start``, the others by rotation."""
+    first, *others = states
+    terms = [chairmanship_create(
+        state=first, start=first_start, basis=ChairmanshipBasis.ELECTED,
+        representative_name_ru="Айгерим Сапарова", representative_name_en="Aigerim Saparova",
+        representative_title_ru="Заместитель министра иностранных дел",
+        representative_title_en="Deputy Minister of Foreign Affairs",
+    )]
+    for state in others:
+        terms.append(chairmanship_create(
+            state=state, start=terms[-1].end + datetime.timedelta(days=1),
+            basis=ChairmanshipBasis.ROTATION,
+            representative_name_ru=f"Представитель {state.name_ru}",
+            representative_name_en=f"Representative of {state.name_en}",
+        ))
+    return terms
+
+
+@pytest.fixture
+def region(make_state):
+    """Five states; the Kyrgyz Republic is pending (its no-objection
+    procedure has not ended)."""
+    names = {
+        "Afghanistan": "Афганистан", "Kazakhstan": "Казахстан", "Kyrgyzstan": "Кыргызстан",
+        "Tajikistan": "Таджикистан", "Turkmenistan": "Туркменистан",
+    }
+    states = {}
+    for name_en, name_ru in names.items():
+        state = make_state(name_en, since=False if name_en == "Kyrgyzstan" else D(2010, 1, 1))
+        state.name_ru = name_ru
+        state.save()
+        states[name_en] = state
+    MembershipPeriodFactory(
+        state=states["Kyrgyzstan"], status=MembershipStatus.PENDING, start=D(2010, 1, 1),
+        deadline=D(2099, 8, 31),
+    )
+    return states
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "chair", "representative"),
+    [
+        ("ru", "Действующий Председатель", "Казахстан",
+         "Айгерим Сапарова, Заместитель министра иностранных дел"),
+        ("en", "Current Chair", "Kazakhstan",
+         "Aigerim Saparova, Deputy Minister of Foreign Affairs"),
+    ],
+)
+def test_overview_shows_the_current_chair_and_representative(
+    client, region, lang, heading, chair, representative
+):
+    record_history([region["Kazakhstan"]], first_start=years_ago(1))
+
+    response = client.get(f"/{lang}/chairmanship/")
+
+    assert response.status_code == 200
+    assert response.context["current"].state == region["Kazakhstan"]
+    text = text_of(response)
+    assert f"{heading} {chair}" in text
+    assert representative in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru", ["Туркменистан", "Афганистан", "Казахстан"]),
+        ("en", ["Turkmenistan", "Afghanistan", "Kazakhstan"]),
+    ],
+)
+def test_overview_lists_the_full_history_oldest_first(client, region, lang, expected):
+    record_history(
+        [region["Turkmenistan"], region["Afghanistan"], region["Kazakhstan"]],
+        first_start=years_ago(5),
+    )
+
+    response = client.get(f"/{lang}/chairmanship/")
+
+    assert [str(term.state) for term in response.context["terms"]] == expected
+    history = text_of(response, "history-title")
+    positions = [history.find(name) for name in expected]
+    assert positions == sorted(positions)
+    assert -1 not in positions
+
+
+def test_overview_projects_the_rotation_with_skips_explained_in_russian(client, region):
+    # Kazakhstan chairs now; the Kyrgyz Republic is pending and Tajikistan
+    # declined the next turn, so Turkmenistan is next.
+    (term,) = record_history([region["Kazakhstan"]], first_start=years_ago(1))
+    next_start = term.end + datetime.timedelta(days=1)
+    turn_decline(
+        state=region["Tajikistan"], turn_start=next_start, declined_on=timezone.localdate(),
+        note_ru="Принимает Всемирные игры кочевников.",
+        note_en="Hosts the World Nomad Games.",
+    )
+
+    response = client.get("/ru/chairmanship/")
+
+    projection = response.context["projection"]
+    assert [p.state.name_en for p in projection] == [
+        "Turkmenistan", "Afghanistan", "Kazakhstan", "Tajikistan",
+    ]
+    assert (projection[0].start, projection[0].end) == (next_start, term_end_for(next_start))
+    text = text_of(response)
+    assert (
+        "Кыргызстан: не государство-участник на дату начала (на рассмотрении)"
+        in text
+    )
+    assert "Таджикистан: отказ от очереди" in text
+    assert "(Принимает Всемирные игры кочевников.)" in text
+
+
+def test_overview_projects_the_rotation_with_skips_explained_in_english(client, region):
+    (term,) = record_history([region["Kazakhstan"]], first_start=years_ago(1))
+    next_start = term.end + datetime.timedelta(days=1)
+    turn_decline(
+        state=region["Tajikistan"], turn_start=next_start, declined_on=timezone.localdate(),
+        note_ru="Принимает Всемирные игры кочевников.",
+        note_en="Hosts the World Nomad Games.",
+    )
+
+    response = client.get("/en/chairmanship/")
+
+    text = text_of(response)
+    assert "Kyrgyzstan: not a participant state on the start date (pending)" in text
+    assert "Tajikistan: declined the turn on" in text
+    assert "(Hosts the World Nomad Games.)" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("ru", "На {} процессу никто не председательствует: новый срок ещё не начался."),
+        ("en", "No state chairs the process on {}: a new term has not yet begun."),
+    ],
+)
+def test_overview_between_terms_says_there_is_no_current_chair(
+    client, region, lang, message
+):
+    record_history([region["Kazakhstan"]], first_start=years_ago(3))
+
+    response = client.get(f"/{lang}/chairmanship/")
+
+    assert response.status_code == 200
+    assert response.context["current"] is None
+    today = response.context["today"]
+    assert message.format(_date(today, lang)) in text_of(response)
+    # The projection starts today: nobody chairs until a term is recorded.
+    assert response.context["projection"][0].start == today
+
+
+@pytest.mark.parametrize(
+    ("lang", "messages"),
+    [
+        ("ru", ["Ни один срок ещё не записан.",
+                "Ротация начнётся, когда будет записан первый срок."]),
+        ("en", ["No term has been recorded yet.",
+                "The rotation starts once the first term is recorded."]),
+    ],
+)
+def test_overview_without_terms_says_so(client, region, lang, messages):
+    response = client.get(f"/{lang}/chairmanship/")
+
+    assert response.status_code == 200
+    text = text_of(response)
+    assert [message in text for message in messages] == [True, True]
+
+
+def test_overview_without_an_eligible_state_explains_instead_of_failing(client, region):
+    # Kazakhstan chaired; everyone else who could take the next turn declined it.
+    (term,) = record_history([region["Kazakhstan"]], first_start=years_ago(1))
+    next_start = term.end + datetime.timedelta(days=1)
+    for name in ("Afghanistan", "Kazakhstan", "Tajikistan", "Turkmenistan"):
+        turn_decline(state=region[name], turn_start=next_start, declined_on=timezone.localdate())
+
+    response = client.get("/en/chairmanship/")
+
+    assert response.status_code == 200
+    assert response.context["projection"] == []
+    assert f"No state can chair from {_date(next_start, 'en')}" in text_of(response)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_overview_queries_do_not_grow_with_the_history(
+    client, region, django_assert_num_queries, count
+):
+    states = [region["Kazakhstan"], region["Tajikistan"], region["Turkmenistan"]][:count]
+    record_history(states, first_start=years_ago(2 * count - 1))
+    turn_decline(state=region["Afghanistan"], turn_start=D(2099, 1, 1), declined_on=D(2020, 1, 1))
+
+    # Terms, declined turns, the last term, then the rotation: states,
+    # their membership periods, declined turns.
+    with django_assert_num_queries(6):
+        response = client.get("/ru/chairmanship/")
+
+    assert len(response.context["terms"]) == count
+
+
+def _date(value: datetime.date, lang: str) -> str:
+    from django.utils import formats, translation
+
+    with translation.override(lang):
+        return formats.date_format(value, "DATE_FORMAT")
