@@ -1,10 +1,431 @@
-from django.contrib import admin
+"""The secretariat's admin for states, their membership history, national
+coordinators, observer organisations and their focal points, and accounts.
+
+Every write that has rules beyond one row goes through the services: the
+forms run the same checks first, so a second active coordinator, overlapping
+terms or periods, or dates in the wrong order come back as translated form
+errors and nothing is saved."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from .forms import UserChangeForm, UserCreationForm
-from .models import User
+from . import permissions, selectors, services
+from .enums import Language, MembershipStatus
+from .forms import (
+    CoordinatorReplaceForm,
+    MembershipPeriodFormSet,
+    MembershipPeriodInlineForm,
+    NationalCoordinatorAdminForm,
+    UserChangeForm,
+    UserCreationForm,
+)
+from .models import (
+    FocalPoint,
+    MembershipPeriod,
+    NationalCoordinator,
+    Organisation,
+    ParticipantState,
+    User,
+)
 
+
+def _date(value) -> str:
+    return formats.date_format(value, "DATE_FORMAT") if value else "—"
+
+
+# --- List filters ------------------------------------------------------------------
+
+class CurrentStatusFilter(admin.SimpleListFilter):
+    """A state's status today (the period covering today's date)."""
+
+    title = _("current status")
+    parameter_name = "status"
+    NONE = "none"
+
+    def lookups(self, request, model_admin):
+        return [*MembershipStatus.choices, (self.NONE, _("No current status"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() in MembershipStatus.values:
+            matching = selectors.states_with_status_on(on=today, status=self.value())
+            return queryset.filter(pk__in=matching.values("pk"))
+        if self.value() == self.NONE:
+            covered = MembershipPeriod.objects.filter(start__lte=today).filter(
+                Q(end__isnull=True) | Q(end__gte=today)
+            )
+            return queryset.exclude(pk__in=covered.values("state_id"))
+        return queryset
+
+
+class ActiveTermFilter(admin.SimpleListFilter):
+    """In office (no end date) or former."""
+
+    title = _("in office")
+    parameter_name = "active"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("In office")), ("no", _("Former"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(end__isnull=True)
+        if self.value() == "no":
+            return queryset.filter(end__isnull=False)
+        return queryset
+
+
+class RoleFilter(admin.SimpleListFilter):
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("staff", _("Secretariat staff")),
+            ("coordinator", _("National coordinator")),
+            ("focal_point", _("Observer focal point")),
+            ("none", _("No role")),
+        ]
+
+    def queryset(self, request, queryset):
+        coordinators = Q(coordinator_terms__end__isnull=True)
+        focal_points = Q(focal_point_terms__end__isnull=True)
+        match self.value():
+            case "staff":
+                return queryset.filter(is_staff=True)
+            case "coordinator":
+                return queryset.filter(pk__in=User.objects.filter(coordinators).values("pk"))
+            case "focal_point":
+                return queryset.filter(pk__in=User.objects.filter(focal_points).values("pk"))
+            case "none":
+                with_role = User.objects.filter(coordinators | focal_points).values("pk")
+                return queryset.filter(is_staff=False).exclude(pk__in=with_role)
+        return queryset
+
+
+# --- Invitations (an action shared by coordinators and focal points) -----------------
+
+class InviteActionsMixin:
+    """Two actions: invite in Russian or in English. The language only
+    applies to a person without an account yet; an existing account gets the
+    email in its own preferred language."""
+
+    invite_service = None  # services.coordinator_invite or services.focal_point_invite
+    invite_argument = ""
+
+    def has_invite_permission(self, request: HttpRequest) -> bool:
+        return permissions.can_invite_people(request.user)
+
+    def _invite(self, request: HttpRequest, queryset, language: str) -> None:
+        base_url = request.build_absolute_uri("/")
+        sent = 0
+        for person in queryset.select_related("user"):
+            try:
+                self.invite_service(
+                    **{self.invite_argument: person}, invited_by=request.user,
+                    language=language, base_url=base_url,
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    self.message_user(request, message, messages.ERROR)
+            else:
+                sent += 1
+        if sent:
+            self.message_user(
+                request,
+                ngettext(
+                    "Sent %(count)d invitation to the portal.",
+                    "Sent %(count)d invitations to the portal.",
+                    sent,
+                ) % {"count": sent},
+                messages.SUCCESS,
+            )
+
+    @admin.action(
+        permissions=["invite"],
+        description=_("Invite to the portal (new accounts: emails in Russian)"),
+    )
+    def invite_in_russian(self, request, queryset):
+        self._invite(request, queryset, Language.RUSSIAN)
+
+    @admin.action(
+        permissions=["invite"],
+        description=_("Invite to the portal (new accounts: emails in English)"),
+    )
+    def invite_in_english(self, request, queryset):
+        self._invite(request, queryset, Language.ENGLISH)
+
+
+# --- States --------------------------------------------------------------------------
+
+class MembershipPeriodInline(admin.TabularInline):
+    model = MembershipPeriod
+    form = MembershipPeriodInlineForm
+    formset = MembershipPeriodFormSet
+    extra = 0
+    ordering = ["start"]
+    verbose_name_plural = _("membership history")
+
+
+class NationalCoordinatorHistoryInline(admin.TabularInline):
+    """Read-only: terms are added, replaced and ended on the coordinator pages."""
+
+    model = NationalCoordinator
+    fields = ["full_name", "agency", "start", "end"]
+    readonly_fields = fields
+    ordering = ["-start"]
+    extra = 0
+    show_change_link = True
+    can_delete = False
+    verbose_name_plural = _("national coordinators over time")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ParticipantState)
+class ParticipantStateAdmin(TabbedTranslationAdmin):
+    list_display = [
+        "name_ru", "name_en", "iso2", "iso3", "current_status", "joined", "active_coordinator",
+    ]
+    list_filter = [CurrentStatusFilter]
+    search_fields = ["name_ru", "name_en", "official_name_ru", "official_name_en", "iso2", "iso3"]
+    ordering = ["name_ru"]
+    fieldsets = ((None, {"fields": ("name", "official_name", "iso2", "iso3")}),)
+    inlines = [MembershipPeriodInline, NationalCoordinatorHistoryInline]
+
+    def get_queryset(self, request):
+        return selectors.states_for_listing()
+
+    @admin.display(description=_("current status"))
+    def current_status(self, state: ParticipantState) -> str:
+        period = state.current_period
+        if period is None:
+            return "—"
+        if period.status == MembershipStatus.PENDING:
+            return _("%(status)s (deadline %(date)s)") % {
+                "status": period.get_status_display(), "date": _date(period.deadline),
+            }
+        return period.get_status_display()
+
+    @admin.display(description=_("participant since"))
+    def joined(self, state: ParticipantState) -> str:
+        return _date(state.joined_on)
+
+    @admin.display(description=_("national coordinator"))
+    def active_coordinator(self, state: ParticipantState) -> str:
+        active = state.active_coordinators
+        if not active:
+            return "—"
+        url = reverse("admin:membership_nationalcoordinator_change", args=[active[0].pk])
+        return format_html('<a href="{}">{}</a>', url, active[0].full_name)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not MembershipPeriod:
+            super().save_formset(request, form, formset, change)
+            return
+        changed = formset.save(commit=False)
+        services.membership_periods_save(
+            state=form.instance, changed=changed, deleted=formset.deleted_objects
+        )
+
+
+# --- National coordinators --------------------------------------------------------------
+
+@admin.register(NationalCoordinator)
+class NationalCoordinatorAdmin(InviteActionsMixin, TabbedTranslationAdmin):
+    form = NationalCoordinatorAdminForm
+    change_form_template = "admin/membership/nationalcoordinator/change_form.html"
+    list_display = ["full_name", "state", "agency", "start", "end", "in_office", "account"]
+    list_filter = [ActiveTermFilter, "state"]
+    list_select_related = ["state", "user"]
+    search_fields = [
+        "full_name_ru", "full_name_en", "email", "agency_ru", "agency_en",
+        "state__name_ru", "state__name_en", "user__email",
+    ]
+    ordering = ["state__name_ru", "-start"]
+    autocomplete_fields = ["state", "user"]
+    actions = ["replace_coordinator", "invite_in_russian", "invite_in_english"]
+    fieldsets = (
+        (None, {"fields": ("state", "full_name")}),
+        (_("Position"), {"fields": ("position", "agency")}),
+        (_("Contacts"), {"fields": ("email", "phone")}),
+        (_("Term"), {"fields": ("start", "end")}),
+        (_("Portal account"), {"fields": ("user",)}),
+    )
+    invite_service = staticmethod(services.coordinator_invite)
+    invite_argument = "coordinator"
+
+    def get_readonly_fields(self, request, obj=None):
+        # A term belongs to its state: a move would rewrite two histories.
+        return ["state"] if obj is not None else []
+
+    @admin.display(description=_("in office"), boolean=True)
+    def in_office(self, coordinator: NationalCoordinator) -> bool:
+        return coordinator.is_active
+
+    @admin.display(description=_("portal account"))
+    def account(self, coordinator: NationalCoordinator) -> str:
+        return coordinator.user.email if coordinator.user else "—"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.coordinator_save(coordinator=obj)
+            return
+        data = form.cleaned_data
+        created = services.coordinator_appoint(
+            state=data["state"], start=data["start"], end=data.get("end"),
+            user=data.get("user"),
+            **{name: data.get(name) or "" for name in services.COORDINATOR_FIELDS},
+        )
+        obj.pk = created.pk
+
+    # --- Replacing the coordinator ------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/replace/",
+                self.admin_site.admin_view(self.replace_view),
+                name="membership_nationalcoordinator_replace",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.action(permissions=["add"], description=_("Replace the selected coordinator"))
+    def replace_coordinator(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Select exactly one coordinator to replace."), messages.WARNING
+            )
+            return None
+        url = reverse("admin:membership_nationalcoordinator_replace", args=[queryset.get().pk])
+        return HttpResponseRedirect(url)
+
+    def replace_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """A new coordinator takes over: one service call ends the current
+        term the day before and starts the new one."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        current = get_object_or_404(
+            NationalCoordinator.objects.select_related("state"), pk=unquote(object_id)
+        )
+        if not current.is_active:
+            self.message_user(
+                request, _("%(person)s is no longer in office: there is nobody to replace.")
+                % {"person": current.full_name}, messages.ERROR,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:membership_nationalcoordinator_change", args=[current.pk])
+            )
+        form = CoordinatorReplaceForm(request.POST or None, state=current.state)
+        if request.method == "POST" and form.is_valid():
+            try:
+                new = services.coordinator_replace(
+                    state=current.state, start=form.cleaned_data["start"],
+                    **form.service_fields(),
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                self.log_change(request, current, [{"changed": {"fields": ["end"]}}])
+                self.log_addition(request, new, [{"added": {}}])
+                self.message_user(
+                    request,
+                    _("%(new)s is the national coordinator of %(state)s from %(start)s; the "
+                      "term of %(old)s ended on %(end)s.") % {
+                        "new": new.full_name, "state": current.state, "start": _date(new.start),
+                        "old": current.full_name, "end": _date(new.start - services.ONE_DAY),
+                    },
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:membership_nationalcoordinator_change", args=[new.pk])
+                )
+        admin_form = helpers.AdminForm(
+            form, [(None, {"fields": list(form.fields)})], prepopulated_fields={},
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Replace the national coordinator of %(state)s")
+            % {"state": current.state},
+            "opts": self.opts,
+            "original": current,
+            "adminform": admin_form,
+            "form": form,
+            "errors": helpers.AdminErrorList(form, []),
+        }
+        return TemplateResponse(
+            request, "admin/membership/nationalcoordinator/replace.html", context
+        )
+
+
+# --- Observers ------------------------------------------------------------------------
+
+class FocalPointInline(TranslationTabularInline):
+    model = FocalPoint
+    fields = ["full_name", "position", "email", "phone", "start", "end", "user"]
+    autocomplete_fields = ["user"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "acronym", "kind", "is_active", "website"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name_ru", "name_en", "acronym_ru", "acronym_en", "slug"]
+    ordering = ["name_ru"]
+    prepopulated_fields = {"slug": ("name_en",)}
+    fieldsets = (
+        (None, {"fields": ("kind", "name", "acronym", "slug")}),
+        (_("Details"), {"fields": ("website", "is_active")}),
+    )
+    inlines = [FocalPointInline]
+
+
+@admin.register(FocalPoint)
+class FocalPointAdmin(InviteActionsMixin, TabbedTranslationAdmin):
+    list_display = ["full_name", "organisation", "position", "start", "end", "in_office", "user"]
+    list_filter = [ActiveTermFilter, "organisation"]
+    list_select_related = ["organisation", "user"]
+    search_fields = [
+        "full_name_ru", "full_name_en", "email", "organisation__name_ru",
+        "organisation__name_en", "organisation__acronym_ru", "organisation__acronym_en",
+    ]
+    ordering = ["organisation__name_ru", "-start"]
+    autocomplete_fields = ["organisation", "user"]
+    actions = ["invite_in_russian", "invite_in_english"]
+    fieldsets = (
+        (None, {"fields": ("organisation", "full_name", "position")}),
+        (_("Contacts"), {"fields": ("email", "phone")}),
+        (_("Term"), {"fields": ("start", "end")}),
+        (_("Portal account"), {"fields": ("user",)}),
+    )
+    invite_service = staticmethod(services.focal_point_invite)
+    invite_argument = "focal_point"
+
+    @admin.display(description=_("in office"), boolean=True)
+    def in_office(self, focal_point: FocalPoint) -> bool:
+        return focal_point.is_active
+
+
+# --- Accounts ---------------------------------------------------------------------------
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
@@ -14,16 +435,18 @@ class UserAdmin(DjangoUserAdmin):
     list_display = [
         "email", "full_name", "preferred_language", "is_staff", "is_active", "last_login",
     ]
-    list_filter = ["is_staff", "is_superuser", "is_active", "preferred_language", "groups"]
+    list_filter = [
+        RoleFilter, "is_staff", "is_superuser", "is_active", "preferred_language", "groups",
+    ]
     search_fields = ["email", "full_name"]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "invited_at", "invited_by"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Person"), {"fields": ("full_name", "preferred_language")}),
         (_("Access"), {"fields": (
             "is_active", "is_staff", "is_superuser", "groups", "user_permissions",
         )}),
-        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined", "invited_at", "invited_by")}),
     )
     add_fieldsets = (
         (None, {

@@ -1,10 +1,20 @@
 """Demo data: the states and observer organisations named in the founding
-documents, with an illustrative membership history. Idempotent."""
+documents, with an illustrative membership history, and national
+coordinators and an observer's focal point who are clearly fictitious
+people (made-up names, @example.org addresses). Idempotent."""
 
 import datetime
 
-from .enums import MembershipStatus, OrganisationKind
-from .models import MembershipPeriod, Organisation, ParticipantState
+from . import services
+from .enums import Language, MembershipStatus, OrganisationKind
+from .models import (
+    FocalPoint,
+    MembershipPeriod,
+    NationalCoordinator,
+    Organisation,
+    ParticipantState,
+    User,
+)
 
 LAUNCH = datetime.date(2013, 6, 5)  # the 2013 Ministerial Conference (illustrative date)
 NO_OBJECTION_DEADLINE = datetime.date(2013, 8, 31)
@@ -75,6 +85,99 @@ ORGANISATIONS = [
 ]
 
 
+# The demo coordinator's account: same password as load_demo's administrator.
+DEMO_COORDINATOR_EMAIL = "coordinator.kaz@example.org"
+DEMO_PASSWORD = "almaty-demo-2026"  # noqa: S105 - printed for the demo, DEBUG only
+
+_MFA = ("Министерство иностранных дел", "Ministry of Foreign Affairs")
+_LABOUR = ("Министерство труда и социальной защиты", "Ministry of Labour and Social Protection")
+_MIGRATION = ("Государственная миграционная служба", "State Migration Service")
+_INTERIOR = ("Министерство внутренних дел", "Ministry of Internal Affairs")
+_HEAD = ("Начальник отдела", "Head of Division")
+_ADVISER = ("Главный советник", "Senior Adviser")
+
+# iso3 -> terms, oldest first: ((name ru, name en), position, agency, start, phone).
+# Each term ends the day before the next one starts; the last is in office.
+COORDINATORS = {
+    "AFG": [(("Ахмад Тестов", "Ahmad Testov"), _HEAD, _MIGRATION, LAUNCH, "+93 20 000 0001")],
+    "AZE": [(("Лейла Примерова", "Leyla Primerova"), _ADVISER, _MIGRATION, LAUNCH,
+             "+994 12 000 0002")],
+    "IRN": [(("Реза Образцов", "Reza Obraztsov"), _HEAD, _INTERIOR, LAUNCH, "+98 21 0000 0003")],
+    "KAZ": [
+        (("Серик Примеров", "Serik Primerov"), _HEAD, _LABOUR, LAUNCH, "+7 717 200 00 04"),
+        (("Айгерим Тестова", "Aigerim Testova"), _ADVISER, _MFA, datetime.date(2019, 3, 1),
+         "+7 717 200 00 05"),
+    ],
+    "KGZ": [
+        (("Бакыт Демонов", "Bakyt Demonov"), _HEAD, _MIGRATION, LAUNCH, "+996 312 00 00 06"),
+        (("Нургуль Образцова", "Nurgul Obraztsova"), _HEAD, _LABOUR, datetime.date(2017, 9, 1),
+         "+996 312 00 00 07"),
+    ],
+    "PAK": [(("Имран Тестов", "Imran Testov"), _ADVISER, _INTERIOR, LAUNCH, "+92 51 000 0008")],
+    "TJK": [(("Фарход Примеров", "Farkhod Primerov"), _HEAD, _MIGRATION, LAUNCH,
+             "+992 37 000 00 09")],
+    "TUR": [(("Эмре Образцов", "Emre Obraztsov"), _ADVISER, _INTERIOR, LAUNCH,
+             "+90 312 000 00 10")],
+    "TKM": [(("Мерген Демонов", "Mergen Demonov"), _HEAD, _MFA, datetime.date(2014, 3, 1),
+             "+993 12 00 00 11")],
+}
+
+# organisation slug -> (name ru, name en), (position ru, position en), email
+FOCAL_POINTS = {
+    "iom": (("Мария Образцова", "Maria Obraztsova"), ("Сотрудник программ", "Programme Officer"),
+            "focal.iom@example.org"),
+}
+
+
+def _load_coordinators() -> int:
+    created = 0
+    for state in ParticipantState.objects.filter(iso3__in=COORDINATORS):
+        if NationalCoordinator.objects.filter(state=state).exists():
+            continue
+        for index, (names, position, agency, start, phone) in enumerate(COORDINATORS[state.iso3]):
+            fields = {
+                "start": start, "full_name_ru": names[0], "full_name_en": names[1],
+                "position_ru": position[0], "position_en": position[1],
+                "agency_ru": agency[0], "agency_en": agency[1], "phone": phone,
+                "email": f"coordinator.{state.iso3.lower()}"
+                         f"{'' if index == len(COORDINATORS[state.iso3]) - 1 else index + 1}"
+                         "@example.org",
+            }
+            appoint = services.coordinator_replace if index else services.coordinator_appoint
+            appoint(state=state, **fields)
+            created += 1
+    return created
+
+
+def _demo_coordinator_account() -> User:
+    """The account of Kazakhstan's coordinator in office, to try the role."""
+    coordinator = NationalCoordinator.objects.get(state__iso3="KAZ", end__isnull=True)
+    user = User.objects.filter(email__iexact=DEMO_COORDINATOR_EMAIL).first() or User(
+        email=DEMO_COORDINATOR_EMAIL
+    )
+    user.full_name = coordinator.full_name_ru
+    user.preferred_language = Language.RUSSIAN
+    user.is_active = True
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    if coordinator.user_id != user.pk:
+        coordinator.user = user
+        coordinator.save(update_fields=["user"])
+    return user
+
+
+def _load_focal_points() -> None:
+    for organisation in Organisation.objects.filter(slug__in=FOCAL_POINTS):
+        if FocalPoint.objects.filter(organisation=organisation).exists():
+            continue
+        names, position, email = FOCAL_POINTS[organisation.slug]
+        services.focal_point_appoint(
+            organisation=organisation, start=datetime.date(2020, 1, 15),
+            full_name_ru=names[0], full_name_en=names[1],
+            position_ru=position[0], position_en=position[1], email=email,
+        )
+
+
 def load() -> str:
     for iso2, iso3, (short_en, short_ru), (official_en, official_ru) in STATES:
         state, _created = ParticipantState.objects.update_or_create(
@@ -102,4 +205,11 @@ def load() -> str:
                 "acronym_en": acr_en, "acronym_ru": acr_ru, "acronym": acr_ru,
             },
         )
-    return f"membership: {len(STATES)} states, {len(ORGANISATIONS)} organisations"
+    _load_coordinators()
+    _load_focal_points()
+    _demo_coordinator_account()
+    return (
+        f"membership: {len(STATES)} states, {len(ORGANISATIONS)} organisations, "
+        f"{NationalCoordinator.objects.count()} coordinator terms; demo coordinator of "
+        f"Kazakhstan: {DEMO_COORDINATOR_EMAIL} / {DEMO_PASSWORD}"
+    )

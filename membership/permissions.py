@@ -133,3 +133,19 @@ def can_act_for_organisation(user, organisation: Organisation) -> bool:
     return roles.is_staff or (
         roles.organisation is not None and roles.organisation.pk == organisation.pk
     )
+
+
+def can_edit_coordinator_contacts(user, coordinator: NationalCoordinator) -> bool:
+    """A coordinator's contact details: the coordinator in office (through
+    the account linked to the term) and secretariat staff allowed to change
+    coordinators. Another state's coordinator may not."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff and user.has_perm("membership.change_nationalcoordinator"):
+        return True
+    return coordinator.end is None and coordinator.user_id == user.pk
+
+
+def coordinated_state(user) -> ParticipantState | None:
+    """The state whose coordinator ``user`` is now (the header's "My state")."""
+    return roles_of(user).state

@@ -64,6 +64,13 @@ def states_for_public_list() -> QuerySet[ParticipantState]:
     )
 
 
+def state_by_code(*, code: str) -> ParticipantState | None:
+    """A state by its lower-case alpha-3 code (as in /states/kaz/)."""
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        return None
+    return ParticipantState.objects.filter(iso3=code.upper()).first()
+
+
 def state_for_public_page(*, code: str) -> ParticipantState | None:
     """A state's page by its lower-case alpha-3 code, with its history,
     all its coordinators (newest first) and its chairmanship terms (the

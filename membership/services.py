@@ -26,10 +26,10 @@ from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
@@ -68,6 +68,8 @@ COORDINATOR_FIELDS = (
     "full_name_ru", "full_name_en", "position_ru", "position_en", "agency_ru", "agency_en",
     "email", "phone",
 )
+# What a coordinator may change on their own page.
+CONTACT_FIELDS = ("position_ru", "position_en", "agency_ru", "agency_en", "email", "phone")
 FOCAL_POINT_FIELDS = (
     "full_name_ru", "full_name_en", "position_ru", "position_en", "email", "phone",
 )
@@ -87,6 +89,10 @@ def integrity_errors_as_validation() -> Iterator[None]:
             raise
         message, code = known
         raise ValidationError(message, code=code) from exc
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def _lock_state(state: ParticipantState) -> ParticipantState:
@@ -147,7 +153,7 @@ def membership_change_status(
                 raise ValidationError(
                     _("The new status must start after the current period, which began on "
                       "%(date)s."),
-                    code="start_too_early", params={"date": current.start},
+                    code="start_too_early", params={"date": _date(current.start)},
                 )
             if current.status == status and current.deadline == deadline:
                 raise ValidationError(
@@ -173,7 +179,9 @@ def membership_periods_save(
 ) -> None:
     """Write corrections to a state's history (the admin's inline) at once:
     the resulting history is checked as a whole under the state's lock, then
-    deletions, changed periods (by start) and new ones are written."""
+    deletions, changed periods and new ones are written, each at a moment
+    when it overlaps nothing stored (the database checks every row at once,
+    so lengthening a period before shortening its neighbour would fail)."""
     changed = list(changed)
     deleted_pks = {p.pk for p in deleted if p.pk}
     with integrity_errors_as_validation(), transaction.atomic():
@@ -187,10 +195,27 @@ def membership_periods_save(
             period.full_clean(validate_constraints=False)
         membership_periods_check([*untouched, *changed])
         MembershipPeriod.objects.filter(state=state, pk__in=deleted_pks).delete()
-        # Existing rows first, in date order: a correction that shortens one
-        # period and lengthens the next then never overlaps midway.
-        for period in sorted(changed, key=lambda p: (p.pk is None, p.start)):
+        stored = {
+            p.pk: (p.start, p.end)
+            for p in MembershipPeriod.objects.filter(state=state).only("start", "end")
+        }
+        pending = sorted(changed, key=lambda p: (p.pk is None, p.start))
+        while pending:
+            period = next((p for p in pending if _fits(p, stored)), None)
+            if period is None:  # only a swap of two ranges gets here
+                raise ValidationError(MSG_PERIOD_OVERLAP, code="overlap")
+            pending.remove(period)
             period.save()
+            stored[period.pk] = (period.start, period.end)
+
+
+def _fits(period: MembershipPeriod, stored: dict) -> bool:
+    """Whether ``period`` overlaps none of the other stored ranges."""
+    return not any(
+        (end is None or end >= period.start) and (period.end is None or start <= period.end)
+        for pk, (start, end) in stored.items()
+        if pk != period.pk
+    )
 
 
 def state_create(
@@ -235,23 +260,30 @@ def _check_state_may_have_coordinator(state: ParticipantState, on: datetime.date
         raise ValidationError(
             _("Only a participant or pending state designates a national coordinator, and "
               "%(state)s is neither on %(date)s."),
-            code="state_not_participant", params={"state": state, "date": on},
+            code="state_not_participant", params={"state": state, "date": _date(on)},
         )
 
 
-def _check_after_previous_terms(coordinator: NationalCoordinator) -> None:
-    """A new term starts after every earlier term of the state has ended."""
-    earlier = NationalCoordinator.objects.filter(
-        state_id=coordinator.state_id, end__isnull=False, end__gte=coordinator.start
-    )
+def coordinator_check_term(*, coordinator: NationalCoordinator) -> None:
+    """The rules for any term (new, past or corrected) that need other rows:
+    the state may have a coordinator on the first day, and the term overlaps
+    no other term of the same state (two open terms are two active
+    coordinators). The admin form runs it before saving."""
+    _check_state_may_have_coordinator(coordinator.state, coordinator.start)
+    others = NationalCoordinator.objects.filter(state_id=coordinator.state_id)
     if coordinator.pk:
-        earlier = earlier.exclude(pk=coordinator.pk)
-    last = earlier.order_by("-end").first()
-    if last is not None:
+        others = others.exclude(pk=coordinator.pk)
+    if coordinator.end is None and others.filter(end__isnull=True).exists():
+        raise ValidationError(MSG_SECOND_ACTIVE_COORDINATOR, code="second_active_coordinator")
+    clash = others.filter(_overlaps(coordinator.start, coordinator.end)).order_by("start").first()
+    if clash is not None:
         raise ValidationError(
-            _("The term must start after the previous coordinator's term, which ended on "
-              "%(date)s."),
-            code="overlaps_previous_term", params={"date": last.end},
+            _("This term overlaps the term of %(person)s (from %(start)s until %(end)s)."),
+            code="overlaps_other_term",
+            params={
+                "person": clash.full_name, "start": _date(clash.start),
+                "end": _date(clash.end) if clash.end else _("to date"),
+            },
         )
 
 
@@ -274,21 +306,22 @@ def coordinator_check_new(
             raise ValidationError(
                 _("The new coordinator must start after the current one, who took office on "
                   "%(date)s."),
-                code="start_too_early", params={"date": active.start},
+                code="start_too_early", params={"date": _date(active.start)},
             )
     elif active is not None:
         raise ValidationError(MSG_SECOND_ACTIVE_COORDINATOR, code="second_active_coordinator")
 
 
 def _coordinator_create(
-    *, state: ParticipantState, start: datetime.date, user: User | None, fields: dict
+    *, state: ParticipantState, start: datetime.date, end: datetime.date | None = None,
+    user: User | None, fields: dict,
 ) -> NationalCoordinator:
     unknown = set(fields) - set(COORDINATOR_FIELDS)
     if unknown:
         raise TypeError(f"Unknown coordinator fields: {sorted(unknown)}")
-    coordinator = NationalCoordinator(state=state, start=start, user=user, **fields)
+    coordinator = NationalCoordinator(state=state, start=start, end=end, user=user, **fields)
     coordinator.full_clean()
-    _check_after_previous_terms(coordinator)
+    coordinator_check_term(coordinator=coordinator)
     coordinator.save()
     return coordinator
 
@@ -298,17 +331,20 @@ def coordinator_appoint(
     state: ParticipantState,
     start: datetime.date,
     full_name_ru: str,
+    end: datetime.date | None = None,
     user: User | None = None,
     **fields: str,
 ) -> NationalCoordinator:
     """The state's first (or next, after a vacancy) national coordinator.
     ``fields``: full_name_en, position_ru/en, agency_ru/en, email, phone.
-    ``user`` links the person's account (see ``coordinator_invite``)."""
+    ``user`` links the person's account (see ``coordinator_invite``).
+    With ``end`` it records a past term of the history instead."""
     with integrity_errors_as_validation(), transaction.atomic():
         state = _lock_state(state)
-        coordinator_check_new(state=state, start=start, replacing=False)
+        if end is None:
+            coordinator_check_new(state=state, start=start, replacing=False)
         return _coordinator_create(
-            state=state, start=start, user=user,
+            state=state, start=start, end=end, user=user,
             fields={"full_name_ru": full_name_ru, **fields},
         )
 
@@ -361,8 +397,35 @@ def coordinator_save(*, coordinator: NationalCoordinator) -> NationalCoordinator
     with integrity_errors_as_validation(), transaction.atomic():
         _lock_state(coordinator.state)
         coordinator.full_clean()
-        _check_after_previous_terms(coordinator)
+        coordinator_check_term(coordinator=coordinator)
         coordinator.save()
+    return coordinator
+
+
+def coordinator_update_contacts(
+    *, coordinator: NationalCoordinator, by: User, **fields: str
+) -> NationalCoordinator:
+    """A coordinator (or the secretariat) updates the coordinator's own
+    contact details: position and agency in both languages, email, phone.
+    Names and dates stay with the secretariat. The email here is the public
+    contact address, not the address ``by`` signs in with."""
+    unknown = set(fields) - set(CONTACT_FIELDS)
+    if unknown:
+        raise TypeError(f"Not contact fields: {sorted(unknown)}")
+    if not permissions.can_edit_coordinator_contacts(by, coordinator):
+        raise PermissionDenied(_("You may only change your own contact details."))
+    with transaction.atomic():
+        coordinator = NationalCoordinator.objects.select_for_update().get(pk=coordinator.pk)
+        if coordinator.end is not None:
+            raise ValidationError(
+                _("This term has ended: its contact details are kept as they were."),
+                code="term_ended",
+            )
+        for name, value in fields.items():
+            setattr(coordinator, name, value)
+        coordinator.full_clean()
+        coordinator.save(update_fields=list(fields))
+    logger.info("Contacts of coordinator %s updated by %s", coordinator.pk, by)
     return coordinator
 
 

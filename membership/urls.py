@@ -7,6 +7,11 @@ app_name = "membership"
 urlpatterns = [
     path("states/", views.StateListView.as_view(), name="state_list"),
     path("states/<str:code>/", views.StateDetailView.as_view(), name="state_detail"),
+    path(
+        "states/<str:code>/coordinator/",
+        views.CoordinatorContactsView.as_view(),
+        name="coordinator_contacts",
+    ),
     path("observers/", views.ObserverListView.as_view(), name="observer_list"),
     path(
         "accounts/welcome/<uidb64>/<token>/",

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, FormView, ListView
 
-from . import permissions, selectors
+from . import permissions, selectors, services
+from .forms import CoordinatorContactsForm
 
 
 class StateListView(ListView):
@@ -49,7 +53,60 @@ class StateDetailView(DetailView):
         context["coordinators"] = state.coordinator_history
         context["chairmanships"] = list(state.chairmanships.all())
         context["show_contacts"] = permissions.can_see_coordinator_contacts(self.request.user)
+        active = next((c for c in state.coordinator_history if c.is_active), None)
+        context["can_edit_contacts"] = active is not None and (
+            permissions.can_edit_coordinator_contacts(self.request.user, active)
+        )
         return context
+
+
+class CoordinatorContactsView(LoginRequiredMixin, FormView):
+    """/states/<code>/coordinator/: the coordinator in office updates their
+    own contact details (the secretariat may too). Another state's
+    coordinator is refused (403)."""
+
+    template_name = "membership/coordinator_contacts.html"
+    form_class = CoordinatorContactsForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        code = kwargs["code"]
+        if code != code.lower():
+            return HttpResponsePermanentRedirect(request.path.replace(code, code.lower(), 1))
+        self.state = selectors.state_by_code(code=code)
+        if self.state is None:
+            raise Http404(_("There is no state with this code."))
+        self.coordinator = selectors.active_coordinator(state=self.state)
+        if self.coordinator is None:
+            raise Http404(_("This state has no national coordinator in office."))
+        if not permissions.can_edit_coordinator_contacts(request.user, self.coordinator):
+            raise PermissionDenied(_("You may only change your own contact details."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.coordinator}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "state": self.state, "coordinator": self.coordinator,
+        }
+
+    def form_valid(self, form):
+        fields = {name: form.cleaned_data[name] for name in form.changed_data}
+        if fields:
+            try:
+                services.coordinator_update_contacts(
+                    coordinator=self.coordinator, by=self.request.user, **fields
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+                return self.form_invalid(form)
+            messages.success(self.request, _("Your contact details are saved."))
+        else:
+            messages.info(self.request, _("Nothing was changed."))
+        return redirect(self.state)
 
 
 class ObserverListView(ListView):
