@@ -1,0 +1,82 @@
+import datetime
+
+import pytest
+from django.utils import translation
+
+from membership import services
+from membership.enums import MembershipStatus
+from tests.factories.membership import ParticipantStateFactory, UserFactory
+
+D = datetime.date
+LAUNCH = D(2013, 6, 5)
+KAZ_START = D(2019, 3, 1)
+PASSWORD = "correct-horse-battery"  # UserFactory's
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def make_state():
+    """A state with translated names, a participant since 2013 unless told."""
+
+    def make(iso3: str, name_ru: str, name_en: str, *, since=LAUNCH):
+        return ParticipantStateFactory(
+            iso3=iso3, iso2=iso3[:2], name_ru=name_ru, name_en=name_en, name=name_ru,
+            participant_since=since,
+        )
+
+    return make
+
+
+@pytest.fixture
+def kazakhstan(make_state):
+    return make_state("KAZ", "Казахстан", "Kazakhstan")
+
+
+@pytest.fixture
+def kyrgyzstan(make_state):
+    return make_state("KGZ", "Кыргызстан", "Kyrgyzstan")
+
+
+def appoint(state, *, start=KAZ_START, name=("Айгерим Тестова", "Aigerim Testova"),
+            user=None, **fields):
+    return services.coordinator_appoint(
+        state=state, start=start, full_name_ru=name[0], full_name_en=name[1], user=user,
+        **{
+            "position_ru": "Главный советник", "position_en": "Senior Adviser",
+            "agency_ru": "Министерство иностранных дел", "agency_en": "Ministry of Foreign Affairs",
+            "email": "coordinator.kaz@example.org", "phone": "+7 717 200 00 05",
+            **fields,
+        },
+    )
+
+
+@pytest.fixture
+def kaz_coordinator_user(kazakhstan):
+    """A signed-up user who is Kazakhstan's coordinator in office."""
+    user = UserFactory(email="aigerim@example.org", full_name="Айгерим Тестова")
+    appoint(kazakhstan, user=user)
+    return user
+
+
+@pytest.fixture
+def kgz_coordinator(kyrgyzstan):
+    return appoint(
+        kyrgyzstan, name=("Нургуль Образцова", "Nurgul Obraztsova"),
+        email="coordinator.kgz@example.org", phone="+996 312 00 00 07",
+        agency_ru="Государственная миграционная служба", agency_en="State Migration Service",
+    )
+
+
+@pytest.fixture
+def pending_state(make_state):
+    state = make_state("IRN", "Иран", "Iran", since=False)
+    services.membership_change_status(
+        state=state, status=MembershipStatus.PENDING, start=D(2013, 6, 5),
+        deadline=D(2013, 8, 31),
+    )
+    return state
