@@ -159,8 +159,14 @@ def samples() -> dict[str, bytes]:
 
 
 @pytest.fixture
-def archive_dir(settings, tmp_path) -> Path:
-    """A fresh ARCHIVE_ROOT (storage, sendfile root) for this test."""
+def archive_dir(settings, tmp_path, monkeypatch) -> Path:
+    """A fresh, empty ARCHIVE_ROOT for this test: the settings (storage,
+    sendfile root) and DocumentFile.file's storage, which Django built once
+    when the model was imported."""
+    from django.core.files.storage import FileSystemStorage
+
+    from archive.models import DocumentFile
+
     root = tmp_path / "archive"
     root.mkdir()
     settings.STORAGES = {
@@ -170,6 +176,8 @@ def archive_dir(settings, tmp_path) -> Path:
     }
     settings.ARCHIVE_ROOT = root
     settings.SENDFILE_ROOT = str(root)
+    monkeypatch.setattr(DocumentFile._meta.get_field("file"), "storage",
+                        FileSystemStorage(location=str(root), base_url=None))
     return root
 
 
