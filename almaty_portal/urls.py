@@ -4,9 +4,11 @@ machine endpoints (health check) have no language prefix."""
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from archive.sitemaps import DocumentSitemap
 from membership.forms import PasswordResetForm
 
 from . import views
@@ -15,10 +17,19 @@ admin.site.site_header = _("Almaty Process: Support Unit")
 admin.site.site_title = _("Almaty Process administration")
 admin.site.index_title = _("Secretariat")
 
+# One sitemap for both languages: each entry lists its /ru/ and /en/ pages.
+SITEMAPS = {"archive": DocumentSitemap}
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,4 +1,15 @@
+from django.urls import path
+
+from . import feeds, views
 
 app_name = "archive"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("archive/", views.DocumentListView.as_view(), name="document_list"),
+    path("archive/feed/rss/", feeds.LatestDocumentsFeed(), name="feed_rss"),
+    path("archive/feed/atom/", feeds.LatestDocumentsAtomFeed(), name="feed_atom"),
+    path("archive/<slug:slug>/", views.DocumentDetailView.as_view(), name="document_detail"),
+    path(
+        "archive/<slug:slug>/files/<int:pk>/", views.file_download, name="file_download",
+    ),
+]

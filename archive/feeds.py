@@ -1,0 +1,64 @@
+"""RSS 2.0 and Atom feeds of newly published public documents, one per
+language (/ru/archive/feed/rss/, /en/archive/feed/atom/, ...): titles,
+summaries and links in the language of the URL. Public documents only,
+whoever asks: feed readers share and cache what they fetch."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .models import Document
+
+FEED_SIZE = 20
+
+
+class LatestDocumentsFeed(Feed):
+    feed_type = Rss201rev2Feed
+    title = _("Almaty Process: new documents in the archive")
+    description = _(
+        "Documents newly published in the archive of the Almaty Process on mixed "
+        "migration and refugee protection."
+    )
+
+    def link(self) -> str:
+        return reverse("archive:document_list")
+
+    def feed_url(self) -> str:
+        return reverse("archive:feed_rss")
+
+    def items(self) -> list[Document]:
+        return list(
+            selectors.public_documents()
+            .defer("search_ru", "search_en", "search_plain")
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, item: Document) -> str:
+        return item.title
+
+    def item_description(self, item: Document) -> str:
+        return item.summary
+
+    def item_link(self, item: Document) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item: Document):
+        return item.published_at
+
+    def item_updateddate(self, item: Document):
+        return item.updated_at
+
+    def item_categories(self, item: Document) -> list[str]:
+        return [str(item.get_doc_type_display())]
+
+
+class LatestDocumentsAtomFeed(LatestDocumentsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestDocumentsFeed.description
+
+    def feed_url(self) -> str:
+        return reverse("archive:feed_atom")

@@ -1,0 +1,183 @@
+"""The archive list's filters: every value lives in the query string, so a
+filtered list (and each of its pages) can be bookmarked and shared.
+
+Invalid values (an unknown type, a malformed date, a theme that does not
+exist) become translated form errors shown on the page, never a 500."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from membership.models import ParticipantState
+
+from . import search
+from .enums import DocumentType, FileLanguage
+from .models import Document, DocumentFile, Theme
+
+
+class LanguageVersion:
+    RU = "ru"
+    EN = "en"
+    BOTH = "both"
+    RU_ONLY = "ru-only"
+    EN_ONLY = "en-only"
+
+    choices = [
+        (RU, _("In Russian")),
+        (EN, _("In English")),
+        (BOTH, _("In both languages")),
+        (RU_ONLY, _("In Russian only")),
+        (EN_ONLY, _("In English only")),
+    ]
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+    choices = [
+        (RELEVANCE, _("Relevance")),
+        (NEWEST, _("Newest first")),
+        (OLDEST, _("Oldest first")),
+    ]
+
+
+class StateCodeField(forms.ModelChoiceField):
+    """A state chosen by its lower-case alpha-3 code, as in /states/<code>/."""
+
+    def prepare_value(self, value):
+        if isinstance(value, ParticipantState):
+            return value.code
+        return value.lower() if isinstance(value, str) else super().prepare_value(value)
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.upper()
+        return super().to_python(value)
+
+
+class StateFilter(django_filters.ModelChoiceFilter):
+    field_class = StateCodeField
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class DocumentFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return cleaned
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _has_file_in(language: str) -> Exists:
+    return Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
+
+
+class DocumentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_query", max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    type = django_filters.MultipleChoiceFilter(  # the URL says ?type=report
+        field_name="doc_type", label=_("Document type"), choices=DocumentType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    year = YearFilter(
+        field_name="date", lookup_expr="year", label=_("Year"), min_value=1900,
+        max_value=2100,
+    )
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label=_("From"), widget=_date_input(),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label=pgettext_lazy("date range", "To"),
+        widget=_date_input(),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        field_name="themes", label=_("Theme"), to_field_name="slug",
+        queryset=Theme.objects.all(), empty_label=_("All themes"),
+    )
+    state = StateFilter(
+        field_name="states", label=_("State concerned"),
+        queryset=ParticipantState.objects.order_by("name"), to_field_name="iso3",
+        empty_label=_("All states"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language version"), choices=LanguageVersion.choices,
+        method="filter_language", empty_label=_("Any"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=Sort.choices, method="filter_sort", empty_label=None,
+    )
+
+    class Meta:
+        model = Document
+        fields: list[str] = []
+        form = DocumentFilterForm
+
+    def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value.strip():
+            return queryset
+        return search.documents_search(queryset, value)
+
+    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        has_ru = _has_file_in(FileLanguage.RUSSIAN)
+        has_en = _has_file_in(FileLanguage.ENGLISH)
+        conditions = {
+            LanguageVersion.RU: [has_ru],
+            LanguageVersion.EN: [has_en],
+            LanguageVersion.BOTH: [has_ru, has_en],
+            LanguageVersion.RU_ONLY: [has_ru, ~has_en],
+            LanguageVersion.EN_ONLY: [has_en, ~has_ru],
+        }
+        return queryset.filter(*conditions[value]) if value else queryset
+
+    def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset  # applied last, in filter_queryset
+
+    @property
+    def query(self) -> str:
+        """The search text, once the form is valid ("" otherwise)."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return (self.form.cleaned_data.get("q") or "").strip()
+
+    @property
+    def sort_order(self) -> str:
+        chosen = self.form.cleaned_data.get("sort") if self.is_bound and self.is_valid() else ""
+        if chosen == Sort.RELEVANCE or not chosen:
+            return Sort.RELEVANCE if self.query else Sort.NEWEST
+        return chosen
+
+    def filter_queryset(self, queryset: QuerySet, *, skip: tuple[str, ...] = ()) -> QuerySet:
+        for name, value in self.form.cleaned_data.items():
+            if name not in skip:
+                queryset = self.filters[name].filter(queryset, value)
+        order = self.sort_order
+        if order == Sort.RELEVANCE:
+            return queryset.order_by("-rank", "-date", "-pk")
+        if order == Sort.OLDEST:
+            return queryset.order_by("date", "pk")
+        return queryset.order_by("-date", "-pk")
+
+    def queryset_without(self, name: str) -> QuerySet:
+        """The documents matching every filter but ``name`` (for counts per
+        type that let the reader see what another type would give)."""
+        self.errors  # noqa: B018 (validates the form first)
+        return self.filter_queryset(self.queryset.all(), skip=(name,))

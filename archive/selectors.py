@@ -1,0 +1,120 @@
+"""Named reads of the archive, and its access rules: the ONE place that says
+who may see which document. The list, search results, counts per type,
+detail pages, downloads, feeds and the sitemap all start from here.
+
+- public documents: everyone;
+- participants only: logged-in coordinators, observers' focal points and
+  staff (``membership.permissions.can_see_participant_material``);
+- secretariat only: staff.
+
+Public pages show published documents; a withdrawn document keeps its page
+(with a notice) and its files, but leaves the lists. Drafts are never shown
+on public pages, not even to staff (they have the admin).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from membership.models import ParticipantState
+from membership.permissions import roles_of
+
+from .enums import AccessLevel, FileLanguage, PublicationStatus
+from .models import Document, DocumentFile
+
+# Kept up to date by archive.search; never needed to show a page.
+_SEARCH_FIELDS = ("search_ru", "search_en", "search_plain")
+
+
+def _access_levels_for(user) -> list[str]:
+    roles = roles_of(user)
+    levels = [AccessLevel.PUBLIC]
+    if roles.is_participant:
+        levels.append(AccessLevel.PARTICIPANTS)
+    if roles.is_staff:
+        levels.append(AccessLevel.SECRETARIAT)
+    return levels
+
+
+def _has_file_in(language: str) -> Exists:
+    return Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
+
+
+def documents_visible_to(*, user) -> QuerySet[Document]:
+    """Published documents this user may see (what lists, search, counts,
+    feeds and the sitemap show). ``user`` may be anonymous or None."""
+    return Document.objects.filter(
+        status=PublicationStatus.PUBLISHED, access__in=_access_levels_for(user)
+    )
+
+
+def public_documents() -> QuerySet[Document]:
+    """Published public documents: what anyone may see (feeds, sitemap)."""
+    return documents_visible_to(user=AnonymousUser())
+
+
+def documents_for_list(*, user) -> QuerySet[Document]:
+    """The archive list: visible documents with the language versions they
+    have (two EXISTS columns, so the list needs no query per row)."""
+    return documents_visible_to(user=user).defer(*_SEARCH_FIELDS).annotate(
+        has_ru=_has_file_in(FileLanguage.RUSSIAN),
+        has_en=_has_file_in(FileLanguage.ENGLISH),
+    )
+
+
+def latest_documents(*, user, limit: int = 5) -> list[Document]:
+    """The most recently published documents this user may see."""
+    return list(
+        documents_visible_to(user=user).defer(*_SEARCH_FIELDS).order_by("-published_at", "-pk")[
+            :limit
+        ]
+    )
+
+
+def _pages_visible_to(*, user) -> QuerySet[Document]:
+    """Documents whose page this user may open: published or withdrawn."""
+    return Document.objects.filter(
+        status__in=[PublicationStatus.PUBLISHED, PublicationStatus.WITHDRAWN],
+        access__in=_access_levels_for(user),
+    )
+
+
+def document_for_page(*, key: str, user) -> Document | None:
+    """The document at /archive/<key>/ (slug, or numeric id for old links)
+    if this user may see it, with what the detail page shows loaded;
+    None otherwise (the caller answers 404, so existence does not leak)."""
+    queryset = _pages_visible_to(user=user).defer(*_SEARCH_FIELDS).prefetch_related(
+        "themes",
+        Prefetch("states", queryset=ParticipantState.objects.order_by("name")),
+        Prefetch("files", queryset=DocumentFile.objects.defer("extracted_text")),
+    )
+    document = queryset.filter(slug=key).first()
+    if document is None and key.isdigit():
+        document = queryset.filter(pk=int(key)).first()
+    return document
+
+
+def version_links(*, document: Document, user) -> tuple[Document | None, Document | None]:
+    """(the document it supersedes, the document superseding it), each only
+    if this user may open its page. One query."""
+    related = Q()
+    if document.supersedes_id:
+        related |= Q(pk=document.supersedes_id)
+    related |= Q(supersedes=document)
+    found = list(_pages_visible_to(user=user).filter(related).defer(*_SEARCH_FIELDS))
+    older = next((d for d in found if d.pk == document.supersedes_id), None)
+    newer = next((d for d in found if d.supersedes_id == document.pk), None)
+    return older, newer
+
+
+def file_for_download(*, slug: str, pk: int, user) -> DocumentFile | None:
+    """A file of a document whose page this user may open, or None."""
+    return (
+        DocumentFile.objects.filter(pk=pk, document__slug=slug)
+        .filter(document__in=_pages_visible_to(user=user))
+        .defer("extracted_text")
+        .select_related("document")
+        .defer(*(f"document__{name}" for name in _SEARCH_FIELDS))
+        .first()
+    )

@@ -1,0 +1,177 @@
+"""Public pages of the archive: search and browse, a document's page, and
+file downloads. Who may see what is decided in archive.selectors only."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePath
+from urllib.parse import quote
+
+from django.db.models import Count, prefetch_related_objects
+from django.http import Http404, HttpResponseRedirect
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from django_sendfile import sendfile
+
+from . import search, selectors
+from .enums import AccessLevel, DocumentType, FileLanguage, PublicationStatus
+from .filters import DocumentFilter
+from .models import Document
+
+OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
+
+
+class DocumentListView(ListView):
+    template_name = "archive/document_list.html"
+    context_object_name = "documents"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = DocumentFilter(
+            self.request.GET,
+            queryset=selectors.documents_for_list(user=self.request.user),
+            request=self.request,
+        )
+        if not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range (or not a number) shows the nearest
+        # page instead of a 404: these links get shared and go stale.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = list(page.object_list)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def type_counts(self) -> list[dict]:
+        """How many documents of each type match the other filters (one
+        GROUP BY query), in the order of the type list."""
+        if not self.filterset.is_valid():
+            return [
+                {"value": value, "label": label, "count": None}
+                for value, label in DocumentType.choices
+            ]
+        matching = self.filterset.queryset_without("type").order_by().values("pk")
+        rows = (
+            Document.objects.filter(pk__in=matching)
+            .order_by().values_list("doc_type").annotate(n=Count("pk"))
+        )
+        counts = dict(rows)
+        return [
+            {"value": value, "label": label, "count": counts.get(value, 0)}
+            for value, label in DocumentType.choices
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.filterset.query
+        documents = context["documents"]
+        if query:
+            # Snippets read the files' text: one query for the whole page.
+            prefetch_related_objects(documents, "files")
+            language = get_language()
+            for document in documents:
+                document.snippet = search.snippet(
+                    document=document, query=query, language=language
+                )
+        form = self.filterset.form
+        context.update(
+            filterset=self.filterset,
+            form=form,
+            query=query,
+            sort_order=self.filterset.sort_order,
+            type_counts=self.type_counts(),
+            chosen_types=set(form.cleaned_data.get("type") or ())
+            if self.filterset.is_valid() else set(self.request.GET.getlist("type")),
+            total=context["paginator"].count if context["paginator"] else len(documents),
+        )
+        return context
+
+
+class DocumentDetailView(DetailView):
+    template_name = "archive/document_detail.html"
+    context_object_name = "document"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.slug != kwargs["slug"]:
+            # /archive/<id>/ (and any other alias) leads to the slug.
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_object(self, queryset=None):
+        document = selectors.document_for_page(key=self.kwargs["slug"], user=self.request.user)
+        if document is None:
+            raise Http404(_("There is no such document in the archive."))
+        return document
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = self.object
+        current = get_language() if get_language() in OTHER_LANGUAGE else "ru"
+        other = OTHER_LANGUAGE[current]
+        own_title = getattr(document, f"title_{current}")
+        files = list(document.files.all())
+        older, newer = selectors.version_links(document=document, user=self.request.user)
+        languages = {f.language for f in files}
+        context.update(
+            title_language=current if own_title else other,
+            other_language=other,
+            other_title=getattr(document, f"title_{other}") if own_title else "",
+            other_summary=(
+                getattr(document, f"summary_{other}")
+                if getattr(document, f"summary_{current}") else ""
+            ),
+            also_in=_("Also in English") if other == "en" else _("Also in Russian"),
+            files=files,
+            has_ru=FileLanguage.RUSSIAN in languages,
+            has_en=FileLanguage.ENGLISH in languages,
+            supersedes=older,
+            superseded_by=newer,
+            is_withdrawn=document.status == PublicationStatus.WITHDRAWN,
+            themes=list(document.themes.all()),
+            states=list(document.states.all()),
+        )
+        return context
+
+
+def file_download(request, slug: str, pk: int):
+    """A document's file, after the access check; the bytes are sent by
+    django-sendfile2's backend (X-Accel-Redirect / X-Sendfile in production).
+    A file the user may not see is a 404, like one that does not exist."""
+    document_file = selectors.file_for_download(slug=slug, pk=pk, user=request.user)
+    if document_file is None:
+        raise Http404(_("There is no such file in the archive."))
+    response = sendfile(
+        request,
+        document_file.file.path,
+        attachment=True,
+        attachment_filename=document_file.original_filename,
+        mimetype=document_file.mime_type,
+    )
+    response["Content-Disposition"] = _attachment_header(
+        document_file.original_filename, fallback_stem=f"document-{document_file.pk}"
+    )
+    if document_file.document.access != AccessLevel.PUBLIC:
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _attachment_header(filename: str, *, fallback_stem: str) -> str:
+    """Content-Disposition for a download keeping the original filename
+    (RFC 6266 / 5987): ``filename*`` in UTF-8 for every browser of today,
+    and a readable ASCII ``filename`` for the rest (a Cyrillic name would
+    otherwise shrink to its extension)."""
+    path = PurePath(filename)
+    ascii_stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
+    ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_stem).strip("._")
+    ascii_suffix = re.sub(r"[^A-Za-z0-9.]+", "", path.suffix)
+    fallback = f"{ascii_stem or fallback_stem}{ascii_suffix}"
+    if fallback == filename:
+        return f'attachment; filename="{fallback}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"

@@ -1,0 +1,356 @@
+import datetime
+
+import pytest
+
+from archive.enums import AccessLevel, DocumentType, FileLanguage
+from tests.archive.views.conftest import ROLES, VISIBLE, indexed
+from tests.factories.archive import DocumentFactory, DocumentFileFactory, ThemeFactory
+from tests.factories.membership import ParticipantStateFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/ru/archive/"
+
+
+def titles(response) -> list[str]:
+    return [document.title for document in response.context["documents"]]
+
+
+def type_counts(response) -> dict[str, int]:
+    return {
+        item["value"]: item["count"] for item in response.context["type_counts"] if item["count"]
+    }
+
+
+# --- Access level on every surface of the list ---------------------------------
+
+@pytest.mark.parametrize("role", ROLES)
+def test_list_shows_published_documents_of_the_visible_access_levels(
+    client_as, archive_by_access, role
+):
+    response = client_as(role).get(URL)
+
+    assert response.status_code == 200
+    assert set(titles(response)) == {archive_by_access[name].title for name in VISIBLE[role]}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search_results_respect_the_access_level(client_as, archive_by_access, role):
+    response = client_as(role).get(URL, {"q": "миграция"})
+
+    assert response.status_code == 200
+    assert set(titles(response)) == {archive_by_access[name].title for name in VISIBLE[role]}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_counts_per_type_count_only_visible_documents(client_as, archive_by_access, role):
+    DocumentFactory(doc_type=DocumentType.AGENDA, access=AccessLevel.SECRETARIAT)
+
+    response = client_as(role).get(URL)
+
+    expected = {DocumentType.REPORT: len(VISIBLE[role])}
+    if role == "staff":
+        expected[DocumentType.AGENDA] = 1
+    assert type_counts(response) == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_counts_per_type_follow_the_search(client_as, archive_by_access, role):
+    indexed(DocumentFactory(title_ru="Повестка дня совещания", title_en="Meeting agenda",
+                            doc_type=DocumentType.AGENDA))
+
+    response = client_as(role).get(URL, {"q": "миграция"})
+
+    assert type_counts(response) == {DocumentType.REPORT: len(VISIBLE[role])}
+
+
+def test_withdrawn_and_draft_documents_are_not_listed(client, archive_by_access):
+    response = client.get(URL)
+
+    html = response.content.decode()
+    assert archive_by_access["withdrawn"].title not in html
+    assert archive_by_access["draft"].title not in html
+
+
+# --- Filters ------------------------------------------------------------------
+
+def test_type_and_year_filter_together(client):
+    wanted = DocumentFactory(doc_type=DocumentType.REPORT, date=datetime.date(2024, 3, 1))
+    DocumentFactory(doc_type=DocumentType.REPORT, date=datetime.date(2023, 3, 1))
+    DocumentFactory(doc_type=DocumentType.AGENDA, date=datetime.date(2024, 3, 1))
+
+    response = client.get(URL, {"type": "report", "year": "2024"})
+
+    assert titles(response) == [wanted.title]
+
+
+def test_several_types_are_combined_with_or(client):
+    report = DocumentFactory(doc_type=DocumentType.REPORT, date=datetime.date(2024, 3, 1))
+    agenda = DocumentFactory(doc_type=DocumentType.AGENDA, date=datetime.date(2024, 2, 1))
+    DocumentFactory(doc_type=DocumentType.DECLARATION)
+
+    response = client.get(URL, {"type": ["report", "agenda"]})
+
+    assert titles(response) == [report.title, agenda.title]
+
+
+def test_counts_per_type_ignore_the_type_filter_but_follow_the_others(client):
+    DocumentFactory(doc_type=DocumentType.REPORT, date=datetime.date(2024, 3, 1))
+    DocumentFactory(doc_type=DocumentType.AGENDA, date=datetime.date(2024, 3, 1))
+    DocumentFactory(doc_type=DocumentType.AGENDA, date=datetime.date(2023, 3, 1))
+
+    response = client.get(URL, {"type": "report", "year": "2024"})
+
+    assert type_counts(response) == {DocumentType.REPORT: 1, DocumentType.AGENDA: 1}
+
+
+def test_counts_per_type_are_shown_beside_each_type(client):
+    DocumentFactory.create_batch(2, doc_type=DocumentType.REPORT)
+
+    response = client.get(URL)
+
+    html = response.content.decode()
+    assert 'Доклад <span class="count">(2)</span>' in html
+    assert 'Повестка дня <span class="count">(0)</span>' in html
+
+
+def test_theme_and_state_filter_together(client):
+    theme = ThemeFactory(slug="labour-migration")
+    other_theme = ThemeFactory(slug="asylum")
+    kazakhstan = ParticipantStateFactory(iso3="KAZ", iso2="KZ", name_en="Kazakhstan")
+    kyrgyzstan = ParticipantStateFactory(iso3="KGZ", iso2="KG", name_en="Kyrgyzstan")
+    wanted = DocumentFactory(themes=[theme, other_theme], states=[kazakhstan, kyrgyzstan])
+    DocumentFactory(themes=[theme], states=[kyrgyzstan])
+    DocumentFactory(themes=[other_theme], states=[kazakhstan])
+
+    response = client.get(URL, {"theme": "labour-migration", "state": "kaz"})
+
+    assert titles(response) == [wanted.title]
+
+
+def test_state_choices_use_the_lower_case_code_of_the_state_pages(client):
+    ParticipantStateFactory(iso3="KAZ", iso2="KZ", name_ru="Казахстан", name_en="Kazakhstan")
+
+    response = client.get(URL, {"state": "kaz"})
+
+    assert '<option value="kaz" selected>Казахстан</option>' in response.content.decode()
+
+
+@pytest.fixture
+def documents_by_language():
+    """Documents with a Russian file, an English file, both, and none."""
+    made = {}
+    for name, languages in {
+        "ru": [FileLanguage.RUSSIAN],
+        "en": [FileLanguage.ENGLISH],
+        "both": [FileLanguage.RUSSIAN, FileLanguage.ENGLISH],
+        "none": [],
+    }.items():
+        document = DocumentFactory(title_ru=f"Документ {name}")
+        for language in languages:
+            DocumentFileFactory(document=document, language=language)
+        made[name] = document.title
+    return made
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        ("ru", {"ru", "both"}),
+        ("en", {"en", "both"}),
+        ("both", {"both"}),
+        ("ru-only", {"ru"}),
+        ("en-only", {"en"}),
+    ],
+)
+def test_language_version_filter(client, documents_by_language, choice, expected):
+    response = client.get(URL, {"language": choice})
+
+    assert set(titles(response)) == {documents_by_language[name] for name in expected}
+
+
+def test_date_range_includes_both_ends(client):
+    first = DocumentFactory(date=datetime.date(2024, 1, 1))
+    last = DocumentFactory(date=datetime.date(2024, 6, 30))
+    DocumentFactory(date=datetime.date(2023, 12, 31))
+    DocumentFactory(date=datetime.date(2024, 7, 1))
+
+    response = client.get(URL, {"date_from": "2024-01-01", "date_to": "2024-06-30"})
+
+    assert titles(response) == [last.title, first.title]
+
+
+def test_search_with_a_type_filter(client):
+    indexed(DocumentFactory(title_ru="Доклад о беженцах", doc_type=DocumentType.REPORT))
+    agenda = indexed(
+        DocumentFactory(title_ru="Повестка дня: беженцы", doc_type=DocumentType.AGENDA)
+    )
+    indexed(DocumentFactory(title_ru="Повестка дня: торговля людьми",
+                            summary_ru="Противодействие торговле людьми.",
+                            doc_type=DocumentType.AGENDA))
+
+    response = client.get(URL, {"q": "беженцы", "type": "agenda"})
+
+    assert titles(response) == [agenda.title]
+
+
+def test_sort_oldest_first(client):
+    old = DocumentFactory(date=datetime.date(2015, 1, 1))
+    new = DocumentFactory(date=datetime.date(2024, 1, 1))
+
+    response = client.get(URL, {"sort": "oldest"})
+
+    assert titles(response) == [old.title, new.title]
+
+
+def test_list_is_newest_first_without_a_search(client):
+    old = DocumentFactory(date=datetime.date(2015, 1, 1))
+    new = DocumentFactory(date=datetime.date(2024, 1, 1))
+
+    response = client.get(URL)
+
+    assert titles(response) == [new.title, old.title]
+    assert response.context["sort_order"] == "newest"
+
+
+def test_search_is_sorted_by_relevance_by_default(client):
+    indexed(DocumentFactory(title_ru="Доклад о беженцах"))
+
+    response = client.get(URL, {"q": "беженцы"})
+
+    assert response.context["sort_order"] == "relevance"
+    assert '<option value="relevance" selected>Релевантность</option>' in (
+        response.content.decode()
+    )
+
+
+def test_search_results_show_a_highlighted_snippet(client):
+    indexed(DocumentFactory(title_ru="Доклад о беженцах",
+                            summary_ru="Положение беженцев в Центральной Азии."))
+
+    response = client.get(URL, {"q": "беженцы"})
+
+    html = response.content.decode()
+    assert '<p class="document-item__snippet">' in html
+    assert "<mark>" in html
+
+
+# --- Invalid values: a translated error on the page, never a 500 --------------
+
+@pytest.mark.parametrize(
+    ("params", "field", "message"),
+    [
+        ({"year": "двадцать"}, "year", "Введите целое число."),
+        ({"date_from": "2024-13-45"}, "date_from", "Введите правильную дату."),
+        ({"type": "memo"}, "type",
+         "Выберите корректный вариант. memo нет среди допустимых значений."),
+        ({"theme": "no-such-theme"}, "theme",
+         "Выберите корректный вариант. Вашего варианта нет среди допустимых значений."),
+        ({"state": "zzz"}, "state",
+         "Выберите корректный вариант. Вашего варианта нет среди допустимых значений."),
+        ({"language": "fr"}, "language",
+         "Выберите корректный вариант. fr нет среди допустимых значений."),
+        ({"sort": "title"}, "sort",
+         "Выберите корректный вариант. title нет среди допустимых значений."),
+        ({"date_from": "2024-06-01", "date_to": "2024-01-01"}, "date_to",
+         "Дата окончания раньше даты начала."),
+    ],
+)
+def test_invalid_filter_value_shows_a_translated_error(client, params, field, message):
+    DocumentFactory()
+
+    response = client.get(URL, params)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [message]
+    html = response.content.decode()
+    assert message in html
+    assert "Некоторые фильтры содержат недопустимые значения" in html
+    assert list(response.context["documents"]) == []
+
+
+def test_out_of_range_page_shows_the_last_page(client):
+    DocumentFactory.create_batch(21)
+
+    response = client.get(URL, {"page": "99"})
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+
+
+# --- Pagination keeps the filters ---------------------------------------------
+
+def test_pagination_keeps_the_filters_in_the_url(client):
+    DocumentFactory.create_batch(25, doc_type=DocumentType.REPORT, date=datetime.date(2024, 5, 1))
+    DocumentFactory(doc_type=DocumentType.AGENDA, date=datetime.date(2024, 5, 1))
+
+    first = client.get(URL, {"type": "report", "year": "2024"})
+
+    assert 'href="?page=2&amp;type=report&amp;year=2024"' in first.content.decode()
+    second = client.get(URL, {"page": "2", "type": "report", "year": "2024"})
+    assert len(second.context["documents"]) == 5
+    assert {d.doc_type for d in second.context["documents"]} == {DocumentType.REPORT}
+    assert 'href="?page=1&amp;type=report&amp;year=2024"' in second.content.decode()
+
+
+# --- Page chrome ----------------------------------------------------------------
+
+def test_list_labels_every_filter_control(client):
+    response = client.get(URL)
+
+    html = response.content.decode()
+    for control in ("id_q", "id_year", "id_date_from", "id_date_to", "id_theme", "id_state",
+                    "id_language", "id_sort", "id_type_0"):
+        assert f'for="{control}"' in html
+
+
+def test_list_in_english(client):
+    DocumentFactory(title_en="Report on labour migration")
+
+    response = client.get("/en/archive/")
+
+    html = response.content.decode()
+    assert "<h1>Document archive</h1>" in html
+    assert "Report on labour migration" in html
+    assert '<label for="id_theme">Theme:</label>' in html
+
+
+def test_list_links_to_its_feeds(client):
+    response = client.get(URL)
+
+    html = response.content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="/ru/archive/feed/atom/"' in html
+
+
+# --- Queries --------------------------------------------------------------------
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_list_query_count_does_not_grow_with_documents(
+    client, django_assert_num_queries, count
+):
+    theme = ThemeFactory()
+    state = ParticipantStateFactory()
+    for _ in range(count):
+        document = DocumentFactory(themes=[theme], states=[state])
+        DocumentFileFactory(document=document)
+
+    # Counts per type, paginator count, page, theme choices, state choices.
+    with django_assert_num_queries(5):
+        response = client.get(URL)
+
+    assert len(response.context["documents"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_search_query_count_does_not_grow_with_documents(
+    client, django_assert_num_queries, count
+):
+    for _ in range(count):
+        indexed(DocumentFactory(title_ru="Доклад о беженцах", summary_ru="Мигранты и беженцы."))
+
+    # The same five, and the page's files for the snippets.
+    with django_assert_num_queries(6):
+        response = client.get(URL, {"q": "беженцы"})
+
+    assert len(response.context["documents"]) == count

@@ -1,0 +1,56 @@
+import pytest
+
+from tests.archive.views.conftest import ROLES, parse_xml
+from tests.factories.archive import DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def locations(response) -> list[str]:
+    root = parse_xml(response.content)
+    return [url.findtext("s:loc", namespaces=NS) for url in root.findall("s:url", NS)]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sitemap_lists_public_published_documents_in_both_languages(
+    client_as, archive_by_access, role
+):
+    slug = archive_by_access["public"].slug
+
+    response = client_as(role).get("/sitemap.xml")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    assert sorted(locations(response)) == [
+        f"http://testserver/en/archive/{slug}/",
+        f"http://testserver/ru/archive/{slug}/",
+    ]
+
+
+def test_sitemap_entries_name_their_other_language(client):
+    document = DocumentFactory(slug="almaty-declaration")
+
+    response = client.get("/sitemap.xml")
+
+    root = parse_xml(response.content)
+    url = next(u for u in root.findall("s:url", NS)
+               if u.findtext("s:loc", namespaces=NS).endswith("/ru/archive/almaty-declaration/"))
+    alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+    assert alternates == {
+        "ru": "http://testserver/ru/archive/almaty-declaration/",
+        "en": "http://testserver/en/archive/almaty-declaration/",
+        # Without a language prefix: the portal redirects to the reader's language.
+        "x-default": "http://testserver/archive/almaty-declaration/",
+    }
+    assert url.findtext("s:lastmod", namespaces=NS) == document.updated_at.date().isoformat()
+
+
+def test_sitemap_default_location_leads_to_the_readers_language(client):
+    DocumentFactory(slug="almaty-declaration")
+
+    response = client.get("/archive/almaty-declaration/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/archive/almaty-declaration/"
