@@ -8,10 +8,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -22,6 +24,7 @@ from .services import (
     chairmanship_create,
     chairmanship_create_from_proposal,
     chairmanship_propose_next,
+    chairmanship_terms_lock,
     chairmanship_update,
     chairmanship_validate,
     turn_declination_update,
@@ -31,12 +34,41 @@ from .services import (
 from .validators import term_end_for
 
 
-def _state_autocomplete() -> list[str]:
-    """Autocomplete for the state when membership's admin offers a search
-    for states (admin.E039/E040 otherwise); a plain select until then."""
-    state_admin = admin.site._registry.get(ParticipantState)
-    return ["state"] if state_admin is not None and state_admin.search_fields else []
+class StateAutocompleteMixin:
+    """Autocomplete for the state once membership's admin offers a search
+    for states; a plain select otherwise. Decided per request (not as a class
+    attribute) so that the admin checks never depend on registration order."""
 
+    def get_autocomplete_fields(self, request):
+        state_admin = self.admin_site._registry.get(ParticipantState)
+        return ["state"] if state_admin is not None and state_admin.search_fields else []
+
+
+class ServiceErrorsMixin:
+    """The forms validate under the terms' lock, so a save rarely fails; when
+    it does (two secretariat users recording the very first term at the same
+    moment, caught by the database), say why instead of failing with a 500."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect(request.get_full_path())
+
+
+def _lock_while_validating() -> None:
+    """Inside the admin's transaction (every POST to an add or change view),
+    take the terms' lock before validating, so that the check and the save
+    see the same rows even when two users save at once."""
+    if transaction.get_connection().in_atomic_block:
+        chairmanship_terms_lock()
+
+
+# A query parameter: return to the chairmanship changelist after recording a
+# declination from its proposal.
+RETURN_TO_PROPOSAL = "from_proposal"
 
 CREATE_FIELDS = (
     "state", "start", "end", "basis",
@@ -73,6 +105,7 @@ class ChairmanshipAdminForm(forms.ModelForm):
         super()._post_clean()
         if self.errors:
             return
+        _lock_while_validating()
         original = None
         if self.instance.pk is not None:
             original = Chairmanship.objects.filter(pk=self.instance.pk).first()
@@ -88,7 +121,7 @@ class ChairmanshipAdminForm(forms.ModelForm):
 
 
 @admin.register(Chairmanship)
-class ChairmanshipAdmin(TabbedTranslationAdmin):
+class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
     form = ChairmanshipAdminForm
     change_list_template = "chairmanship/admin/chairmanship_change_list.html"
     list_display = ["state", "start", "end", "basis", "representative_name", "decided_at"]
@@ -100,7 +133,6 @@ class ChairmanshipAdmin(TabbedTranslationAdmin):
     ]
     date_hierarchy = "start"
     ordering = ["-start"]
-    autocomplete_fields = _state_autocomplete()
     readonly_fields = ["created_at", "created_by"]
     fieldsets = (
         (None, {"fields": ("state", "start", "end")}),
@@ -146,6 +178,19 @@ class ChairmanshipAdmin(TabbedTranslationAdmin):
         except ValidationError as exc:
             extra_context["proposal_errors"] = exc.messages
         extra_context["can_create_next"] = self.has_add_permission(request)
+        proposal = extra_context.get("proposal")
+        declinations = self.admin_site._registry.get(TurnDeclination)
+        if proposal is not None and declinations and declinations.has_add_permission(request):
+            # The add form of a declination, filled in for the proposed state's turn.
+            extra_context["decline_url"] = "{}?{}".format(
+                reverse("admin:chairmanship_turndeclination_add"),
+                urlencode({
+                    "state": proposal.state.pk,
+                    "turn_start": proposal.start.isoformat(),
+                    "declined_on": min(timezone.localdate(), proposal.start).isoformat(),
+                    RETURN_TO_PROPOSAL: "1",
+                }),
+            )
         return super().changelist_view(request, extra_context=extra_context)
 
     def create_next_view(self, request: HttpRequest) -> HttpResponse:
@@ -173,8 +218,8 @@ class ChairmanshipAdmin(TabbedTranslationAdmin):
             return redirect(changelist)
         self.log_addition(request, term, [{"added": {}}])
         messages.success(request, _(
-            "Recorded the term of %(state)s from %(start)s to %(end)s. "
-            "Add its representative now."
+            "Recorded the term from %(start)s to %(end)s: %(state)s chairs. "
+            "Now add the representative."
         ) % {
             "state": term.state,
             "start": formats.date_format(term.start, "DATE_FORMAT"),
@@ -192,6 +237,7 @@ class TurnDeclinationAdminForm(forms.ModelForm):
         super()._post_clean()
         if self.errors:
             return
+        _lock_while_validating()
         try:
             turn_declination_validate(declination=self.instance)
         except ValidationError as exc:
@@ -199,7 +245,7 @@ class TurnDeclinationAdminForm(forms.ModelForm):
 
 
 @admin.register(TurnDeclination)
-class TurnDeclinationAdmin(TabbedTranslationAdmin):
+class TurnDeclinationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
     form = TurnDeclinationAdminForm
     list_display = ["state", "turn_start", "declined_on", "note"]
     list_filter = ["state"]
@@ -207,12 +253,29 @@ class TurnDeclinationAdmin(TabbedTranslationAdmin):
     search_fields = ["state__name_ru", "state__name_en", "note_ru", "note_en"]
     date_hierarchy = "turn_start"
     ordering = ["-turn_start"]
-    autocomplete_fields = _state_autocomplete()
     readonly_fields = ["created_at"]
     fieldsets = (
         (None, {"fields": ("state", "turn_start", "declined_on")}),
         (_("Notes"), {"fields": ("note", "created_at")}),
     )
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.pop(RETURN_TO_PROPOSAL, None)
+        return initial
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """Back to the proposal when the declination was recorded from it,
+        so the secretariat sees the turn pass to the next state."""
+        if request.GET.get(RETURN_TO_PROPOSAL) and not (
+            {"_continue", "_addanother", "_popup"} & set(request.POST)
+        ):
+            messages.success(request, _(
+                "Recorded: %(state)s declines the turn from %(start)s, "
+                "which passes to the next state."
+            ) % {"state": obj.state, "start": formats.date_format(obj.turn_start, "DATE_FORMAT")})
+            return redirect("admin:chairmanship_chairmanship_changelist")
+        return super().response_add(request, obj, post_url_continue)
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -133,7 +133,7 @@ def _overlap_error(other: Chairmanship | None = None) -> ValidationError:
             code="overlap",
         )
     return ValidationError(
-        _("Chairmanship terms cannot overlap: %(state)s chairs from %(start)s to %(end)s."),
+        _("Chairmanship terms cannot overlap: from %(start)s to %(end)s the Chair is %(state)s."),
         code="overlap",
         params={"state": other.state, "start": _date(other.start), "end": _date(other.end)},
     )
@@ -156,7 +156,7 @@ def chairmanship_validate(*, chairmanship: Chairmanship, check_rotation: bool = 
     period = membership_period_on(state=term.state, on=term.start)
     if period is None or period.status != MembershipStatus.PARTICIPANT:
         errors.setdefault("state", []).append(ValidationError(
-            _("Only participant states chair: %(state)s is not a participant state on %(start)s."),
+            _("Only participant states chair: on %(start)s %(state)s is not a participant state."),
             code="not_participant",
             params={"state": term.state, "start": _date(term.start)},
         ))
@@ -194,12 +194,14 @@ def chairmanship_validate(*, chairmanship: Chairmanship, check_rotation: bool = 
         raise ValidationError(errors)
 
 
-def _lock_terms() -> None:
-    """Lock every recorded term (there is one per two years) so that
-    concurrent writers of terms queue up; the overlap check that follows
-    runs in a later statement and so sees a term a concurrent writer has just
-    committed. On PostgreSQL the exclusion constraint backs this up, also for
-    the very first term (nothing to lock yet); SQLite serialises writers."""
+def chairmanship_terms_lock() -> None:
+    """Lock every recorded term (there is one per two years) until the end of
+    the current transaction, so that concurrent writers of terms queue up;
+    the overlap check that follows runs in a later statement and so sees a
+    term a concurrent writer has just committed. On PostgreSQL the exclusion
+    constraint backs this up, also for the very first term (nothing to lock
+    yet). SQLite ignores row locks: there a concurrent write fails with
+    "database is locked" unless the connection begins transactions IMMEDIATE."""
     list(Chairmanship.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
 
 
@@ -250,7 +252,7 @@ def chairmanship_create(
         created_by=created_by,
     )
     with transaction.atomic():
-        _lock_terms()
+        chairmanship_terms_lock()
         chairmanship_validate(chairmanship=chairmanship)
         _save(chairmanship)
     return chairmanship
@@ -268,13 +270,12 @@ def chairmanship_create_from_proposal(
     )
 
 
-
 def chairmanship_update(*, chairmanship: Chairmanship, data: dict[str, Any]) -> Chairmanship:
     """Change a recorded term. The rotation is checked again only when the
     state, dates or basis change, so correcting a representative's name on
     an old term never trips over later membership changes."""
     with transaction.atomic():
-        _lock_terms()
+        chairmanship_terms_lock()
         original = Chairmanship.objects.get(pk=chairmanship.pk)
         for name, value in data.items():
             setattr(chairmanship, name, value)
@@ -317,7 +318,7 @@ def turn_decline(
         note_ru=note_ru, note_en=note_en,
     )
     with transaction.atomic():
-        _lock_terms()
+        chairmanship_terms_lock()
         turn_declination_validate(declination=declination)
         declination.save()
     return declination
@@ -327,7 +328,7 @@ def turn_declination_update(
     *, declination: TurnDeclination, data: dict[str, Any]
 ) -> TurnDeclination:
     with transaction.atomic():
-        _lock_terms()
+        chairmanship_terms_lock()
         for name, value in data.items():
             setattr(declination, name, value)
         turn_declination_validate(declination=declination)

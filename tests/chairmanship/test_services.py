@@ -331,7 +331,7 @@ def test_create_rejects_a_state_that_is_not_a_participant(make_state, pending_st
         )
 
     assert exc_info.value.message_dict == {"state": [
-        "Only participant states chair: Pakistan is not a participant state on June 5, 2015."
+        "Only participant states chair: on June 5, 2015 Pakistan is not a participant state."
     ]}
 
 
@@ -412,8 +412,8 @@ def test_create_rejects_an_overlapping_term(make_state, english):
         )
 
     assert exc_info.value.message_dict == {NON_FIELD_ERRORS: [
-        ("Chairmanship terms cannot overlap: Kazakhstan chairs from June 5, 2013 "
-        "to June 4, 2015.")
+        ("Chairmanship terms cannot overlap: from June 5, 2013 to June 4, 2015 "
+         "the Chair is Kazakhstan.")
     ]}
     assert Chairmanship.objects.count() == 1
 

@@ -1,0 +1,376 @@
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.utils.html import strip_tags
+
+from chairmanship.enums import ChairmanshipBasis
+from chairmanship.models import Chairmanship, TurnDeclination
+from chairmanship.services import chairmanship_create, turn_decline
+from membership.permissions import SECRETARIAT_EDITORS
+from tests.factories.membership import StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+LAUNCH = D(2013, 6, 5)
+CHANGELIST = "/{lang}/admin/chairmanship/chairmanship/"
+ADD = "/{lang}/admin/chairmanship/chairmanship/add/"
+CREATE_NEXT = "/{lang}/admin/chairmanship/chairmanship/create-next/"
+DECLINE_ADD = "/{lang}/admin/chairmanship/turndeclination/add/"
+
+
+@pytest.fixture
+def editor(client):
+    """A secretariat editor (staff, in the editors' group), logged in."""
+    user = StaffUserFactory()
+    user.groups.add(Group.objects.get(name=SECRETARIAT_EDITORS))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def states(make_state):
+    names = {
+        "Kazakhstan": "Казахстан", "Kyrgyzstan": "Кыргызстан", "Tajikistan": "Таджикистан",
+    }
+    result = {}
+    for name_en, name_ru in names.items():
+        state = make_state(name_en)
+        state.name_ru = name_ru
+        state.save()
+        result[name_en] = state
+    return result
+
+
+@pytest.fixture
+def first_term(states):
+    return chairmanship_create(
+        state=states["Kazakhstan"], start=LAUNCH, basis=ChairmanshipBasis.ELECTED
+    )
+
+
+def text_of(response) -> str:
+    return re.sub(r"\s+", " ", strip_tags(response.content.decode()))
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def add_form_data(**overrides) -> dict:
+    data = {
+        "state": "", "start": "", "end": "", "basis": ChairmanshipBasis.ROTATION,
+        "representative_name_ru": "", "representative_name_en": "",
+        "representative_title_ru": "", "representative_title_en": "",
+        "decision_note_ru": "", "decision_note_en": "",
+        "decided_at_ru": "", "decided_at_en": "", "notes_ru": "", "notes_en": "",
+    }
+    return {**data, **overrides}
+
+
+# --- The changelist and its proposal ------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "proposal", "button"),
+    [
+        ("ru", "Следующий срок по ротации",
+         ("По ротации председательствовать с 5 июня 2015 г. по 4 июня 2017 г. "
+         "предлагается: Кыргызстан."),
+         "Создать следующий срок по предложению"),
+        ("en", "Next term by rotation",
+         "The rotation proposes Kyrgyzstan to chair from June 5, 2015 to June 4, 2017.",
+         "Create the next term from the proposal"),
+    ],
+)
+def test_changelist_shows_the_proposal_to_staff(
+    client, editor, first_term, lang, heading, proposal, button
+):
+    response = client.get(CHANGELIST.format(lang=lang))
+
+    assert response.status_code == 200
+    text = text_of(response)
+    assert heading in text
+    assert proposal in text
+    assert button in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "explanation"),
+    [
+        ("ru", "Кыргызстан: отказ от очереди 1 марта 2015 г. (Принимает Игры кочевников.)"),
+        ("en", "Kyrgyzstan: declined the turn on March 1, 2015 (Hosts the Nomad Games.)"),
+    ],
+)
+def test_changelist_explains_a_declined_state(
+    client, editor, states, first_term, lang, explanation
+):
+    turn_decline(
+        state=states["Kyrgyzstan"], turn_start=D(2015, 6, 5), declined_on=D(2015, 3, 1),
+        note_ru="Принимает Игры кочевников.", note_en="Hosts the Nomad Games.",
+    )
+
+    response = client.get(CHANGELIST.format(lang=lang))
+
+    assert response.context["proposal"].state == states["Tajikistan"]
+    assert explanation in text_of(response)
+
+
+def test_changelist_without_terms_explains_the_first_term(client, editor, states):
+    response = client.get(CHANGELIST.format(lang="en"))
+
+    assert response.status_code == 200
+    assert (
+        "No chairmanship term is recorded yet. The first Chair was elected at the 2013 "
+        "Ministerial Conference: record that term with the basis “elected”."
+    ) in text_of(response)
+
+
+def test_changelist_is_refused_to_a_user_who_is_not_staff(client, first_term, django_user_model):
+    client.force_login(django_user_model.objects.create_user(email="someone@example.org"))
+
+    response = client.get(CHANGELIST.format(lang="en"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/admin/login/")
+
+
+# --- One-click creation from the proposal ---------------------------------------------
+
+def test_create_next_records_the_proposed_term(client, editor, states, first_term):
+    response = client.post(
+        CREATE_NEXT.format(lang="ru"),
+        {"state": states["Kyrgyzstan"].pk, "start": "2015-06-05"},
+    )
+
+    term = Chairmanship.objects.get(state=states["Kyrgyzstan"])
+    assert (term.start, term.end, term.basis, term.created_by) == (
+        D(2015, 6, 5), D(2017, 6, 4), ChairmanshipBasis.ROTATION, editor,
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/ru/admin/chairmanship/chairmanship/{term.pk}/change/"
+    assert messages_of(response) == [
+        ("Записан срок с 5 июня 2015 г. по 4 июня 2017 г.: председательствует Кыргызстан. "
+        "Теперь укажите представителя.")
+    ]
+
+
+def test_create_next_from_a_stale_proposal_records_nothing(client, editor, states, first_term):
+    # The page showed Kyrgyzstan; meanwhile Kyrgyzstan declined the turn.
+    turn_decline(state=states["Kyrgyzstan"], turn_start=D(2015, 6, 5), declined_on=D(2015, 3, 1))
+
+    response = client.post(
+        CREATE_NEXT.format(lang="ru"),
+        {"state": states["Kyrgyzstan"].pk, "start": "2015-06-05"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == CHANGELIST.format(lang="ru")
+    assert messages_of(response) == [
+        ("Предложение изменилось после того, как страница была показана. Проверьте новое "
+        "предложение и попробуйте снова.")
+    ]
+    assert Chairmanship.objects.count() == 1
+
+
+def test_create_next_in_english_reports_a_stale_proposal_in_english(
+    client, editor, states, first_term
+):
+    chairmanship_create(state=states["Kyrgyzstan"], start=D(2015, 6, 5), basis="rotation")
+
+    response = client.post(
+        CREATE_NEXT.format(lang="en"),
+        {"state": states["Kyrgyzstan"].pk, "start": "2015-06-05"},
+    )
+
+    assert messages_of(response) == [
+        "The proposal changed since the page was shown. Check the new proposal and try again."
+    ]
+    assert Chairmanship.objects.count() == 2
+
+
+def test_create_next_by_get_is_refused(client, editor, first_term):
+    response = client.get(CREATE_NEXT.format(lang="en"))
+
+    assert response.status_code == 405
+    assert Chairmanship.objects.count() == 1
+
+
+def test_create_next_needs_the_add_permission(client, states, first_term):
+    viewer = StaffUserFactory()
+    viewer.user_permissions.add(
+        *Group.objects.get(name=SECRETARIAT_EDITORS).permissions.filter(
+            codename="view_chairmanship"
+        )
+    )
+    client.force_login(viewer)
+
+    response = client.post(
+        CREATE_NEXT.format(lang="en"),
+        {"state": states["Kyrgyzstan"].pk, "start": "2015-06-05"},
+    )
+
+    assert response.status_code == 403
+    assert Chairmanship.objects.count() == 1
+
+
+# --- The add form ----------------------------------------------------------------------
+
+def test_add_form_shows_russian_and_english_tabs(client, editor, first_term):
+    response = client.get(ADD.format(lang="ru"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="representative_name_ru"' in html
+    assert 'name="representative_name_en"' in html
+
+
+def test_add_form_records_a_term_with_the_end_computed(client, editor, states, first_term):
+    response = client.post(ADD.format(lang="ru"), add_form_data(
+        state=states["Kyrgyzstan"].pk, start="05.06.2015",
+        representative_name_ru="Бакыт Осмонов", representative_name_en="Bakyt Osmonov",
+    ))
+
+    assert response.status_code == 302
+    term = Chairmanship.objects.get(state=states["Kyrgyzstan"])
+    assert (term.end, term.representative_name_en, term.created_by) == (
+        D(2017, 6, 4), "Bakyt Osmonov", editor,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "message"),
+    [
+        ("ru", "04.06.2015",
+         ("Сроки председательства не могут пересекаться: с 5 июня 2013 г. по 4 июня 2015 г. "
+         "председательствует Казахстан.")),
+        ("en", "2015-06-04",
+         ("Chairmanship terms cannot overlap: from June 5, 2013 to June 4, 2015 "
+         "the Chair is Kazakhstan.")),
+    ],
+)
+def test_add_form_refuses_an_overlapping_term(
+    client, editor, states, first_term, lang, start, message
+):
+    response = client.post(ADD.format(lang=lang), add_form_data(
+        state=states["Kyrgyzstan"].pk, start=start, basis=ChairmanshipBasis.DECISION,
+        decision_note_en="Early handover agreed by the participant states.",
+    ))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [message]
+    assert Chairmanship.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "end", "message"),
+    [
+        ("ru", "05.06.2015", "04.06.2015", "Дата окончания не может быть раньше даты начала."),
+        ("en", "2015-06-05", "2015-06-04", "The end date cannot be before the start date."),
+    ],
+)
+def test_add_form_refuses_an_end_before_the_start(
+    client, editor, states, first_term, lang, start, end, message
+):
+    response = client.post(ADD.format(lang=lang), add_form_data(
+        state=states["Kyrgyzstan"].pk, start=start, end=end,
+    ))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors == {"end": [message]}
+    assert Chairmanship.objects.count() == 1
+
+
+def test_add_form_refuses_a_state_out_of_turn_and_says_how_to_depart(
+    client, editor, states, first_term
+):
+    response = client.post(ADD.format(lang="en"), add_form_data(
+        state=states["Tajikistan"].pk, start="2015-06-05",
+    ))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"state": [
+        ("By rotation the term from June 5, 2015 falls to Kyrgyzstan, not Tajikistan. "
+        "To depart from the rotation, choose the basis “recorded decision” and record the "
+        "decision in a note.")
+    ]}
+    assert Chairmanship.objects.count() == 1
+
+
+def test_change_form_corrects_the_representative(client, editor, first_term):
+    url = f"/en/admin/chairmanship/chairmanship/{first_term.pk}/change/"
+
+    response = client.post(url, add_form_data(
+        state=first_term.state.pk, start="2013-06-05", end="2015-06-04",
+        basis=ChairmanshipBasis.ELECTED, representative_name_en="Aigerim Saparova",
+    ))
+
+    assert response.status_code == 302
+    first_term.refresh_from_db()
+    assert first_term.representative_name_en == "Aigerim Saparova"
+
+
+# --- Declining a turn from the admin ---------------------------------------------------
+
+def test_decline_link_prefills_the_proposed_turn(client, editor, states, first_term):
+    response = client.get(CHANGELIST.format(lang="en"))
+
+    decline_url = response.context["decline_url"]
+    form = client.get(decline_url).context["adminform"].form
+    assert (form.initial["state"], form.initial["turn_start"]) == (
+        str(states["Kyrgyzstan"].pk), "2015-06-05",
+    )
+
+
+def test_declining_from_the_admin_passes_the_turn_to_the_next_state(
+    client, editor, states, first_term
+):
+    decline_url = client.get(CHANGELIST.format(lang="ru")).context["decline_url"]
+
+    response = client.post(decline_url, {
+        "state": states["Kyrgyzstan"].pk, "turn_start": "05.06.2015",
+        "declined_on": "01.03.2015", "note_ru": "Принимает Игры кочевников.",
+        "note_en": "Hosts the Nomad Games.",
+    })
+
+    assert response.status_code == 302
+    assert response["Location"] == CHANGELIST.format(lang="ru")
+    assert messages_of(response) == [
+        ("Записано: Кыргызстан отказывается от очереди с 5 июня 2015 г., и она переходит "
+        "к следующему государству.")
+    ]
+    declination = TurnDeclination.objects.get()
+    assert (declination.state, declination.turn_start, declination.note_en) == (
+        states["Kyrgyzstan"], D(2015, 6, 5), "Hosts the Nomad Games.",
+    )
+    changelist = client.get(CHANGELIST.format(lang="ru"))
+    assert changelist.context["proposal"].state == states["Tajikistan"]
+    assert (
+        "Кыргызстан: отказ от очереди 1 марта 2015 г. (Принимает Игры кочевников.)"
+        in text_of(changelist)
+    )
+
+
+def test_declining_a_held_turn_from_the_admin_is_refused(client, editor, states, first_term):
+    response = client.post(DECLINE_ADD.format(lang="en"), {
+        "state": states["Kazakhstan"].pk, "turn_start": "2013-06-05",
+        "declined_on": "2013-01-01", "note_ru": "", "note_en": "",
+    })
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"turn_start": [
+        "Kazakhstan holds the term starting on June 5, 2013, so it cannot have declined it."
+    ]}
+    assert TurnDeclination.objects.count() == 0
+
+
+def test_declination_changelist_searches_by_state(client, editor, states):
+    turn_decline(state=states["Kyrgyzstan"], turn_start=D(2015, 6, 5), declined_on=D(2015, 3, 1))
+    turn_decline(state=states["Tajikistan"], turn_start=D(2017, 6, 5), declined_on=D(2017, 3, 1))
+
+    response = client.get("/en/admin/chairmanship/turndeclination/", {"q": "Tajik"})
+
+    assert [d.state for d in response.context["cl"].result_list] == [states["Tajikistan"]]
