@@ -2,10 +2,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from chairmanship import services
 from chairmanship.enums import ChairmanshipBasis, SkipReason
 from chairmanship.models import Chairmanship
 from chairmanship.services import (
@@ -18,7 +16,7 @@ from chairmanship.services import (
 )
 from chairmanship.validators import rotation_sort_key, term_end_for
 from membership.enums import MembershipStatus
-from tests.factories.chairmanship import ChairmanshipFactory, TurnDeclinationFactory
+from tests.factories.chairmanship import TurnDeclinationFactory
 from tests.factories.membership import MembershipPeriodFactory
 
 pytestmark = pytest.mark.django_db
@@ -515,43 +513,3 @@ def test_turn_decline_of_a_held_term_is_rejected(make_state):
         turn_decline(state=kazakhstan, turn_start=LAUNCH, declined_on=D(2013, 1, 1))
 
     assert [e.code for e in exc_info.value.error_dict["turn_start"]] == ["turn_held"]
-
-
-# --- The database itself (PostgreSQL) --------------------------------------------------
-
-@pytest.mark.postgresql
-def test_exclusion_constraint_rejects_overlapping_rows(postgresql_only):
-    ChairmanshipFactory(start=D(2013, 6, 5))
-
-    with pytest.raises(IntegrityError) as exc_info, transaction.atomic():
-        ChairmanshipFactory(start=D(2015, 6, 4))
-
-    assert exc_info.value.__cause__.diag.constraint_name == "chairmanship_terms_no_overlap"
-
-
-@pytest.mark.postgresql
-def test_save_turns_the_exclusion_violation_into_the_overlap_error(postgresql_only, make_state):
-    ChairmanshipFactory(start=D(2013, 6, 5))
-    racing = Chairmanship(
-        state=make_state("Kyrgyzstan"), start=D(2015, 6, 1), end=D(2017, 5, 31),
-        basis=ChairmanshipBasis.ROTATION,
-    )
-
-    with pytest.raises(ValidationError) as exc_info:
-        services._save(racing)
-
-    assert exc_info.value.code == "overlap"
-
-
-@pytest.mark.postgresql
-def test_exclusion_constraint_allows_adjacent_terms(postgresql_only):
-    ChairmanshipFactory(start=D(2013, 6, 5))
-
-    ChairmanshipFactory(start=D(2015, 6, 5))
-
-    assert Chairmanship.objects.count() == 2
-
-
-def test_check_constraint_rejects_an_end_before_the_start():
-    with pytest.raises(IntegrityError), transaction.atomic():
-        ChairmanshipFactory(start=D(2015, 6, 5), end=D(2015, 6, 4))
