@@ -118,14 +118,16 @@ class DocumentDetailView(DetailView):
         files = list(document.files.all())
         older, newer = selectors.version_links(document=document, user=self.request.user)
         languages = {f.language for f in files}
+        own_summary = getattr(document, f"summary_{current}")
         context.update(
+            # A missing title or summary falls back to the other language
+            # (modeltranslation); then it is marked with that language and
+            # not repeated as "also in".
             title_language=current if own_title else other,
+            summary_language=current if own_summary else other,
             other_language=other,
             other_title=getattr(document, f"title_{other}") if own_title else "",
-            other_summary=(
-                getattr(document, f"summary_{other}")
-                if getattr(document, f"summary_{current}") else ""
-            ),
+            other_summary=getattr(document, f"summary_{other}") if own_summary else "",
             also_in=_("Also in English") if other == "en" else _("Also in Russian"),
             files=files,
             has_ru=FileLanguage.RUSSIAN in languages,

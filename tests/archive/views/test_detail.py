@@ -78,13 +78,15 @@ def test_detail_in_english_shows_the_russian_title_too(client):
     assert 'Also in Russian:</span> <span lang="ru">Алматинская декларация</span>' in html
 
 
-def test_document_with_a_russian_title_only_shows_it_on_the_english_page(client):
-    document = DocumentFactory(title_ru="Только по-русски", title_en="", summary_en="")
+def test_document_in_russian_only_is_shown_in_russian_on_the_english_page(client):
+    document = DocumentFactory(title_ru="Только по-русски", title_en="",
+                               summary_ru="Краткое содержание.", summary_en="")
 
     response = client.get(page_url(document, "en"))
 
     html = response.content.decode()
     assert '<h1 id="document-title" lang="ru">Только по-русски</h1>' in html
+    assert '<div class="document__summary" lang="ru"><p>Краткое содержание.</p></div>' in html
     assert "Also in Russian" not in html
 
 
