@@ -13,6 +13,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -392,6 +393,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     search_fields = ["name_ru", "name_en", "acronym_ru", "acronym_en", "slug"]
     ordering = ["name_ru"]
     prepopulated_fields = {"slug": ("name_en",)}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("kind", "name", "acronym", "slug")}),
         (_("Details"), {"fields": ("website", "is_active")}),

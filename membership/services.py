@@ -278,7 +278,7 @@ def coordinator_check_term(*, coordinator: NationalCoordinator) -> None:
     clash = others.filter(_overlaps(coordinator.start, coordinator.end)).order_by("start").first()
     if clash is not None:
         raise ValidationError(
-            _("This term overlaps the term of %(person)s (from %(start)s until %(end)s)."),
+            _("This term overlaps the term of %(person)s (%(start)s – %(end)s)."),
             code="overlaps_other_term",
             params={
                 "person": clash.full_name, "start": _date(clash.start),
@@ -304,8 +304,8 @@ def coordinator_check_new(
             )
         if start <= active.start:
             raise ValidationError(
-                _("The new coordinator must start after the current one, who took office on "
-                  "%(date)s."),
+                _("The current coordinator took office on %(date)s: the new one must start "
+                  "later."),
                 code="start_too_early", params={"date": _date(active.start)},
             )
     elif active is not None:

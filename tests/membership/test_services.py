@@ -226,8 +226,7 @@ def test_coordinator_replace_starting_before_the_current_term_is_refused(kazakhs
         )
 
     assert error.value.messages == [
-        ("The new coordinator must start after the current one, who took office on "
-        "March 1, 2019.")
+        "The current coordinator took office on March 1, 2019: the new one must start later."
     ]
 
 
@@ -264,8 +263,7 @@ def test_coordinator_appoint_overlapping_an_ended_term_is_refused(kazakhstan, en
     )
 
     assert error.value.messages == [
-        ("This term overlaps the term of Aigerim Testova (from March 1, 2019 until "
-        "Dec. 31, 2021).")
+        "This term overlaps the term of Aigerim Testova (March 1, 2019 – Dec. 31, 2021)."
     ]
     assert after_vacancy.is_active is True
 
