@@ -2,10 +2,11 @@
 
 Kazakhstan chairs first (elected at the 2013 Ministerial Conference: an
 illustrative choice), then the rotation runs up to the term covering today.
-Türkiye declines the 2021 turn, so the history shows a skipped state, and the
-state due next after today declines that turn, so the projection shows one
-too. Representatives are fictitious. Idempotent: runs again without adding
-anything once the history reaches today."""
+Each later term is confirmed by the Ministerial Conference held every two
+years. Türkiye declines the 2021 turn, so the history shows a skipped state,
+and the state due next after today declines that turn, so the projection
+shows one too. Representatives are fictitious. Idempotent: runs again
+without adding anything once the history reaches today."""
 
 from __future__ import annotations
 
@@ -34,27 +35,29 @@ DECLINATIONS = [
       "Declined for internal reasons (illustrative record).")),
 ]
 
-# Fictitious representatives, by iso3: (name ru, name en), (title ru, title en)
+# Fictitious representatives (made-up surnames, like the demo coordinators'),
+# by iso3: (name ru, name en), (title ru, title en)
 REPRESENTATIVES = {
-    "AFG": (("Фарид Рахими", "Farid Rahimi"),
-            ("Заместитель министра по делам беженцев", "Deputy Minister for Refugees")),
-    "AZE": (("Эльнара Гасанова", "Elnara Hasanova"),
+    "AFG": (("Навид Примеров", "Navid Primerov"),
+            ("Заместитель министра по делам беженцев и репатриации",
+             "Deputy Minister of Refugees and Repatriation")),
+    "AZE": (("Сабина Образцова", "Sabina Obraztsova"),
             ("Заместитель руководителя миграционной службы",
              "Deputy Head of the Migration Service")),
-    "IRN": (("Реза Карими", "Reza Karimi"),
-            ("Директор департамента по делам иностранцев",
-             "Director of the Bureau for Aliens' Affairs")),
-    "KAZ": (("Айгерим Сапарова", "Aigerim Saparova"),
+    "IRN": (("Дариуш Тестов", "Dariush Testov"),
+            ("Директор бюро по делам иностранцев и иммигрантов",
+             "Director of the Bureau for Aliens' and Foreign Immigrants' Affairs")),
+    "KAZ": (("Айгерим Демонова", "Aigerim Demonova"),
             ("Заместитель министра иностранных дел", "Deputy Minister of Foreign Affairs")),
-    "KGZ": (("Бакыт Осмонов", "Bakyt Osmonov"),
+    "KGZ": (("Нурлан Образцов", "Nurlan Obraztsov"),
             ("Заместитель министра труда и миграции", "Deputy Minister of Labour and Migration")),
-    "PAK": (("Имран Кхан Юсуфзай", "Imran Khan Yousafzai"),
+    "PAK": (("Салман Примеров", "Salman Primerov"),
             ("Секретарь министерства внутренних дел", "Secretary of the Interior")),
-    "TJK": (("Нигина Шарипова", "Nigina Sharipova"),
+    "TJK": (("Мадина Тестова", "Madina Testova"),
             ("Руководитель миграционной службы", "Head of the Migration Service")),
-    "TUR": (("Айше Йылмаз", "Ayşe Yılmaz"),
+    "TUR": (("Элиф Демонова", "Elif Demonova"),
             ("Генеральный директор по миграции", "Director General of Migration Management")),
-    "TKM": (("Мерген Атаев", "Mergen Atayev"),
+    "TKM": (("Мерген Образцов", "Mergen Obraztsov"),
             ("Заместитель министра иностранных дел", "Deputy Minister of Foreign Affairs")),
 }
 ILLUSTRATIVE_RU = "Иллюстративные данные: представитель вымышлен."
@@ -98,10 +101,11 @@ def load() -> str:
         )
     while (term := last_term()).end < today:
         proposal = chairmanship_propose_next(after=term)
+        # Ministerial Conferences meet every two years: each confirms the next Chair.
         chairmanship_create_from_proposal(
             proposal=proposal,
-            decided_at_ru="Совещание старших должностных лиц (иллюстративно)",
-            decided_at_en="Senior Officials Meeting (illustrative)",
+            decided_at_ru=f"Министерская конференция {proposal.start:%Y} г. (иллюстративно)",
+            decided_at_en=f"Ministerial Conference, {proposal.start:%Y} (illustrative)",
             **_details(proposal.state),
         )
     # The state due next declines that turn, so the projection shows a skip.

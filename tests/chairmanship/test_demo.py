@@ -1,0 +1,109 @@
+"""The demo chairmanship history: built by the rotation from the 2013
+Ministerial Conference on top of the membership demo, and idempotent."""
+
+import datetime
+import itertools
+
+import pytest
+from django.utils import timezone
+
+from chairmanship import demo as chairmanship_demo
+from chairmanship.enums import ChairmanshipBasis
+from chairmanship.models import Chairmanship, TurnDeclination
+from chairmanship.selectors import current_chair
+from chairmanship.services import chairmanship_propose_next
+from chairmanship.validators import rotation_sort_key, term_end_for
+from membership import demo as membership_demo
+from membership.enums import MembershipStatus
+from membership.models import ParticipantState
+from membership.selectors import membership_period_on
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def demo():
+    membership_demo.load()
+    chairmanship_demo.load()
+
+
+def test_demo_history_starts_with_the_chair_elected_in_2013(demo):
+    first = Chairmanship.objects.order_by("start").first()
+
+    assert (first.state.iso3, first.start, first.basis) == (
+        "KAZ", D(2013, 6, 5), ChairmanshipBasis.ELECTED,
+    )
+    assert first.decided_at_en == "Ministerial Conference, Almaty, 2013"
+
+
+def test_demo_history_follows_the_rotation(demo):
+    terms = list(Chairmanship.objects.select_related("state").order_by("start"))
+
+    # Türkiye declined the 2021 turn, so Turkmenistan took it.
+    assert [(term.state.name_en, term.start.year) for term in terms[:7]] == [
+        ("Kazakhstan", 2013), ("Kyrgyzstan", 2015), ("Pakistan", 2017), ("Tajikistan", 2019),
+        ("Turkmenistan", 2021), ("Afghanistan", 2023), ("Azerbaijan", 2025),
+    ]
+    assert [term.basis for term in terms[1:]] == [ChairmanshipBasis.ROTATION] * (len(terms) - 1)
+
+
+def test_demo_history_skips_only_non_participants_and_decliners(demo):
+    # The rule spelled out independently of the service: after each Chair,
+    # the next state in English alphabetical order that is a participant on
+    # the start date and has not declined that turn.
+    order = sorted(ParticipantState.objects.all(), key=lambda s: rotation_sort_key(s.name_en))
+    declined = set(TurnDeclination.objects.values_list("state_id", "turn_start"))
+    terms = list(Chairmanship.objects.select_related("state").order_by("start"))
+
+    for previous, term in itertools.pairwise(terms):
+        index = order.index(previous.state)
+        candidates = order[index + 1:] + order[:index + 1]
+        eligible = [
+            state for state in candidates
+            if getattr(membership_period_on(state=state, on=term.start), "status", None)
+            == MembershipStatus.PARTICIPANT
+            and (state.pk, term.start) not in declined
+        ]
+        assert term.state == eligible[0]
+        assert term.start == previous.end + datetime.timedelta(days=1)
+        assert term.end == term_end_for(term.start)
+
+
+def test_demo_history_reaches_today(demo):
+    today = timezone.localdate()
+
+    chair = current_chair(on=today)
+
+    assert chair is not None
+    assert chair == Chairmanship.objects.order_by("start").last()
+    assert chair.representative_name_en != ""
+
+
+def test_demo_records_the_declined_turns_the_rotation_skipped(demo):
+    declined_2021 = TurnDeclination.objects.get(turn_start=D(2021, 6, 5))
+    upcoming = chairmanship_propose_next()
+
+    assert declined_2021.state.name_en == "Türkiye"
+    # The state due after today's Chair has declined, so the next turn passes on.
+    assert [skip.reason for skip in upcoming.skipped] == ["declined"]
+    assert upcoming.skipped[0].declination.turn_start == upcoming.start
+
+
+def test_demo_load_is_idempotent(demo):
+    terms = list(Chairmanship.objects.order_by("start").values_list("pk", "state_id", "start"))
+    declinations = list(TurnDeclination.objects.order_by("pk").values_list("pk", flat=True))
+
+    membership_demo.load()
+    summary = chairmanship_demo.load()
+
+    assert list(
+        Chairmanship.objects.order_by("start").values_list("pk", "state_id", "start")
+    ) == terms
+    assert list(TurnDeclination.objects.order_by("pk").values_list("pk", flat=True)) == (
+        declinations
+    )
+    assert summary == (
+        f"chairmanship: {len(terms)} terms since 2013, {len(declinations)} declined turns"
+    )
