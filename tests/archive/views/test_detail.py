@@ -197,6 +197,25 @@ def test_withdrawn_document_shows_a_notice(client):
     assert "Этот документ отозван." in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("options", "indexed"),
+    [
+        ({}, True),
+        ({"status": PublicationStatus.WITHDRAWN}, False),
+        ({"access": AccessLevel.PARTICIPANTS}, False),
+    ],
+)
+def test_only_public_published_pages_are_open_to_search_engines(
+    client, coordinator_user, options, indexed
+):
+    document = DocumentFactory(**options)
+    client.force_login(coordinator_user)
+
+    html = client.get(page_url(document)).content.decode()
+
+    assert ('<meta name="robots" content="noindex">' not in html) is indexed
+
+
 def test_published_document_has_no_withdrawal_notice(client):
     document = DocumentFactory()
 
