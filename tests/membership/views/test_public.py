@@ -1,0 +1,196 @@
+import datetime
+import re
+
+import pytest
+from django.utils.html import strip_tags
+
+from chairmanship.enums import ChairmanshipBasis
+from chairmanship.services import chairmanship_create
+from membership import services
+from membership.enums import MembershipStatus, OrganisationKind
+from tests.factories.membership import OrganisationFactory
+
+from ..conftest import appoint
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def text_of(response, section: str | None = None) -> str:
+    html = response.content.decode()
+    if section is not None:
+        html = html.split(f'aria-labelledby="{section}">', 1)[1].split("</section>", 1)[0]
+    return re.sub(r"\s+", " ", strip_tags(html.replace("<br>", " "))).strip()
+
+
+def rows_of(response) -> list[str]:
+    """The visible text of each row of the page's first table body."""
+    body = response.content.decode().split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [
+        re.sub(r"\s+", " ", strip_tags(row.replace("<br>", " "))).strip()
+        for row in body.split("</tr>")[:-1]
+    ]
+
+
+@pytest.fixture
+def region(kazakhstan, pending_state, make_state):
+    """Kazakhstan with a coordinator, Iran pending until 31 August 2013,
+    Turkmenistan joined in 2014 without a coordinator yet."""
+    appoint(kazakhstan)
+    make_state("TKM", "Туркменистан", "Turkmenistan", since=D(2014, 3, 1))
+    return kazakhstan
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "rows"),
+    [
+        ("ru", "Государства-участники", [
+            ("Иран На рассмотрении срок процедуры отсутствия возражений: 31 августа 2013 "
+            "— не назначен"),
+            "Казахстан Участник 5 июня 2013 Айгерим Тестова Министерство иностранных дел",
+            "Туркменистан Участник 1 марта 2014 не назначен",
+        ]),
+        ("en", "Participant states", [
+            "Iran Pending no-objection deadline: 31 August 2013 — not designated",
+            "Kazakhstan Participant 5 June 2013 Aigerim Testova Ministry of Foreign Affairs",
+            "Turkmenistan Participant 1 March 2014 not designated",
+        ]),
+    ],
+)
+def test_state_list_in_both_languages(client, region, lang, heading, rows):
+    response = client.get(f"/{lang}/states/")
+
+    assert response.status_code == 200
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+    assert rows_of(response) == rows
+
+
+def test_state_list_hides_contacts_from_the_public(client, region):
+    content = client.get("/ru/states/").content.decode()
+
+    assert "coordinator.kaz@example.org" not in content
+    assert "+7 717 200 00 05" not in content
+
+
+def test_state_detail_shows_history_coordinators_and_chair_terms(client, kazakhstan):
+    services.membership_change_status(
+        state=kazakhstan, status=MembershipStatus.WITHDRAWN, start=D(2024, 1, 1),
+        note="Вышло по собственному решению.",
+    )
+    appoint(kazakhstan, name=("Серик Примеров", "Serik Primerov"), start=D(2013, 6, 5))
+    services.coordinator_replace(
+        state=kazakhstan, start=D(2019, 3, 1), full_name_ru="Айгерим Тестова",
+        full_name_en="Aigerim Testova", position_ru="Главный советник",
+        agency_ru="Министерство иностранных дел",
+    )
+    chairmanship_create(
+        state=kazakhstan, start=D(2013, 6, 5), basis=ChairmanshipBasis.ELECTED,
+        representative_name_ru="Представитель Казахстана",
+    )
+
+    response = client.get("/ru/states/kaz/")
+
+    assert response.status_code == 200
+    assert text_of(response, "history-title") == (
+        "История членства Статус С По Примечание "
+        "Участник 5 июня 2013 31 декабря 2023 "
+        "Вышло 1 января 2024 по настоящее время Вышло по собственному решению."
+    )
+    assert text_of(response, "coordinators-title") == (
+        "Национальные координаторы Имя Должность и ведомство С По "
+        "Айгерим Тестова действующий Главный советник, Министерство иностранных дел "
+        "1 марта 2019 по настоящее время "
+        "Серик Примеров Главный советник, Министерство иностранных дел "
+        "5 июня 2013 28 февраля 2019"
+    )
+    assert "5 июня 2013 – 4 июня 2015 Представитель Казахстана" in text_of(
+        response, "chair-title"
+    )
+
+
+def test_state_detail_in_english(client, kazakhstan):
+    appoint(kazakhstan)
+
+    response = client.get("/en/states/kaz/")
+
+    assert "<h1>Kazakhstan</h1>" in response.content.decode()
+    assert "Aigerim Testova current Senior Adviser, Ministry of Foreign Affairs" in text_of(
+        response, "coordinators-title"
+    )
+
+
+def test_state_detail_unknown_code_is_404(client, kazakhstan):
+    assert client.get("/ru/states/xyz/").status_code == 404
+    assert client.get("/ru/states/kazakhstan/").status_code == 404
+
+
+def test_state_detail_upper_case_code_redirects(client, kazakhstan):
+    response = client.get("/ru/states/KAZ/")
+
+    assert (response.status_code, response["Location"]) == (301, "/ru/states/kaz/")
+
+
+def test_observer_list_grouped_by_kind(client):
+    OrganisationFactory(kind=OrganisationKind.REGIONAL, name_ru="Европейский союз",
+                        acronym_ru="ЕС", name_en="European Union", acronym_en="EU")
+    OrganisationFactory(kind=OrganisationKind.INTERNATIONAL, name_ru="Международная "
+                        "организация по миграции", acronym_ru="МОМ",
+                        website="https://www.iom.int/")
+    OrganisationFactory(kind=OrganisationKind.INTERNATIONAL, name_ru="Бюро", acronym_ru="Б")
+    OrganisationFactory(kind=OrganisationKind.CIVIL_SOCIETY, name_ru="Закрытая", is_active=False)
+
+    response = client.get("/ru/observers/")
+
+    sections = [
+        text_of(response, f"kind-{n}") for n in (1, 2)
+    ]
+    assert sections == [
+        "Международная организация Бюро (Б) Международная организация по миграции (МОМ)",
+        "Региональная организация Европейский союз (ЕС)",
+    ]
+    assert 'href="https://www.iom.int/"' in response.content.decode()
+    assert "Закрытая" not in response.content.decode()
+
+
+# --- Query counts -------------------------------------------------------------------------
+
+STATES = [("KAZ", "Казахстан", "Kazakhstan"), ("KGZ", "Кыргызстан", "Kyrgyzstan"),
+          ("TJK", "Таджикистан", "Tajikistan")]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_state_list_queries_do_not_grow(client, make_state, django_assert_num_queries, count):
+    for iso3, name_ru, name_en in STATES[:count]:
+        appoint(make_state(iso3, name_ru, name_en), email=f"{iso3}@example.org")
+
+    # Count for the paginator, states, their periods, their active coordinators.
+    with django_assert_num_queries(4):
+        response = client.get("/ru/states/")
+
+    assert len(response.context["states"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_state_list_queries_for_a_coordinator(
+    client, make_state, kaz_coordinator_user, django_assert_num_queries, count
+):
+    for iso3, name_ru, name_en in STATES[1:count]:
+        appoint(make_state(iso3, name_ru, name_en), email=f"{iso3}@example.org")
+    client.force_login(kaz_coordinator_user)
+
+    # Session, user, the user's coordinator term and focal point (roles), then the list.
+    with django_assert_num_queries(8):
+        response = client.get("/ru/states/")
+
+    assert len(response.context["states"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_observer_list_queries_do_not_grow(client, django_assert_num_queries, count):
+    OrganisationFactory.create_batch(count)
+
+    with django_assert_num_queries(2):
+        response = client.get("/ru/observers/")
+
+    assert len(response.context["organisations"]) == count
