@@ -205,7 +205,7 @@ def document_update(*, document: Document, data: dict, updated_by) -> Document:
             raise ValidationError(MSG_TITLE_REQUIRED, code="title_required")
         if "slug" in data and not document.slug:
             document.slug = _unique_slug(document)
-            document.updated_by = updated_by
+        document.updated_by = updated_by
         document._history_user = updated_by
         document.full_clean()
         document.save()

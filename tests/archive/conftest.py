@@ -6,7 +6,8 @@ the bundled Cyrillic font, DOCX (python-docx), XLSX (openpyxl), PPTX
 The ``make_*`` functions return bytes; ``upload(name, content)`` wraps them as
 a Django upload. Fixtures: ``samples`` (every accepted format, built once per
 session) and ``archive_dir`` (a fresh, empty ARCHIVE_ROOT for one test, so it
-can assert that nothing was left on disk).
+can assert that nothing was left on disk), ``russian`` (Russian active, for
+asserting the translated messages).
 """
 
 from __future__ import annotations
@@ -179,6 +180,16 @@ def archive_dir(settings, tmp_path, monkeypatch) -> Path:
     monkeypatch.setattr(DocumentFile._meta.get_field("file"), "storage",
                         FileSystemStorage(location=str(root), base_url=None))
     return root
+
+
+@pytest.fixture
+def russian():
+    """Russian active for the test, whatever an earlier request left behind
+    (LocaleMiddleware activates a language per request and never resets it)."""
+    from django.utils import translation
+
+    with translation.override("ru"):
+        yield
 
 
 def stored_files(root: Path) -> list[Path]:

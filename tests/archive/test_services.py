@@ -19,6 +19,9 @@ from tests.factories.membership import ParticipantStateFactory, StaffUserFactory
 
 from .conftest import MIME, RU_TEXT, stored_files, upload
 
+# The messages asserted are the Russian ones (the default language).
+pytestmark = pytest.mark.usefixtures("russian")
+
 DAY = datetime.date(2024, 5, 15)
 DOCX_NAME = "Доклад_о_миграции_ru.docx"
 
@@ -102,10 +105,11 @@ def test_document_create_indexes_for_search_on_commit(staff, django_capture_on_c
 
 def test_document_update_changes_fields_and_reindexes(staff, django_capture_on_commit_callbacks):
     document = create(staff, title_en="Draft title")
+    editor = StaffUserFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
         services.document_update(
-            document=document, updated_by=staff,
+            document=document, updated_by=editor,
             data={"title_ru": "Права мигрантов", "summary_en": "Rights.", "themes": []},
         )
 
@@ -113,7 +117,9 @@ def test_document_update_changes_fields_and_reindexes(staff, django_capture_on_c
     assert (document.title_ru, document.title_en, document.summary_en) == (
         "Права мигрантов", "Draft title", "Rights.",
     )
-    assert document.updated_by == staff
+    assert document.updated_by == editor
+    assert document.created_by == staff
+    assert document.history.first().history_user == editor
     assert list(documents_search(Document.objects.all(), "мигрант")) == [document]
 
 
