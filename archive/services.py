@@ -13,14 +13,21 @@ removed again if the block fails, so a rejected upload leaves neither a row
 nor a file. Identical content is refused ("duplicate"), including when two
 uploads of the same bytes race: the unique index on sha256 decides, and its
 IntegrityError becomes the same translated error.
+
+A caller that wraps document_file_add in its own transaction and rolls that
+back *after* the service returned leaves the stored bytes without a row
+(Django has no rollback hook); archive_orphan_files_delete, run by the
+``archive.delete_orphan_files`` task, removes such files once they are old
+enough that no transaction can still be about to commit them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date  # noqa: N812
 
@@ -435,3 +442,34 @@ def document_file_extract(*, file_id: int) -> DocumentFile:
 
     document_index(document_id=document_file.document_id)
     return document_file
+
+
+# --- Storage housekeeping -----------------------------------------------------------
+
+def _stored_names(storage, directory: str) -> Iterator[str]:
+    directories, files = storage.listdir(directory)
+    for name in files:
+        yield f"{directory}/{name}"
+    for name in directories:
+        yield from _stored_names(storage, f"{directory}/{name}")
+
+
+def archive_orphan_files_delete(
+    *, older_than: datetime.timedelta = datetime.timedelta(hours=6)
+) -> list[str]:
+    """Delete stored files that no DocumentFile row refers to and that were
+    written more than ``older_than`` ago; returns their names."""
+    storage = DocumentFile._meta.get_field("file").storage
+    if not storage.exists("archive"):
+        return []
+    cutoff = timezone.now() - older_than
+    referenced = set(DocumentFile.objects.values_list("file", flat=True))
+    deleted = []
+    for name in _stored_names(storage, "archive"):
+        if name in referenced or storage.get_modified_time(name) > cutoff:
+            continue
+        storage.delete(name)
+        deleted.append(name)
+    if deleted:
+        logger.info("Deleted %s archive files without a row: %s", len(deleted), deleted)
+    return deleted

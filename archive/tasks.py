@@ -12,7 +12,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from .models import Document, DocumentFile
-from .services import document_file_extract
+from .services import archive_orphan_files_delete, document_file_extract
 
 logger = logging.getLogger(__name__)
 
@@ -48,3 +48,10 @@ def index_document(document_id: int) -> str:
         logger.info("Archive document %s was deleted before it was indexed", document_id)
         return "missing"
     return "indexed"
+
+
+@shared_task(name="archive.delete_orphan_files", acks_late=True)
+def delete_orphan_files() -> int:
+    """Housekeeping (run daily, e.g. from celery beat or cron): stored files
+    whose row was rolled back or deleted; returns how many went."""
+    return len(archive_orphan_files_delete())

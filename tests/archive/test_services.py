@@ -2,12 +2,14 @@
 bulk upload, and text extraction in-process and through the real worker."""
 
 import datetime
+import os
 import threading
 import time
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 
 from archive import services, tasks
@@ -471,6 +473,41 @@ def test_index_document_task_indexes_document(db):
 
     assert tasks.index_document.delay(document.pk).get() == "indexed"
     assert list(documents_search(Document.objects.all(), "беженец")) == [document]
+
+
+# --- storage housekeeping -------------------------------------------------------
+
+def test_archive_orphan_files_delete_removes_old_files_without_row(staff, archive_dir, samples):
+    kept = add(create(staff, title_ru="Доклад"), staff, content=samples["txt"])
+    storage = kept.file.storage
+    old = storage.save("archive/ab/old-orphan", ContentFile(b"old"))
+    day_ago = time.time() - 24 * 3600
+    os.utime(archive_dir / old, (day_ago, day_ago))
+    recent = storage.save("archive/ab/recent-orphan", ContentFile(b"recent"))
+
+    deleted = services.archive_orphan_files_delete()
+
+    assert deleted == [old]
+    assert stored_files(archive_dir) == sorted([archive_dir / kept.file.name,
+                                                archive_dir / recent])
+    assert tasks.delete_orphan_files.delay().get() == 0
+
+
+def test_file_of_a_rolled_back_outer_transaction_is_swept(staff, archive_dir, samples):
+    document = create(staff, title_ru="Доклад")
+
+    def upload_then_fail():
+        with transaction.atomic():
+            add(document, staff, content=samples["txt"])
+            raise RuntimeError("the caller fails after the upload")
+
+    with pytest.raises(RuntimeError):
+        upload_then_fail()
+
+    assert DocumentFile.objects.count() == 0
+    assert len(stored_files(archive_dir)) == 1
+    services.archive_orphan_files_delete(older_than=datetime.timedelta(0))
+    assert stored_files(archive_dir) == []
 
 
 @pytest.mark.celery_worker
