@@ -90,8 +90,6 @@ class CoordinatorContactsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].validators.append(validate_phone)
-        for name in ("position_ru", "agency_ru"):
-            self.fields[name].required = True
 
 
 # --- Admin: national coordinators -------------------------------------------------
