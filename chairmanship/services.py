@@ -105,16 +105,23 @@ def chairmanship_propose_next(*, after: Term | None = None) -> Proposal:
     return _propose(after_state=after.state, start=after.end + ONE_DAY, data=rotation_data())
 
 
-def chairmanship_project(*, count: int, today: datetime.date | None = None) -> list[Proposal]:
-    """The next ``count`` terms after the latest recorded one, by repeated
-    rotation (declinations recorded for future turns are honoured). Empty
-    while no term is recorded. If the last term ended before ``today`` (a
-    gap), the projection starts today."""
+def chairmanship_project(
+    *,
+    count: int,
+    today: datetime.date | None = None,
+    after: Chairmanship | None = None,
+    data: RotationData | None = None,
+) -> list[Proposal]:
+    """The next ``count`` terms after the latest recorded one (or ``after``,
+    when the caller has it), by repeated rotation (declinations recorded for
+    future turns are honoured). Empty while no term is recorded. If the last
+    term ended before ``today`` (a gap), the projection starts today. Pass
+    ``data`` to reuse rotation data already loaded."""
     today = today or timezone.localdate()
-    after = last_term()
+    after = after or last_term()
     if after is None or count < 1:
         return []
-    data = rotation_data()
+    data = data or rotation_data()
     state, start = after.state, max(after.end + ONE_DAY, today)
     proposals = []
     for _i in range(count):
@@ -122,6 +129,40 @@ def chairmanship_project(*, count: int, today: datetime.date | None = None) -> l
         proposals.append(proposal)
         state, start = proposal.state, proposal.end + ONE_DAY
     return proposals
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A recorded term and the states the rotation passed over to reach it."""
+
+    term: Chairmanship
+    skipped: tuple[Skip, ...] = ()
+
+
+def chairmanship_history(
+    *, terms: list[Chairmanship], data: RotationData | None = None
+) -> list[HistoryEntry]:
+    """Each term (oldest first) with the states the rotation skipped before
+    it, and why (not a participant on the start date, or declined the turn),
+    so the history explains itself. The first term was elected and a
+    recorded decision explains itself in its note: neither lists skips."""
+    data = data or rotation_data()
+    entries = []
+    previous = None
+    for term in terms:
+        skipped: tuple[Skip, ...] = ()
+        if previous is not None and term.basis == ChairmanshipBasis.ROTATION:
+            try:
+                proposal = _propose(after_state=previous.state, start=term.start, data=data)
+            except ValidationError:
+                proposal = None
+            # Recomputed from today's records: only trusted when it still
+            # gives the state that was recorded.
+            if proposal is not None and proposal.state.pk == term.state_id:
+                skipped = proposal.skipped
+        entries.append(HistoryEntry(term=term, skipped=skipped))
+        previous = term
+    return entries
 
 
 # --- Recording terms ---------------------------------------------------------

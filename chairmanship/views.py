@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .selectors import chairmanship_terms, turn_declinations
-from .services import chairmanship_project
+from .selectors import chairmanship_terms, rotation_data, turn_declinations
+from .services import chairmanship_history, chairmanship_project
 
 PROJECTED_TERMS = 4
 
@@ -19,14 +19,17 @@ class ChairmanshipOverviewView(TemplateView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         terms = list(chairmanship_terms())
+        data = rotation_data()
         try:
-            projection, projection_errors = (
-                chairmanship_project(count=PROJECTED_TERMS, today=today), []
-            )
+            projection, projection_errors = chairmanship_project(
+                count=PROJECTED_TERMS, today=today, after=terms[-1] if terms else None,
+                data=data,
+            ), []
         except ValidationError as exc:  # nobody eligible: say so, do not fail the page
             projection, projection_errors = [], exc.messages
         context.update(
             today=today,
+            history=chairmanship_history(terms=terms, data=data),
             terms=terms,
             current=next((term for term in terms if term.covers(today)), None),
             declinations=list(turn_declinations()),

@@ -9,6 +9,7 @@ from chairmanship.models import Chairmanship
 from chairmanship.services import (
     chairmanship_create,
     chairmanship_create_from_proposal,
+    chairmanship_history,
     chairmanship_project,
     chairmanship_propose_next,
     chairmanship_update,
@@ -513,3 +514,43 @@ def test_turn_decline_of_a_held_term_is_rejected(make_state):
         turn_decline(state=kazakhstan, turn_start=LAUNCH, declined_on=D(2013, 1, 1))
 
     assert [e.code for e in exc_info.value.error_dict["turn_start"]] == ["turn_held"]
+
+
+# --- History ------------------------------------------------------------------------------
+
+def test_history_lists_the_states_passed_over_before_each_rotation_term(
+    make_state, pending_state
+):
+    kazakhstan = make_state("Kazakhstan")
+    kyrgyzstan = pending_state("Kyrgyzstan")
+    tajikistan = make_state("Tajikistan")
+    turkmenistan = make_state("Turkmenistan")
+    first = elect_first(kazakhstan)
+    declination = turn_decline(
+        state=tajikistan, turn_start=D(2015, 6, 5), declined_on=D(2015, 3, 1)
+    )
+    second = chairmanship_create(state=turkmenistan, start=D(2015, 6, 5), basis="rotation")
+
+    history = chairmanship_history(terms=[first, second])
+
+    assert [entry.term for entry in history] == [first, second]
+    assert [(s.state, s.reason, s.declination) for s in history[1].skipped] == [
+        (kyrgyzstan, SkipReason.NOT_PARTICIPANT, None),
+        (tajikistan, SkipReason.DECLINED, declination),
+    ]
+    assert history[0].skipped == ()
+
+
+def test_history_lists_no_skips_for_a_recorded_decision(make_state):
+    kazakhstan = make_state("Kazakhstan")
+    make_state("Kyrgyzstan")
+    tajikistan = make_state("Tajikistan")
+    first = elect_first(kazakhstan)
+    second = chairmanship_create(
+        state=tajikistan, start=D(2015, 6, 5), basis=ChairmanshipBasis.DECISION,
+        decision_note_en="The participant states asked Tajikistan to chair.",
+    )
+
+    history = chairmanship_history(terms=[first, second])
+
+    assert [entry.skipped for entry in history] == [(), ()]

@@ -161,6 +161,31 @@ def test_overview_projects_the_rotation_with_skips_explained_in_english(client, 
 
 
 @pytest.mark.parametrize(
+    ("lang", "explanation"),
+    [
+        ("ru", "Таджикистан: отказ от очереди 1 марта 2015 г. (Принимает Игры кочевников.)"),
+        ("en", "Tajikistan: declined the turn on March 1, 2015 (Hosts the Nomad Games.)"),
+    ],
+)
+def test_overview_history_explains_who_was_passed_over(client, region, lang, explanation):
+    # Kazakhstan elected in 2013; in 2015 the Kyrgyz Republic was pending and
+    # Tajikistan declined, so the turn went to Turkmenistan.
+    turn_decline(
+        state=region["Tajikistan"], turn_start=D(2015, 6, 5), declined_on=D(2015, 3, 1),
+        note_ru="Принимает Игры кочевников.", note_en="Hosts the Nomad Games.",
+    )
+    record_history([region["Kazakhstan"], region["Turkmenistan"]], first_start=D(2013, 6, 5))
+
+    response = client.get(f"/{lang}/chairmanship/")
+
+    history = response.context["history"]
+    assert [[skip.state.name_en for skip in entry.skipped] for entry in history] == [
+        [], ["Kyrgyzstan", "Tajikistan"],
+    ]
+    assert explanation in text_of(response, "history-title")
+
+
+@pytest.mark.parametrize(
     ("lang", "message"),
     [
         ("ru", "На {} процессу никто не председательствует: новый срок ещё не начался."),
@@ -221,9 +246,10 @@ def test_overview_queries_do_not_grow_with_the_history(
     record_history(states, first_start=years_ago(2 * count - 1))
     turn_decline(state=region["Afghanistan"], turn_start=D(2099, 1, 1), declined_on=D(2020, 1, 1))
 
-    # Terms, declined turns, the last term, then the rotation: states,
-    # their membership periods, declined turns.
-    with django_assert_num_queries(6):
+    # Terms; the rotation's states, their membership periods and declined
+    # turns (shared by the history and the projection); the declined turns
+    # with their states for the table.
+    with django_assert_num_queries(5):
         response = client.get("/ru/chairmanship/")
 
     assert len(response.context["terms"]) == count
