@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import operator
+from pathlib import PurePath
+from urllib.parse import quote
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,12 +22,15 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_sendfile import sendfile
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -144,11 +149,10 @@ class DocumentFileInline(admin.TabularInline):
     form = DocumentFileInlineForm
     formset = DocumentFileInlineFormSet
     fields = [
-        "file", "language", "original_filename", "size_display", "mime_type", "page_count",
+        "file", "language", "stored_file", "size_display", "mime_type", "page_count",
         "extraction",
     ]
-    readonly_fields = ["original_filename", "size_display", "mime_type", "page_count",
-                       "extraction"]
+    readonly_fields = ["stored_file", "size_display", "mime_type", "page_count", "extraction"]
     verbose_name = _("language file")
     verbose_name_plural = _("language files")
 
@@ -158,6 +162,15 @@ class DocumentFileInline(admin.TabularInline):
             return 2
         taken = obj.files.exclude(language=FileLanguage.OTHER).count()
         return max(1, 2 - taken)
+
+    @admin.display(description=_("original filename"))
+    def stored_file(self, obj: DocumentFile) -> str:
+        """The original filename, linked to the staff download (which works
+        for drafts and every access level, unlike the public one)."""
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin:archive_document_file_download", args=[obj.document_id, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.original_filename)
 
     @admin.display(description=_("size"))
     def size_display(self, obj: DocumentFile) -> str:
@@ -375,6 +388,9 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return [
             path("bulk-upload/", self.admin_site.admin_view(self.bulk_upload_view),
                  name="{}_{}_bulk_upload".format(*info)),
+            path("<int:document_id>/files/<int:file_id>/download/",
+                 self.admin_site.admin_view(self.file_download_view),
+                 name="{}_{}_file_download".format(*info)),
             path("translation-status/",
                  self.admin_site.admin_view(self.translation_status_view),
                  name="{}_{}_translation_status".format(*info)),
@@ -410,6 +426,21 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                                media=self.media + form.media),
         )
 
+    def file_download_view(self, request: HttpRequest, document_id: int, file_id: int):
+        document_file = get_object_or_404(
+            DocumentFile.objects.select_related("document"), pk=file_id, document_id=document_id
+        )
+        if not self.has_view_permission(request, document_file.document):
+            raise PermissionDenied
+        response = sendfile(
+            request, document_file.file.path, attachment=True,
+            attachment_filename=document_file.original_filename,
+            mimetype=document_file.mime_type,
+        )
+        response["Content-Disposition"] = _attachment(document_file)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
     def translation_status_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_view_permission(request):
             raise PermissionDenied
@@ -439,6 +470,15 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                 page=page,
             ),
         )
+
+
+def _attachment(document_file: DocumentFile) -> str:
+    """The original filename in UTF-8 (RFC 5987) and an ASCII fallback that
+    keeps the extension (a Cyrillic name would otherwise become ".pdf")."""
+    name = document_file.original_filename
+    fallback = name if name.isascii() else f"document-{document_file.pk}{PurePath(name).suffix}"
+    fallback = fallback.replace("\\", "_").replace('"', "_")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
 
 
 def _file_delete(file: DocumentFile) -> None:

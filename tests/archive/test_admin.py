@@ -31,6 +31,14 @@ EXECUTABLE = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _russian():
+    """Messages computed in the test itself are Russian, whatever language
+    an earlier request left active."""
+    with translation.override("ru"):
+        yield
+
+
 @pytest.fixture
 def superuser():
     return StaffUserFactory(is_superuser=True)
@@ -253,6 +261,36 @@ def test_deleting_a_file_row_removes_the_row(staff_client, django_capture_on_com
 
     assert response.status_code == 302
     assert DocumentFile.objects.count() == 0
+
+
+def test_staff_download_sends_a_draft_file_with_its_original_name(staff_client):
+    file = DocumentFileFactory(
+        document=DocumentFactory(status=PublicationStatus.DRAFT,
+                                 access=AccessLevel.SECRETARIAT),
+        original_filename="доклад.txt", content=b"draft text",
+    )
+
+    change = staff_client.get(admin_url("change", file.document.pk))
+    url = admin_url("file_download", file.document.pk, file.pk)
+    response = staff_client.get(url)
+
+    assert f'href="{url}"' in change.text
+    assert response.status_code == 200
+    assert response.getvalue() == b"draft text"
+    assert response["Content-Disposition"] == (
+        f"attachment; filename=\"document-{file.pk}.txt\"; "
+        "filename*=UTF-8''%D0%B4%D0%BE%D0%BA%D0%BB%D0%B0%D0%B4.txt"
+    )
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_staff_download_needs_staff(client):
+    file = DocumentFileFactory()
+    client.force_login(UserFactory())
+
+    response = client.get(admin_url("file_download", file.document.pk, file.pk))
+
+    assert response.status_code == 302
 
 
 # --- History -------------------------------------------------------------------------
