@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from membership.models import ParticipantState
@@ -120,12 +121,37 @@ class ChairmanshipAdminForm(forms.ModelForm):
             self._update_errors(exc)
 
 
+class TermPeriodFilter(admin.SimpleListFilter):
+    """Past, current or upcoming terms, as of today."""
+
+    # Django shows "By <title>": in Russian, «По периоду» (dative).
+    title = pgettext_lazy("admin filter", "period")
+    parameter_name = "period"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("past", pgettext_lazy("chair term", "Past")),
+            ("current", pgettext_lazy("chair term", "Current")),
+            ("upcoming", pgettext_lazy("chair term", "Upcoming")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "past":
+            return queryset.filter(end__lt=today)
+        if self.value() == "current":
+            return queryset.filter(start__lte=today, end__gte=today)
+        if self.value() == "upcoming":
+            return queryset.filter(start__gt=today)
+        return queryset
+
+
 @admin.register(Chairmanship)
 class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
     form = ChairmanshipAdminForm
     change_list_template = "chairmanship/admin/chairmanship_change_list.html"
     list_display = ["state", "start", "end", "basis", "representative_name", "decided_at"]
-    list_filter = ["basis", "state"]
+    list_filter = [TermPeriodFilter, "basis", "state"]
     list_select_related = ["state"]
     search_fields = [
         "state__name_ru", "state__name_en", "representative_name_ru", "representative_name_en",

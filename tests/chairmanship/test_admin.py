@@ -4,6 +4,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from chairmanship.enums import ChairmanshipBasis
@@ -374,3 +375,22 @@ def test_declination_changelist_searches_by_state(client, editor, states):
     response = client.get("/en/admin/chairmanship/turndeclination/", {"q": "Tajik"})
 
     assert [d.state for d in response.context["cl"].result_list] == [states["Tajikistan"]]
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"), [("past", ["Kazakhstan"]), ("current", ["Kyrgyzstan"]),
+                             ("upcoming", ["Tajikistan"])],
+)
+def test_changelist_filters_terms_by_period(client, editor, states, period, expected):
+    today = timezone.localdate()
+    past = D(today.year - 3, today.month, 1)
+    chairmanship_create(state=states["Kazakhstan"], start=past, basis=ChairmanshipBasis.ELECTED)
+    for name, years in (("Kyrgyzstan", 2), ("Tajikistan", 4)):
+        chairmanship_create(
+            state=states[name], start=D(past.year + years, past.month, 1),
+            basis=ChairmanshipBasis.ROTATION,
+        )
+
+    response = client.get(CHANGELIST.format(lang="en"), {"period": period})
+
+    assert [term.state.name_en for term in response.context["cl"].result_list] == expected
