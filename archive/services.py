@@ -60,6 +60,9 @@ MSG_LANGUAGE_TAKEN = _(
 )
 MSG_REFERENCE_TAKEN = _("Another document already has this reference symbol.")
 MSG_WITHDRAW_UNPUBLISHED = _("Only a published document can be withdrawn.")
+MSG_NUMERIC_SLUG = _(
+    "The address cannot be made of digits only: /archive/<number>/ is a document's number."
+)
 
 # The fields document_update accepts.
 UPDATABLE_FIELDS = {
@@ -152,6 +155,11 @@ def _enqueue_extraction(file_id: int) -> None:
     transaction.on_commit(lambda: tasks.extract_file.delay(file_id))
 
 
+def _check_slug(document: Document) -> None:
+    if document.slug.isdigit():
+        raise ValidationError({"slug": MSG_NUMERIC_SLUG}, code="numeric_slug")
+
+
 def _lock(document: Document) -> Document:
     return Document.objects.select_for_update().get(pk=document.pk)
 
@@ -188,6 +196,7 @@ def document_create(
     document._history_user = created_by
     with _reference_race_as_validation(), transaction.atomic():
         document.slug = slug.strip() or _unique_slug(document)
+        _check_slug(document)
         document.full_clean()
         document.save()
         document.themes.set(themes)
@@ -212,6 +221,7 @@ def document_update(*, document: Document, data: dict, updated_by) -> Document:
             raise ValidationError(MSG_TITLE_REQUIRED, code="title_required")
         if "slug" in data and not document.slug:
             document.slug = _unique_slug(document)
+        _check_slug(document)
         document.updated_by = updated_by
         document._history_user = updated_by
         document.full_clean()

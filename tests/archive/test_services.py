@@ -68,6 +68,19 @@ def test_document_create_makes_slug_unique(staff):
     assert (first.slug, second.slug) == ("action-plan", "action-plan-2")
 
 
+def test_document_create_avoids_numeric_slug(staff):
+    assert create(staff, title_en="2024").slug == "2024-2"
+
+
+def test_document_create_refuses_numeric_slug_given(staff):
+    with pytest.raises(ValidationError) as caught:
+        create(staff, title_en="Plan", slug="2024")
+
+    assert caught.value.message_dict == {"slug": [
+        "Адрес не может состоять из одних цифр: /archive/<номер>/ — это номер документа."
+    ]}
+
+
 def test_document_create_without_title_is_refused(staff):
     with pytest.raises(ValidationError) as caught:
         create(staff, title_ru="  ", title_en="")
