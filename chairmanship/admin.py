@@ -124,8 +124,7 @@ class ChairmanshipAdminForm(forms.ModelForm):
 class TermPeriodFilter(admin.SimpleListFilter):
     """Past, current or upcoming terms, as of today."""
 
-    # Django shows "By <title>": in Russian, «По периоду» (dative).
-    title = pgettext_lazy("admin filter", "period")
+    title = pgettext_lazy("chair term", "period")
     parameter_name = "period"
 
     def lookups(self, request, model_admin):
