@@ -88,7 +88,7 @@ TRANSLITERATION = str.maketrans({
 # A language marker at the end of a filename's stem: "report_ru", "plan-EN",
 # "доклад (RU)", "note.rus".
 LANGUAGE_SUFFIX = re.compile(
-    r"[\s_.\-]*[(\[]?(?P<lang>ru|rus|russian|en|eng|english)[)\]]?$", re.IGNORECASE
+    r"(?:[\s_.\-]+[(\[]?|[(\[])(?P<lang>ru|rus|russian|en|eng|english)[)\]]?$", re.IGNORECASE
 )
 LANGUAGE_CODES = {"ru": "ru", "rus": "ru", "russian": "ru", "en": "en", "eng": "en",
                   "english": "en"}
@@ -126,9 +126,8 @@ def _has_title(document: Document) -> bool:
 
 
 def _title_of(document: Document) -> str:
-    return (document.title_ru or "").strip() or (document.title_en or "").strip() or str(
-        document.pk
-    )
+    """The title in the active language (modeltranslation falls back to the other)."""
+    return document.title or str(document.pk)
 
 
 @contextlib.contextmanager

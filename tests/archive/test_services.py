@@ -418,6 +418,8 @@ def test_documents_bulk_upload_uses_the_given_language(staff, archive_dir, sampl
         ("Итоги_встречи.pdf", "ru", "Итоги встречи"),
         ("en.pdf", "ru", "en"),
         ("Green_plan.pdf", "ru", "Green plan"),
+        ("Garden.pdf", "ru", "Garden"),
+        ("Доклад(en).pdf", "en", "Доклад"),
     ],
 )
 def test_filename_gives_language_and_title(name, language, title):
