@@ -394,3 +394,45 @@ def test_changelist_filters_terms_by_period(client, editor, states, period, expe
     response = client.get(CHANGELIST.format(lang="en"), {"period": period})
 
     assert [term.state.name_en for term in response.context["cl"].result_list] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("ru", "Отступление от ротации требует записать решение в примечании."),
+        ("en", "A departure from the rotation needs the decision recorded in a note."),
+    ],
+)
+def test_add_form_refuses_a_departure_without_the_decision(
+    client, editor, states, first_term, lang, message
+):
+    response = client.post(ADD.format(lang=lang), add_form_data(
+        state=states["Tajikistan"].pk, start="2015-06-05" if lang == "en" else "05.06.2015",
+        basis=ChairmanshipBasis.DECISION,
+    ))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"decision_note_ru": [message]}
+    assert Chairmanship.objects.count() == 1
+
+
+def test_add_form_records_a_departure_with_the_decision(client, editor, states, first_term):
+    response = client.post(ADD.format(lang="en"), add_form_data(
+        state=states["Tajikistan"].pk, start="2015-06-05", basis=ChairmanshipBasis.DECISION,
+        decision_note_en="The participant states asked Tajikistan to chair.",
+    ))
+
+    assert response.status_code == 302
+    assert Chairmanship.objects.get(start=D(2015, 6, 5)).state == states["Tajikistan"]
+
+
+def test_state_autocomplete_finds_states_for_editors(client, editor, states):
+    response = client.get("/en/admin/autocomplete/", {
+        "app_label": "chairmanship", "model_name": "chairmanship", "field_name": "state",
+        "term": "Kyrg",
+    })
+
+    assert response.status_code == 200
+    assert [result["id"] for result in response.json()["results"]] == [
+        str(states["Kyrgyzstan"].pk)
+    ]
