@@ -73,6 +73,7 @@ UPDATABLE_RELATIONS = {"themes", "states"}
 SEARCHED_FIELDS = {"title_ru", "title_en", "summary_ru", "summary_en"}
 
 SLUG_LENGTH = 100
+SLUG_ATTEMPTS = 3
 
 # Russian (and Kazakh) letters in Latin script, for slugs (close to the
 # passport transliteration; no diacritics so that URLs stay plain).
@@ -193,15 +194,28 @@ def document_create(
     if not _has_title(document):
         raise ValidationError(MSG_TITLE_REQUIRED, code="title_required")
     document._history_user = created_by
-    with _reference_race_as_validation(), transaction.atomic():
-        document.slug = slug.strip() or _unique_slug(document)
-        _check_slug(document)
-        document.full_clean()
-        document.save()
-        document.themes.set(themes)
-        document.states.set(states)
-        _enqueue_index(document.pk)
-    return document
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        try:
+            with _reference_race_as_validation(), transaction.atomic():
+                document.slug = slug.strip() or _unique_slug(document)
+                _check_slug(document)
+                document.full_clean()
+                document.save()
+                document.themes.set(themes)
+                document.states.set(states)
+                _enqueue_index(document.pk)
+        except IntegrityError:
+            # A document with the same title was saved meanwhile and took the
+            # generated slug: generate it again.
+            lost_slug_race = not slug.strip() and Document.objects.filter(
+                slug=document.slug
+            ).exists()
+            if not lost_slug_race or attempt == SLUG_ATTEMPTS:
+                raise
+            document.pk = None
+        else:
+            return document
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def document_update(*, document: Document, data: dict, updated_by) -> Document:

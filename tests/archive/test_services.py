@@ -312,6 +312,43 @@ def test_document_file_add_concurrent_duplicate_becomes_duplicate_error(
     assert stored_files(archive_dir) == [archive_dir / DocumentFile.objects.get().file.name]
 
 
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_document_create_concurrent_same_title_gets_next_slug(postgresql_only):
+    staff = StaffUserFactory()
+    first_inserted, release = threading.Event(), threading.Event()
+    created = {}
+
+    def first_create():
+        try:
+            with transaction.atomic():
+                created["first"] = create(staff, title_en="Action plan")
+                first_inserted.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    def second_create():
+        try:
+            created["second"] = create(staff, title_en="Action plan")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first_create), threading.Thread(target=second_create)]
+    threads[0].start()
+    assert first_inserted.wait(10)
+    threads[1].start()
+    _wait_for_lock_waiter()
+    release.set()
+    for thread in threads:
+        thread.join(20)
+
+    assert (created["first"].slug, created["second"].slug) == ("action-plan", "action-plan-2")
+    assert sorted(Document.objects.values_list("slug", flat=True)) == [
+        "action-plan", "action-plan-2",
+    ]
+
+
 # --- publication -----------------------------------------------------------------
 
 def test_document_publish_sets_published_at_once(staff):
