@@ -297,3 +297,50 @@ def test_two_admins_clicking_create_next_at_once_record_one_term(
         "предложение и попробуйте снова."),
     }
     assert Chairmanship.objects.count() == 2
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_add_form_saving_into_a_concurrent_first_term_reports_instead_of_failing(
+    postgresql_only, kazakhstan, kyrgyzstan
+):
+    editor = StaffUserFactory()
+    editor.groups.add(Group.objects.get(name=SECRETARIAT_EDITORS))
+    client = Client()
+    client.force_login(editor)
+    other_inserted, release_other = threading.Event(), threading.Event()
+
+    def other_user():
+        with transaction.atomic():
+            chairmanship_create(state=kazakhstan, start=LAUNCH, basis=ChairmanshipBasis.ELECTED)
+            other_inserted.set()
+            release_other.wait(10)
+
+    def add_form():
+        other_inserted.wait(10)
+        # The form validates fine (the other term is not committed yet);
+        # the insert then waits on the exclusion constraint and fails.
+        response = client.post("/ru/admin/chairmanship/chairmanship/add/", {
+            "state": kyrgyzstan.pk, "start": "05.06.2013", "end": "",
+            "basis": ChairmanshipBasis.ELECTED,
+            **{f"{name}_{lang}": "" for name in (
+                "representative_name", "representative_title", "decision_note",
+                "decided_at", "notes") for lang in ("ru", "en")},
+        })
+        return (
+            response.status_code, response["Location"],
+            [str(m) for m in get_messages(response.wsgi_request)],
+        )
+
+    other = _in_thread(other_user)
+    form = _in_thread(add_form)
+    _wait_until_a_backend_waits_for_a_lock()
+    release_other.set()
+    other["thread"].join(10)
+    form["thread"].join(20)
+
+    assert form["result"] == (302, "/ru/admin/chairmanship/chairmanship/add/", [
+        ("Сроки председательства не могут пересекаться: часть этих дат уже входит в "
+        "другой срок.")
+    ])
+    assert list(Chairmanship.objects.values_list("state__name_en", flat=True)) == ["Kazakhstan"]
