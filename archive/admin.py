@@ -63,20 +63,21 @@ def _blank(field: str) -> Q:
     return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
 
 
-# What may be missing in one language: key -> (label, condition on Document).
+# What may be missing in one language: key (language_item) -> (label, what
+# the table says is missing in that language's column, condition on Document).
 # Shared by the changelist filter and the translation status page.
 GAPS: dict[str, tuple] = {
-    "ru_title": (_("No Russian title"), lambda: _blank("title_ru")),
-    "en_title": (_("No English title"), lambda: _blank("title_en")),
-    "ru_summary": (_("No Russian summary"), lambda: _blank("summary_ru")),
-    "en_summary": (_("No English summary"), lambda: _blank("summary_en")),
-    "ru_file": (_("No Russian file"), lambda: ~_file_in(FileLanguage.RUSSIAN)),
-    "en_file": (_("No English file"), lambda: ~_file_in(FileLanguage.ENGLISH)),
+    "ru_title": (_("No Russian title"), _("no title"), lambda: _blank("title_ru")),
+    "en_title": (_("No English title"), _("no title"), lambda: _blank("title_en")),
+    "ru_summary": (_("No Russian summary"), _("no summary"), lambda: _blank("summary_ru")),
+    "en_summary": (_("No English summary"), _("no summary"), lambda: _blank("summary_en")),
+    "ru_file": (_("No Russian file"), _("no file"), lambda: ~_file_in(FileLanguage.RUSSIAN)),
+    "en_file": (_("No English file"), _("no file"), lambda: ~_file_in(FileLanguage.ENGLISH)),
 }
 
 
 def gap_condition(key: str) -> Q:
-    return Q(GAPS[key][1]())
+    return Q(GAPS[key][2]())
 
 
 def any_gap_condition() -> Q:
@@ -119,7 +120,7 @@ class MissingLanguageFilter(admin.SimpleListFilter):
     parameter_name = "missing"
 
     def lookups(self, request, model_admin):
-        return [(key, label) for key, (label, _condition) in GAPS.items()]
+        return [(key, label) for key, (label, _heading, _condition) in GAPS.items()]
 
     def queryset(self, request, queryset):
         if self.value() in GAPS:
@@ -423,7 +424,7 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return TemplateResponse(
             request, "admin/archive/document/bulk_upload.html",
             self._view_context(request, _("Upload several files"), form=form,
-                               media=self.media + form.media),
+                               media=form.media),
         )
 
     def file_download_view(self, request: HttpRequest, document_id: int, file_id: int):
@@ -456,17 +457,21 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         )
         listed = documents.filter(gap_condition(gap) if gap else any_gap_condition())
         page = Paginator(listed.order_by("-date", "-pk"), 100).get_page(request.GET.get("p"))
-        rows = [(document, set(document_gaps(document))) for document in page.object_list]
-        gap_columns = [(key, label) for key, (label, _condition) in GAPS.items()]
+        rows = [(document, document_gaps(document)) for document in page.object_list]
+        gap_filters = [(key, label, counts[key]) for key, (label, _missing, _c) in GAPS.items()]
         return TemplateResponse(
             request, "admin/archive/document/translation_status.html",
             self._view_context(
                 request, _("Translation status"),
                 gap=gap, gap_label=GAPS[gap][0] if gap else None,
-                counts=counts, gap_columns=gap_columns,
-                gap_filters=[(key, label, counts[key]) for key, label in gap_columns],
-                rows=[(document, [key in gaps for key, _label in gap_columns])
-                      for document, gaps in rows],
+                counts=counts, gap_filters=gap_filters,
+                rows=[
+                    (document, [
+                        [GAPS[key][1] for key in gaps if key.startswith(f"{language}_")]
+                        for language in ("ru", "en")
+                    ])
+                    for document, gaps in rows
+                ],
                 page=page,
             ),
         )

@@ -171,7 +171,9 @@ class BulkUploadForm(forms.Form):
                     "document titled after its filename."),
     )
     doc_type = forms.ChoiceField(label=_("type"), choices=DocumentType.choices)
-    date = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     access = forms.ChoiceField(label=_("access"), choices=AccessLevel.choices,
                                initial=AccessLevel.PUBLIC)
     language = forms.ChoiceField(label=_("language"), choices=BULK_LANGUAGE_CHOICES,

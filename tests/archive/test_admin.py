@@ -477,7 +477,10 @@ def test_translation_status_lists_exactly_the_documents_with_gaps(staff_client):
         no_english_title, only_russian_file,
     }
     assert withdrawn.title_ru not in everything.text
-    assert [row[0] for row in english_files.context["rows"]] == [only_russian_file]
+    assert [(document, [[str(gap) for gap in gaps] for gaps in missing])
+            for document, missing in english_files.context["rows"]] == [
+        (only_russian_file, [[], ["нет файла"]]),
+    ]
     counts = everything.context["counts"]
     assert (counts["any"], counts["en_title"], counts["en_file"], counts["ru_file"]) == (
         2, 1, 1, 0,
