@@ -168,9 +168,9 @@ def _xlsx(file: IO[bytes], out: _Collector) -> int | None:
 
 def _pptx_shape_texts(shapes) -> Iterator[str]:
     for shape in shapes:
-        if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
+        if getattr(shape, "has_text_frame", False):
             yield shape.text_frame.text
-        if getattr(shape, "has_table", False) and shape.has_table:
+        if getattr(shape, "has_table", False):
             for row in shape.table.rows:
                 yield "\t".join(cell.text for cell in row.cells)
         if hasattr(shape, "shapes"):  # a group
