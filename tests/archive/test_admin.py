@@ -18,7 +18,7 @@ from archive.models import Document, DocumentFile
 from archive.services import MSG_TITLE_REQUIRED
 from archive.uploads import inspect_upload
 from tests.archive.conftest import make_pdf, make_text, stored_files, upload
-from tests.factories.archive import DocumentFactory, DocumentFileFactory
+from tests.factories.archive import DocumentFactory, DocumentFileFactory, ThemeFactory
 from tests.factories.membership import StaffUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +105,32 @@ def test_changelist_and_change_page_render_with_language_tabs(staff_client, lang
     assert "mt-field-title-ru" in change.text
     assert "modeltranslation/js/tabbed_translation_fields.js" in change.text
     assert "document-ru.txt" in change.text
+
+
+def test_theme_changelist_counts_documents(client, superuser):
+    theme = ThemeFactory(name_ru="Трудовая миграция", name_en="Labour migration")
+    DocumentFactory.create_batch(2, themes=[theme])
+    client.force_login(superuser)
+
+    with translation.override("ru"):
+        response = client.get(reverse("admin:archive_theme_changelist"))
+
+    assert response.status_code == 200
+    assert [(t.name, t.document_count) for t in response.context["cl"].result_list] == [
+        ("Трудовая миграция", 2),
+    ]
+
+
+def test_change_page_searches_states_themes_and_superseded_documents(staff_client):
+    document = DocumentFactory()
+
+    response = staff_client.get(admin_url("change", document.pk))
+
+    form = response.context["adminform"].form
+    for name in ("themes", "states", "supersedes"):
+        assert type(form.fields[name].widget.widget).__name__ in {
+            "AutocompleteSelect", "AutocompleteSelectMultiple",
+        }, name
 
 
 def test_add_page_offers_a_russian_and_an_english_file_row(staff_client):
