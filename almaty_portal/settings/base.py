@@ -189,6 +189,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic housekeeping, run by the `beat` service of docker-compose.yml.
+CELERY_BEAT_SCHEDULE = {
+    # Archive files whose database row was rolled back or deleted (the
+    # sweep leaves anything younger than a few hours alone).
+    "archive-delete-orphan-files": {
+        "task": "archive.delete_orphan_files",
+        "schedule": 24 * 3600,
+    },
+}
 
 # --- Security -----------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
