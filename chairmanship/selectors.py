@@ -55,12 +55,17 @@ class RotationData:
     periods: dict[int, list[MembershipPeriod]] = field(default_factory=dict)
     declinations: dict[tuple[int, datetime.date], TurnDeclination] = field(default_factory=dict)
 
-    def status_on(self, state: ParticipantState, on: datetime.date) -> str | None:
-        """The state's membership status on ``on``, or None if it had none."""
+    def period_on(self, state: ParticipantState, on: datetime.date) -> MembershipPeriod | None:
+        """The state's membership period covering ``on``, or None."""
         for period in self.periods.get(state.pk, ()):
             if period.covers(on):
-                return period.status
+                return period
         return None
+
+    def status_on(self, state: ParticipantState, on: datetime.date) -> str | None:
+        """The state's membership status on ``on``, or None if it had none."""
+        period = self.period_on(state, on)
+        return period.status if period is not None else None
 
     def declination(self, state: ParticipantState, turn_start: datetime.date):
         return self.declinations.get((state.pk, turn_start))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from membership.dbutils import constraint_name_of
 from membership.enums import MembershipStatus
-from membership.models import ParticipantState, User
+from membership.models import MembershipPeriod, ParticipantState, User
 from membership.selectors import membership_period_on
 
 from .enums import ChairmanshipBasis, SkipReason
@@ -43,6 +43,7 @@ class Skip:
     reason: SkipReason
     status: str | None = None  # its membership status on the start date
     declination: TurnDeclination | None = None
+    period: MembershipPeriod | None = None  # the membership period behind ``status``
 
     @property
     def status_label(self) -> str:
@@ -69,9 +70,12 @@ def _propose(*, after_state: ParticipantState, start: datetime.date,
              data: RotationData) -> Proposal:
     skipped: list[Skip] = []
     for state in data.order_after(after_state):
-        status = data.status_on(state, start)
+        period = data.period_on(state, start)
+        status = period.status if period is not None else None
         if status != MembershipStatus.PARTICIPANT:
-            skipped.append(Skip(state=state, reason=SkipReason.NOT_PARTICIPANT, status=status))
+            skipped.append(Skip(
+                state=state, reason=SkipReason.NOT_PARTICIPANT, status=status, period=period,
+            ))
             continue
         declination = data.declination(state, start)
         if declination is not None:

@@ -136,9 +136,9 @@ def test_overview_projects_the_rotation_with_skips_explained_in_russian(client, 
     assert (projection[0].start, projection[0].end) == (next_start, term_end_for(next_start))
     text = text_of(response)
     assert (
-        "Кыргызстан: не государство-участник на дату начала (на рассмотрении)"
-        in text
-    )
+        "Кыргызстан: не государство-участник на дату начала (на рассмотрении; срок процедуры "
+        "отсутствия возражений: 31 августа 2099 г.)"
+    ) in text
     assert "Таджикистан: отказ от очереди" in text
     assert "(Принимает Всемирные игры кочевников.)" in text
 
@@ -155,7 +155,10 @@ def test_overview_projects_the_rotation_with_skips_explained_in_english(client, 
     response = client.get("/en/chairmanship/")
 
     text = text_of(response)
-    assert "Kyrgyzstan: not a participant state on the start date (pending)" in text
+    assert (
+        "Kyrgyzstan: not a participant state on the start date (pending; deadline of its "
+        "no-objection procedure: Aug. 31, 2099)"
+    ) in text
     assert "Tajikistan: declined the turn on" in text
     assert "(Hosts the World Nomad Games.)" in text
 
