@@ -349,9 +349,9 @@ class NationalCoordinatorAdmin(InviteActionsMixin, TabbedTranslationAdmin):
                 self.message_user(
                     request,
                     _("%(new)s is the national coordinator of %(state)s from %(start)s; the "
-                      "term of %(old)s ended on %(end)s.") % {
+                      "term of %(old)s ended the day before.") % {
                         "new": new.full_name, "state": current.state, "start": _date(new.start),
-                        "old": current.full_name, "end": _date(new.start - services.ONE_DAY),
+                        "old": current.full_name,
                     },
                     messages.SUCCESS,
                 )

@@ -172,13 +172,16 @@ def test_admin_replace_coordinator_ends_the_old_term(admin_client, kazakhstan):
     response = admin_client.post(url, {
         "full_name_ru": "Нурлан Новиков", "full_name_en": "Nurlan Novikov",
         "email": "nurlan@example.org", "start": "2024-05-01",
-    })
+    }, follow=True)
 
     new = NationalCoordinator.objects.get(end__isnull=True)
-    assert response.status_code == 302
-    assert response["Location"] == reverse(
-        "admin:membership_nationalcoordinator_change", args=[new.pk]
-    )
+    assert response.redirect_chain == [
+        (reverse("admin:membership_nationalcoordinator_change", args=[new.pk]), 302)
+    ]
+    assert [str(m) for m in response.context["messages"]] == [
+        ("Нурлан Новиков — национальный координатор (Казахстан) с 1 мая 2024 г.; полномочия "
+        "предшественника (Айгерим Тестова) завершились накануне.")
+    ]
     old.refresh_from_db()
     assert (old.end, new.start, new.full_name_en) == (D(2024, 4, 30), D(2024, 5, 1),
                                                       "Nurlan Novikov")
