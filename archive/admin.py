@@ -43,7 +43,8 @@ from .forms import (
     DocumentFileInlineForm,
     DocumentFileInlineFormSet,
 )
-from .models import Document, DocumentFile, Theme
+from .models import Document, DocumentFile, Theme, archive_storage
+from .search import documents_search
 from .services import (
     document_create,
     document_file_add,
@@ -235,6 +236,31 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return with_language_files(super().get_queryset(request))
+
+    def get_search_results(self, request, queryset, search_term):
+        """The admin's substring search (reference symbols, slugs, parts of
+        words) or the archive's full-text search, which also reads the files'
+        text, finds other word forms (беженец → беженцев) and folds Cyrillic
+        case on SQLite too. The autocomplete of "supersedes" uses it as well."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if not search_term.strip():
+            return found, may_have_duplicates
+        full_text = documents_search(Document.objects.all(), search_term)
+        return queryset.filter(
+            Q(pk__in=found.values("pk")) | Q(pk__in=full_text.values("pk"))
+        ), False
+
+    # --- Deleting: the stored files go too --------------------------------------
+
+    def delete_model(self, request, obj):
+        names = _stored_names(DocumentFile.objects.filter(document=obj))
+        super().delete_model(request, obj)
+        _delete_stored_on_commit(names)
+
+    def delete_queryset(self, request, queryset):
+        names = _stored_names(DocumentFile.objects.filter(document__in=queryset))
+        super().delete_queryset(request, queryset)
+        _delete_stored_on_commit(names)
 
     # --- Columns ----------------------------------------------------------------
 
@@ -486,11 +512,23 @@ def _attachment(document_file: DocumentFile) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
 
 
+def _stored_names(files: QuerySet[DocumentFile]) -> list[str]:
+    return [name for name in files.values_list("file", flat=True) if name]
+
+
+def _delete_stored_on_commit(names: list[str]) -> None:
+    """Remove stored files once their rows are gone for good (a rolled-back
+    deletion keeps them). Missing files are no error."""
+    storage = archive_storage()
+    for name in names:
+        transaction.on_commit(functools.partial(storage.delete, name))
+
+
 def _file_delete(file: DocumentFile) -> None:
     """Delete a language file: the row now, the stored bytes and the
     reindexing once the transaction has committed."""
-    storage, name, document_id = file.file.storage, file.file.name, file.document_id
+    name, document_id = file.file.name, file.document_id
     file.delete()
-    transaction.on_commit(functools.partial(storage.delete, name))
+    _delete_stored_on_commit([name])
     transaction.on_commit(functools.partial(index_document.delay, document_id))
 

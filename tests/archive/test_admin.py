@@ -15,6 +15,7 @@ from django.utils import translation
 
 from archive.enums import AccessLevel, ExtractionStatus, FileLanguage, PublicationStatus
 from archive.models import Document, DocumentFile
+from archive.search import document_index
 from archive.services import MSG_TITLE_REQUIRED
 from archive.uploads import inspect_upload
 from tests.archive.conftest import make_pdf, make_text, stored_files, upload
@@ -317,6 +318,65 @@ def test_staff_download_needs_staff(client):
     response = client.get(admin_url("file_download", file.document.pk, file.pk))
 
     assert response.status_code == 302
+
+
+def test_deleting_a_document_removes_its_stored_files(
+    staff_client, archive_dir, django_capture_on_commit_callbacks
+):
+    kept = DocumentFileFactory()
+    deleted = DocumentFileFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(admin_url("delete", deleted.document.pk), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert [path.name for path in stored_files(archive_dir)] == [kept.sha256]
+
+
+def test_bulk_delete_action_removes_the_stored_files(
+    staff_client, archive_dir, django_capture_on_commit_callbacks
+):
+    files = DocumentFileFactory.create_batch(2)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(admin_url("changelist"), {
+            "action": "delete_selected", "post": "yes",
+            "_selected_action": [file.document.pk for file in files],
+        })
+
+    assert response.status_code == 302
+    assert Document.objects.count() == 0
+    assert stored_files(archive_dir) == []
+
+
+# --- Search -----------------------------------------------------------------------------
+
+def test_changelist_search_finds_other_word_forms_and_file_text(staff_client):
+    refugees = DocumentFactory(title_ru="Защита беженцев", summary_ru="", summary_en="",
+                               title_en="Protection")
+    with_text = DocumentFactory(title_ru="Сборник", title_en="Collection",
+                                summary_ru="", summary_en="")
+    DocumentFileFactory(document=with_text, content="Трудовые мигранты из Таджикистана".encode())
+    DocumentFactory(title_ru="Повестка дня", title_en="Agenda", summary_ru="", summary_en="")
+    for document in Document.objects.all():
+        document_index(document_id=document.pk)
+
+    def search(term: str) -> set[Document]:
+        response = staff_client.get(admin_url("changelist"), {"q": term})
+        return set(response.context["cl"].result_list)
+
+    assert search("беженец") == {refugees}
+    assert search("ЗАЩИТА") == {refugees}
+    assert search("трудовой мигрант") == {with_text}
+
+
+def test_changelist_search_finds_part_of_a_reference(staff_client):
+    document = DocumentFactory(reference="AP/SOM/2024/3")
+    DocumentFactory(reference="AP/MC/2023/1")
+
+    response = staff_client.get(admin_url("changelist"), {"q": "SOM/2024"})
+
+    assert list(response.context["cl"].result_list) == [document]
 
 
 # --- History -------------------------------------------------------------------------
