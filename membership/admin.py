@@ -14,7 +14,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -104,18 +104,19 @@ class RoleFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        coordinators = Q(coordinator_terms__end__isnull=True)
-        focal_points = Q(focal_point_terms__end__isnull=True)
+        coordinator = Exists(
+            NationalCoordinator.objects.filter(user=OuterRef("pk"), end__isnull=True)
+        )
+        focal_point = Exists(FocalPoint.objects.filter(user=OuterRef("pk"), end__isnull=True))
         match self.value():
             case "staff":
                 return queryset.filter(is_staff=True)
             case "coordinator":
-                return queryset.filter(pk__in=User.objects.filter(coordinators).values("pk"))
+                return queryset.filter(coordinator)
             case "focal_point":
-                return queryset.filter(pk__in=User.objects.filter(focal_points).values("pk"))
+                return queryset.filter(focal_point)
             case "none":
-                with_role = User.objects.filter(coordinators | focal_points).values("pk")
-                return queryset.filter(is_staff=False).exclude(pk__in=with_role)
+                return queryset.filter(is_staff=False).exclude(coordinator).exclude(focal_point)
         return queryset
 
 

@@ -351,3 +351,35 @@ def test_state_page_shows_coordinator_history_inline(admin_client, kazakhstan):
 
     assert "Айгерим Тестова" in content
     assert "национальные координаторы за всё время" in content.lower()
+
+
+def test_admin_period_inline_deletes_a_period(admin_client, kazakhstan):
+    period = MembershipPeriod.objects.get(state=kazakhstan)
+    period.end = D(2019, 12, 31)
+    period.save()
+    MembershipPeriod.objects.create(
+        state=kazakhstan, status=MembershipStatus.WITHDRAWN, start=D(2020, 1, 1)
+    )
+    data = post_data(admin_client.get(state_change_url(kazakhstan)))
+    data["membership_periods-1-DELETE"] = "on"
+
+    response = admin_client.post(state_change_url(kazakhstan), data)
+
+    assert response.status_code == 302
+    assert list(
+        MembershipPeriod.objects.filter(state=kazakhstan).values_list("status", "end")
+    ) == [(MembershipStatus.PARTICIPANT, D(2019, 12, 31))]
+
+
+def test_user_role_filter(admin_client, kaz_coordinator_user):
+    FocalPointFactory(user=StaffUserFactory(email="focal@example.org", is_staff=False))
+    StaffUserFactory(email="nobody@example.org", is_staff=False)
+
+    def emails(role):
+        response = admin_client.get(f"/ru/admin/membership/user/?role={role}")
+        return sorted(u.email for u in response.context["cl"].result_list)
+
+    assert emails("coordinator") == ["aigerim@example.org"]
+    assert emails("focal_point") == ["focal@example.org"]
+    assert emails("staff") == ["admin@example.com"]
+    assert emails("none") == ["nobody@example.org"]
