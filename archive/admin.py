@@ -46,6 +46,7 @@ from .forms import (
 from .models import Document, DocumentFile, Theme, archive_storage
 from .search import documents_search
 from .services import (
+    UPDATABLE_FIELDS,
     document_create,
     document_file_add,
     document_publish,
@@ -293,11 +294,14 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     # --- Saving through the services ----------------------------------------
 
     def save_model(self, request, obj, form, change):
-        data = {
-            name: form.cleaned_data[name] for name in form.changed_data
-            if name not in ("themes", "states")
-        }
         if change:
+            # Compared with the stored row rather than the form's initial
+            # data: a revert from the history starts from the old version.
+            stored = Document.objects.get(pk=obj.pk)
+            data = {
+                name: value for name, value in form.cleaned_data.items()
+                if name in UPDATABLE_FIELDS and getattr(stored, name) != value
+            }
             document_update(document=obj, data=data, updated_by=request.user)
             return
         cleaned = form.cleaned_data

@@ -407,6 +407,30 @@ def test_admin_edit_is_recorded_in_history_with_user_and_changed_fields(
     assert "New title" in history.text
 
 
+def test_reverting_to_an_earlier_version_goes_through_the_service(staff_client, superuser):
+    document = DocumentFactory(title_en="First title")
+    first = document.history.get()
+    staff_client.post(admin_url("change", document.pk), {
+        **document_data(title_ru=document.title_ru, title_en="Second title",
+                        summary_ru=document.summary_ru, summary_en=document.summary_en),
+        **inline_data(),
+    })
+    url = admin_url("simple_history", document.pk, first.history_id)
+
+    page = staff_client.get(url)
+    response = staff_client.post(url, {
+        **document_data(title_ru=document.title_ru, title_en="First title",
+                        summary_ru=document.summary_ru, summary_en=document.summary_en),
+    })
+
+    assert page.status_code == 200
+    assert 'value="First title"' in page.text
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert (document.title_en, document.updated_by) == ("First title", superuser)
+    assert document.history.first().history_user == superuser
+
+
 def test_history_page_lists_file_changes(staff_client):
     file = DocumentFileFactory(original_filename="plan-ru.txt")
 
