@@ -335,15 +335,49 @@ def chairmanship_update(*, chairmanship: Chairmanship, data: dict[str, Any]) -> 
 
 # --- Declined turns ----------------------------------------------------------
 
+# How far ahead a declination may be recorded, in turns.
+TURNS_AHEAD = 50
+
+
+def _turn_starts(*, terms: list[Chairmanship], today: datetime.date) -> set[datetime.date] | None:
+    """The days a turn starts on: the day after each recorded term, and every
+    two years after the last one. None when any day may be one (no term yet,
+    or the last term has ended and the next will start whenever it is
+    recorded)."""
+    if not terms or terms[-1].end < today:
+        return None
+    starts = {term.end + ONE_DAY for term in terms}
+    start = terms[-1].end + ONE_DAY
+    for _i in range(TURNS_AHEAD):
+        starts.add(start)
+        start = term_end_for(start) + ONE_DAY
+    return starts
+
+
 def turn_declination_validate(*, declination: TurnDeclination) -> None:
+    """Besides the model's rules: the state cannot decline a term it holds,
+    and the declined turn must start on a day a turn starts (a declination
+    on any other day would never match a turn, and so silently skip no one)."""
     declination.full_clean()
-    held = chairmanship_terms().filter(state=declination.state, start=declination.turn_start)
-    if held.exists():
+    terms = list(chairmanship_terms())
+    turn_start = declination.turn_start
+    if any(t.state_id == declination.state_id and t.start == turn_start for t in terms):
         raise ValidationError(
             {"turn_start": ValidationError(
                 _("%(state)s holds the term starting on %(start)s, so it cannot have declined it."),
                 code="turn_held",
-                params={"state": declination.state, "start": _date(declination.turn_start)},
+                params={"state": declination.state, "start": _date(turn_start)},
+            )}
+        )
+    starts = _turn_starts(terms=terms, today=timezone.localdate())
+    if starts is not None and turn_start not in starts:
+        upcoming = terms[-1].end + ONE_DAY
+        raise ValidationError(
+            {"turn_start": ValidationError(
+                _("No turn starts on %(start)s: a turn starts the day after a term ends "
+                  "(the next one on %(next)s)."),
+                code="not_a_turn",
+                params={"start": _date(turn_start), "next": _date(upcoming)},
             )}
         )
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils import translation
+from django.utils import formats, timezone, translation
 
 from chairmanship.enums import ChairmanshipBasis, SkipReason
 from chairmanship.models import Chairmanship
@@ -554,3 +554,53 @@ def test_history_lists_no_skips_for_a_recorded_decision(make_state):
     history = chairmanship_history(terms=[first, second])
 
     assert [entry.skipped for entry in history] == [(), ()]
+
+
+def test_turn_decline_of_a_day_no_turn_starts_on_is_rejected(make_state, english):
+    kazakhstan = make_state("Kazakhstan")
+    kyrgyzstan = make_state("Kyrgyzstan")
+    today = timezone.localdate()
+    term = elect_first(kazakhstan, start=D(today.year - 1, today.month, 1))
+    wrong_day = term.end + datetime.timedelta(days=2)
+
+    with pytest.raises(ValidationError) as exc_info:
+        turn_decline(state=kyrgyzstan, turn_start=wrong_day, declined_on=today)
+
+    assert exc_info.value.message_dict == {"turn_start": [
+        (f"No turn starts on {formats.date_format(wrong_day, 'DATE_FORMAT')}: a turn starts "
+        f"the day after a term ends (the next one on "
+        f"{formats.date_format(term.end + datetime.timedelta(days=1), 'DATE_FORMAT')}).")
+    ]}
+
+
+def test_turn_decline_of_a_later_turn_on_the_rotation_calendar(make_state):
+    kazakhstan = make_state("Kazakhstan")
+    kyrgyzstan = make_state("Kyrgyzstan")
+    today = timezone.localdate()
+    term = elect_first(kazakhstan, start=D(today.year - 1, today.month, 1))
+    turn_after_next = term_end_for(term.end + datetime.timedelta(days=1)) + datetime.timedelta(
+        days=1
+    )
+
+    declination = turn_decline(state=kyrgyzstan, turn_start=turn_after_next, declined_on=today)
+
+    assert declination.turn_start == D(today.year + 3, today.month, 1)
+
+
+def test_turn_decline_of_a_turn_already_held_by_the_next_state(make_state):
+    # Recording history: Kyrgyzstan declined the turn Tajikistan now holds.
+    kazakhstan = make_state("Kazakhstan")
+    kyrgyzstan = make_state("Kyrgyzstan")
+    tajikistan = make_state("Tajikistan")
+    today = timezone.localdate()
+    first = elect_first(kazakhstan, start=D(today.year - 3, today.month, 1))
+    held = chairmanship_create(
+        state=tajikistan, start=first.end + datetime.timedelta(days=1),
+        basis=ChairmanshipBasis.DECISION, decision_note_en="Chosen by consensus.",
+    )
+
+    declination = turn_decline(
+        state=kyrgyzstan, turn_start=held.start, declined_on=first.start,
+    )
+
+    assert declination.turn_start == held.start

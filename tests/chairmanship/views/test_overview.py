@@ -246,8 +246,11 @@ def test_overview_queries_do_not_grow_with_the_history(
     client, region, django_assert_num_queries, count
 ):
     states = [region["Kazakhstan"], region["Tajikistan"], region["Turkmenistan"]][:count]
-    record_history(states, first_start=years_ago(2 * count - 1))
-    turn_decline(state=region["Afghanistan"], turn_start=D(2099, 1, 1), declined_on=D(2020, 1, 1))
+    terms = record_history(states, first_start=years_ago(2 * count - 1))
+    turn_decline(
+        state=region["Afghanistan"], turn_start=terms[-1].end + datetime.timedelta(days=1),
+        declined_on=timezone.localdate(),
+    )
 
     # Terms; the rotation's states, their membership periods and declined
     # turns (shared by the history and the projection); the declined turns
