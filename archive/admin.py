@@ -22,7 +22,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -47,6 +47,7 @@ from .models import Document, DocumentFile, Theme, archive_storage
 from .search import documents_search
 from .services import (
     UPDATABLE_FIELDS,
+    BulkUploadResult,
     document_create,
     document_file_add,
     document_publish,
@@ -55,6 +56,8 @@ from .services import (
     documents_bulk_upload,
 )
 from .tasks import extract_file, index_document
+
+BULK_RESULT_SESSION_KEY = "archive_bulk_upload_result"
 
 
 def _file_in(language: str) -> Exists:
@@ -419,6 +422,9 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return [
             path("bulk-upload/", self.admin_site.admin_view(self.bulk_upload_view),
                  name="{}_{}_bulk_upload".format(*info)),
+            path("bulk-upload/results/",
+                 self.admin_site.admin_view(self.bulk_upload_results_view),
+                 name="{}_{}_bulk_upload_results".format(*info)),
             path("<int:document_id>/files/<int:file_id>/download/",
                  self.admin_site.admin_view(self.file_download_view),
                  name="{}_{}_file_download".format(*info)),
@@ -447,14 +453,32 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             )
             for document in result.created:
                 self.log_addition(request, document, [{"added": {}}])
-            return TemplateResponse(
-                request, "admin/archive/document/bulk_upload_results.html",
-                self._view_context(request, _("Bulk upload: results"), result=result),
-            )
+            # Post/redirect/get: reloading the results must not upload again.
+            request.session[BULK_RESULT_SESSION_KEY] = {
+                "created": [document.pk for document in result.created],
+                "rejected": [[name, str(message)] for name, message in result.rejected],
+            }
+            return redirect("admin:archive_document_bulk_upload_results")
         return TemplateResponse(
             request, "admin/archive/document/bulk_upload.html",
             self._view_context(request, _("Upload several files"), form=form,
                                media=form.media),
+        )
+
+    def bulk_upload_results_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        stored = request.session.get(BULK_RESULT_SESSION_KEY)
+        if stored is None:
+            return redirect("admin:archive_document_bulk_upload")
+        by_pk = Document.objects.in_bulk(stored["created"])
+        result = BulkUploadResult(
+            created=[by_pk[pk] for pk in stored["created"] if pk in by_pk],
+            rejected=[tuple(pair) for pair in stored["rejected"]],
+        )
+        return TemplateResponse(
+            request, "admin/archive/document/bulk_upload_results.html",
+            self._view_context(request, _("Bulk upload: results"), result=result),
         )
 
     def file_download_view(self, request: HttpRequest, document_id: int, file_id: int):

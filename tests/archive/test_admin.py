@@ -521,11 +521,13 @@ def test_bulk_upload_creates_drafts_and_lists_rejected_files(
         upload("empty.txt", b""),
     ]
 
-    response = staff_client.post(admin_url("bulk_upload"), {
+    posted = staff_client.post(admin_url("bulk_upload"), {
         "files": files, "doc_type": "fact_sheet", "date": "2025-03-01",
         "access": AccessLevel.PARTICIPANTS, "language": "auto",
     })
+    response = staff_client.get(posted.url)
 
+    assert posted.url == admin_url("bulk_upload_results")
     assert response.status_code == 200
     created = response.context["result"].created
     assert sorted((d.title_ru, d.title_en, d.status, d.access) for d in created) == [
@@ -542,6 +544,12 @@ def test_bulk_upload_creates_drafts_and_lists_rejected_files(
     assert rejected["setup.pdf"] == error_of(EXECUTABLE, "setup.pdf")
     for message in rejected.values():
         assert html.escape(message) in response.text
+
+
+def test_bulk_upload_results_without_an_upload_go_back_to_the_form(staff_client):
+    response = staff_client.get(admin_url("bulk_upload_results"))
+
+    assert response.url == admin_url("bulk_upload")
 
 
 def test_bulk_upload_without_files_shows_the_form_again(staff_client):
@@ -610,7 +618,7 @@ def test_changelist_filter_missing_english_file(staff_client):
 
 # --- Access ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("view", ["bulk_upload", "translation_status"])
+@pytest.mark.parametrize("view", ["bulk_upload", "bulk_upload_results", "translation_status"])
 def test_custom_views_redirect_non_staff_to_login(client, view):
     client.force_login(UserFactory())
 
@@ -620,7 +628,7 @@ def test_custom_views_redirect_non_staff_to_login(client, view):
     assert response.url.startswith(reverse("admin:login"))
 
 
-@pytest.mark.parametrize("view", ["bulk_upload", "translation_status"])
+@pytest.mark.parametrize("view", ["bulk_upload", "bulk_upload_results", "translation_status"])
 def test_custom_views_forbid_staff_without_permission(client, view):
     client.force_login(StaffUserFactory())
 
