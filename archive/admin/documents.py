@@ -1,153 +1,39 @@
-"""Secretariat admin of the archive.
-
-Documents are edited with RU/EN tabs (modeltranslation) and keep an audit
-history of every change (django-simple-history: who, when, which fields).
-Language files are added in an inline whose uploads are checked from their
-content before anything is saved; saving goes through the services, which
-store the file, extract its text and reindex the document. Two extra pages
-hang off the changelist: a bulk upload of several files (one draft per file)
-and the translation backlog (documents lacking a title, summary or file in
-one language)."""
+"""The document admin: RU/EN tabs, audit history, the language-file
+inline, actions calling the services, and the full-text search."""
 
 from __future__ import annotations
 
 import functools
-import operator
-from pathlib import PurePath
-from urllib.parse import quote
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Q, QuerySet
 from django.template.defaultfilters import filesizeformat
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.cache import patch_cache_control
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django_sendfile import sendfile
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from membership.models import ParticipantState
 
-from .enums import ExtractionStatus, FileLanguage, PublicationStatus
-from .forms import (
-    BulkUploadForm,
-    DocumentAdminForm,
-    DocumentFileInlineForm,
-    DocumentFileInlineFormSet,
-)
-from .models import Document, DocumentFile, Theme, archive_storage
-from .search import documents_search
-from .services import (
+from ..enums import ExtractionStatus, FileLanguage
+from ..forms import DocumentAdminForm, DocumentFileInlineForm, DocumentFileInlineFormSet
+from ..models import Document, DocumentFile, archive_storage
+from ..search import documents_search
+from ..services import (
     UPDATABLE_FIELDS,
-    BulkUploadResult,
     document_create,
     document_file_add,
     document_publish,
     document_update,
     document_withdraw,
-    documents_bulk_upload,
 )
-from .tasks import extract_file, index_document
-
-BULK_RESULT_SESSION_KEY = "archive_bulk_upload_result"
-
-
-def _file_in(language: str) -> Exists:
-    return Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
-
-
-def _blank(field: str) -> Q:
-    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-
-
-# What may be missing in one language: key (language_item) -> (label, what
-# the table says is missing in that language's column, condition on Document).
-# Shared by the changelist filter and the translation status page.
-GAPS: dict[str, tuple] = {
-    "ru_title": (_("No Russian title"), _("no title"), lambda: _blank("title_ru")),
-    "en_title": (_("No English title"), _("no title"), lambda: _blank("title_en")),
-    "ru_summary": (_("No Russian summary"), _("no summary"), lambda: _blank("summary_ru")),
-    "en_summary": (_("No English summary"), _("no summary"), lambda: _blank("summary_en")),
-    "ru_file": (_("No Russian file"), _("no file"), lambda: ~_file_in(FileLanguage.RUSSIAN)),
-    "en_file": (_("No English file"), _("no file"), lambda: ~_file_in(FileLanguage.ENGLISH)),
-}
-
-
-def gap_condition(key: str) -> Q:
-    return Q(GAPS[key][2]())
-
-
-def any_gap_condition() -> Q:
-    return functools.reduce(operator.or_, (gap_condition(key) for key in GAPS))
-
-
-def document_gaps(document: Document) -> list[str]:
-    """The gap keys of a document annotated with has_ru_file/has_en_file."""
-    present = {
-        "ru_title": document.title_ru, "en_title": document.title_en,
-        "ru_summary": document.summary_ru, "en_summary": document.summary_en,
-        "ru_file": document.has_ru_file, "en_file": document.has_en_file,
-    }
-    return [key for key in GAPS if not (present[key] and str(present[key]).strip())]
-
-
-def with_language_files(queryset: QuerySet[Document]) -> QuerySet[Document]:
-    return queryset.annotate(
-        has_ru_file=_file_in(FileLanguage.RUSSIAN), has_en_file=_file_in(FileLanguage.ENGLISH)
-    )
-
-
-class YearListFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = Document.objects.dates("date", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(date__year=int(value))
-        return queryset
-
-
-class MissingLanguageFilter(admin.SimpleListFilter):
-    title = _("missing language version")
-    parameter_name = "missing"
-
-    def lookups(self, request, model_admin):
-        return [(key, label) for key, (label, _heading, _condition) in GAPS.items()]
-
-    def queryset(self, request, queryset):
-        if self.value() in GAPS:
-            return queryset.filter(gap_condition(self.value()))
-        return queryset
-
-
-@admin.register(Theme)
-class ThemeAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug", "position", "document_count"]
-    list_editable = ["position"]
-    search_fields = ["name_ru", "name_en", "slug"]
-    prepopulated_fields = {"slug": ("name_en",)}
-    ordering = ["position", "slug"]
-    fieldsets = ((None, {"fields": ("name", "slug", "position")}),)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(document_count=Count("documents"))
-
-    @admin.display(description=_("documents"), ordering="document_count")
-    def document_count(self, obj: Theme) -> int:
-        return obj.document_count
+from ..tasks import extract_file, index_document
+from .gaps import MissingLanguageFilter, YearListFilter, with_language_files
+from .pages import DocumentPagesMixin
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -203,11 +89,12 @@ def _state_autocomplete() -> bool:
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """simple_history's admin first: its history views, URLs and the user
-    stamping of historical records; modeltranslation's (further along the
-    MRO) patches the form and fieldsets into RU/EN tabs. Neither overrides
-    what the other one does, and both call super()."""
+class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """The pages mixin only adds URLs and views. simple_history's admin
+    comes next: its history views and URLs, and the user stamping of
+    historical records; modeltranslation's (further along the MRO) patches
+    the form and fieldsets into RU/EN tabs. Neither overrides what the other
+    one does, and both call super()."""
 
     form = DocumentAdminForm
     inlines = [DocumentFileInline]
@@ -415,130 +302,6 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                                                "file_records": file_records},
         )
 
-    # --- Bulk upload and translation status -----------------------------------
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path("bulk-upload/", self.admin_site.admin_view(self.bulk_upload_view),
-                 name="{}_{}_bulk_upload".format(*info)),
-            path("bulk-upload/results/",
-                 self.admin_site.admin_view(self.bulk_upload_results_view),
-                 name="{}_{}_bulk_upload_results".format(*info)),
-            path("<int:document_id>/files/<int:file_id>/download/",
-                 self.admin_site.admin_view(self.file_download_view),
-                 name="{}_{}_file_download".format(*info)),
-            path("translation-status/",
-                 self.admin_site.admin_view(self.translation_status_view),
-                 name="{}_{}_translation_status".format(*info)),
-            *super().get_urls(),
-        ]
-
-    def _view_context(self, request, title, **context):
-        return {
-            **self.admin_site.each_context(request),
-            "opts": self.opts, "title": title, **context,
-        }
-
-    def bulk_upload_view(self, request: HttpRequest) -> HttpResponse:
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = BulkUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            cleaned = form.cleaned_data
-            result = documents_bulk_upload(
-                uploads=cleaned["files"], uploaded_by=request.user,
-                doc_type=cleaned["doc_type"], date=cleaned["date"], access=cleaned["access"],
-                language=cleaned["language"],
-            )
-            for document in result.created:
-                self.log_addition(request, document, [{"added": {}}])
-            # Post/redirect/get: reloading the results must not upload again.
-            request.session[BULK_RESULT_SESSION_KEY] = {
-                "created": [document.pk for document in result.created],
-                "rejected": [[name, str(message)] for name, message in result.rejected],
-            }
-            return redirect("admin:archive_document_bulk_upload_results")
-        return TemplateResponse(
-            request, "admin/archive/document/bulk_upload.html",
-            self._view_context(request, _("Upload several files"), form=form,
-                               media=form.media),
-        )
-
-    def bulk_upload_results_view(self, request: HttpRequest) -> HttpResponse:
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        stored = request.session.get(BULK_RESULT_SESSION_KEY)
-        if stored is None:
-            return redirect("admin:archive_document_bulk_upload")
-        by_pk = Document.objects.in_bulk(stored["created"])
-        result = BulkUploadResult(
-            created=[by_pk[pk] for pk in stored["created"] if pk in by_pk],
-            rejected=[tuple(pair) for pair in stored["rejected"]],
-        )
-        return TemplateResponse(
-            request, "admin/archive/document/bulk_upload_results.html",
-            self._view_context(request, _("Bulk upload: results"), result=result),
-        )
-
-    def file_download_view(self, request: HttpRequest, document_id: int, file_id: int):
-        document_file = get_object_or_404(
-            DocumentFile.objects.select_related("document"), pk=file_id, document_id=document_id
-        )
-        if not self.has_view_permission(request, document_file.document):
-            raise PermissionDenied
-        response = sendfile(
-            request, document_file.file.path, attachment=True,
-            attachment_filename=document_file.original_filename,
-            mimetype=document_file.mime_type,
-        )
-        response["Content-Disposition"] = _attachment(document_file)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
-
-    def translation_status_view(self, request: HttpRequest) -> HttpResponse:
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        gap = request.GET.get("gap")
-        if gap not in GAPS:
-            gap = None
-        documents = with_language_files(
-            Document.objects.exclude(status=PublicationStatus.WITHDRAWN)
-        )
-        counts = documents.aggregate(
-            any=Count("pk", filter=any_gap_condition()),
-            **{key: Count("pk", filter=gap_condition(key)) for key in GAPS},
-        )
-        listed = documents.filter(gap_condition(gap) if gap else any_gap_condition())
-        page = Paginator(listed.order_by("-date", "-pk"), 100).get_page(request.GET.get("p"))
-        rows = [(document, document_gaps(document)) for document in page.object_list]
-        gap_filters = [(key, label, counts[key]) for key, (label, _missing, _c) in GAPS.items()]
-        return TemplateResponse(
-            request, "admin/archive/document/translation_status.html",
-            self._view_context(
-                request, _("Translation status"),
-                gap=gap, gap_label=GAPS[gap][0] if gap else None,
-                counts=counts, gap_filters=gap_filters,
-                rows=[
-                    (document, [
-                        [GAPS[key][1] for key in gaps if key.startswith(f"{language}_")]
-                        for language in ("ru", "en")
-                    ])
-                    for document, gaps in rows
-                ],
-                page=page,
-            ),
-        )
-
-
-def _attachment(document_file: DocumentFile) -> str:
-    """The original filename in UTF-8 (RFC 5987) and an ASCII fallback that
-    keeps the extension (a Cyrillic name would otherwise become ".pdf")."""
-    name = document_file.original_filename
-    fallback = name if name.isascii() else f"document-{document_file.pk}{PurePath(name).suffix}"
-    fallback = fallback.replace("\\", "_").replace('"', "_")
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"
-
 
 def _stored_names(files: QuerySet[DocumentFile]) -> list[str]:
     return [name for name in files.values_list("file", flat=True) if name]
@@ -559,4 +322,3 @@ def _file_delete(file: DocumentFile) -> None:
     file.delete()
     _delete_stored_on_commit([name])
     transaction.on_commit(functools.partial(index_document.delay, document_id))
-
