@@ -166,6 +166,18 @@ class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTransl
         (_("Notes"), {"fields": ("notes", "created_at", "created_by")}),
     )
 
+    def get_changeform_initial_data(self, request):
+        """A new term starts out as the rotation's proposal: the secretariat
+        adds the representative, or changes the basis to depart from it."""
+        initial = super().get_changeform_initial_data(request)
+        if not {"state", "start"} & set(initial):
+            try:
+                proposal = chairmanship_propose_next()
+            except ValidationError:
+                return initial
+            initial.update(state=proposal.state.pk, start=proposal.start)
+        return initial
+
     def save_model(self, request, obj, form, change):
         if change:
             chairmanship_update(

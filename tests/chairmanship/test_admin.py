@@ -436,3 +436,19 @@ def test_state_autocomplete_finds_states_for_editors(client, editor, states):
     assert [result["id"] for result in response.json()["results"]] == [
         str(states["Kyrgyzstan"].pk)
     ]
+
+
+def test_add_form_starts_from_the_proposal(client, editor, states, first_term):
+    response = client.get(ADD.format(lang="en"))
+
+    form = response.context["adminform"].form
+    assert (form["state"].value(), form["start"].value(), form["basis"].value()) == (
+        states["Kyrgyzstan"].pk, D(2015, 6, 5), ChairmanshipBasis.ROTATION,
+    )
+
+
+def test_add_form_without_terms_starts_empty(client, editor, states):
+    response = client.get(ADD.format(lang="en"))
+
+    assert response.status_code == 200
+    assert "state" not in response.context["adminform"].form.initial
