@@ -383,3 +383,20 @@ def test_user_role_filter(admin_client, kaz_coordinator_user):
     assert emails("focal_point") == ["focal@example.org"]
     assert emails("staff") == ["admin@example.com"]
     assert emails("none") == ["nobody@example.org"]
+
+
+def test_admin_focal_point_invite_action_sends_the_email(
+    admin_client, django_capture_on_commit_callbacks
+):
+    focal_point = FocalPointFactory(email="focal.iom@example.org", full_name_ru="Мария Образцова")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            "/ru/admin/membership/focalpoint/",
+            {"action": "invite_in_russian", "_selected_action": [focal_point.pk]},
+        )
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["focal.iom@example.org"], "Приглашение на портал Алматинского процесса")
+    ]
+    assert "http://testserver/ru/accounts/welcome/" in mail.outbox[0].body
