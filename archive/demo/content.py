@@ -1,34 +1,13 @@
-"""Demo data of the archive: the thematic areas of the Action Plan and a
-dozen documents with generated PDF files in Russian and English.
-
-The texts are written for the demo (not official documents), with enough
-real Russian and English prose on mixed migration, refugees and labour
-migrants for the search to be tried in both languages. Most documents are
-public; two are for participants only, one for the secretariat only, one
-exists in Russian only, one in English only, and one is still a draft. The
-amended Operational Mechanism supersedes the original one.
-
-Everything goes through the services (files are inspected, stored, their
-text extracted and the documents indexed), and a document already present
-(by slug) is left alone, so a second run changes nothing."""
+"""The demo's content: the thematic areas of the Action Plan and the
+documents, with the text of their Russian and English files. Written for the
+portal's demo; not official documents of the Almaty Process."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import unquote, urlparse
 
-from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.template.loader import render_to_string
-from django.utils import translation
-
-from membership.models import ParticipantState
-
-from .enums import AccessLevel, DocumentType, FileLanguage, PublicationStatus
-from .models import Document, Theme
-from .services import document_create, document_file_add, document_publish
+from ..enums import AccessLevel, DocumentType
 
 # slug, Russian name, English name: the thematic areas of the Regional
 # Action Plan, in its order.
@@ -438,95 +417,3 @@ DOCUMENTS = [
         themes=("climate", "data-exchange"),
     ),
 ]
-
-FONTS_ROOT = Path(settings.BASE_DIR) / "static"
-
-
-def _url_fetcher():
-    """WeasyPrint may read the bundled fonts under static/ and nothing else."""
-    from weasyprint.urls import URLFetcher
-
-    root = FONTS_ROOT.resolve()
-
-    class StaticOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parsed = urlparse(url)
-            path = Path(unquote(parsed.path)).resolve()
-            if parsed.scheme != "file" or not path.is_relative_to(root):
-                raise ValueError(f"Refused to fetch {url}: only static files are allowed")
-            return super().fetch(url, headers)
-
-    return StaticOnly(allowed_protocols={"file"})
-
-
-def render_pdf(demo: DemoDocument, language: str, *, font_config, url_fetcher) -> bytes:
-    from weasyprint import HTML
-
-    index = 0 if language == FileLanguage.RUSSIAN else 1
-    with translation.override(language):
-        html = render_to_string("archive/pdf/demo_document.html", {
-            "language": language, "title": demo.title[index], "summary": demo.summary[index],
-            "paragraphs": demo.body[index], "reference": demo.reference, "date": demo.date,
-            "doc_type": DocumentType(demo.doc_type).label,
-        })
-    return HTML(
-        string=html, base_url=FONTS_ROOT.as_uri() + "/", url_fetcher=url_fetcher,
-    ).write_pdf(font_config=font_config)
-
-
-def _themes() -> dict[str, Theme]:
-    themes = {}
-    for position, (slug, name_ru, name_en) in enumerate(THEMES, start=1):
-        theme, _created = Theme.objects.get_or_create(
-            slug=slug,
-            defaults={"name": name_ru, "name_ru": name_ru, "name_en": name_en,
-                      "position": position},
-        )
-        themes[slug] = theme
-    return themes
-
-
-def _create(demo: DemoDocument, themes: dict[str, Theme], *, font_config, url_fetcher) -> None:
-    title_ru, title_en = demo.title
-    summary_ru, summary_en = demo.summary
-    document = document_create(
-        created_by=None, doc_type=demo.doc_type, date=demo.date, slug=demo.slug,
-        title_ru=title_ru, title_en=title_en, summary_ru=summary_ru, summary_en=summary_en,
-        reference=demo.reference, access=demo.access,
-        themes=[themes[slug] for slug in demo.themes],
-        states=list(ParticipantState.objects.filter(iso3__in=demo.states)),
-        supersedes=(
-            Document.objects.filter(slug=demo.supersedes).first() if demo.supersedes else None
-        ),
-    )
-    for language in demo.languages:
-        pdf = render_pdf(demo, language, font_config=font_config, url_fetcher=url_fetcher)
-        upload = SimpleUploadedFile(f"{demo.slug}-{language}.pdf", pdf,
-                                    content_type="application/pdf")
-        document_file_add(document=document, upload=upload, language=language,
-                          uploaded_by=None)
-    if demo.published:
-        document_publish(document=document, by=None)
-
-
-def load() -> str:
-    themes = _themes()
-    existing = set(
-        Document.objects.filter(slug__in=[demo.slug for demo in DOCUMENTS])
-        .values_list("slug", flat=True)
-    )
-    missing = [demo for demo in DOCUMENTS if demo.slug not in existing]
-    if missing:
-        # Importing WeasyPrint takes a second or two: only when there is work.
-        from weasyprint.text.fonts import FontConfiguration
-
-        font_config, url_fetcher = FontConfiguration(), _url_fetcher()
-        for demo in missing:  # in order: a superseded document comes before its successor
-            _create(demo, themes, font_config=font_config, url_fetcher=url_fetcher)
-    published = Document.objects.filter(
-        slug__in=[demo.slug for demo in DOCUMENTS], status=PublicationStatus.PUBLISHED
-    ).count()
-    return (
-        f"archive: {len(THEMES)} themes, {len(DOCUMENTS)} documents ({published} published, "
-        f"{len(missing)} added now)"
-    )
