@@ -132,6 +132,11 @@ USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
 MODELTRANSLATION_LANGUAGES = ("ru", "en")
+# The admin's RU/EN tabs need jQuery UI, which modeltranslation loads from
+# ajax.googleapis.com by default: the CSP blocks that (no third-party
+# requests), so it is vendored (jQuery UI 1.13.3, MIT, from npm).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ru", "en"), "ru": ("en",), "en": ("ru",)}
 
 # --- Static and media -------------------------------------------------------
