@@ -72,6 +72,15 @@ def latest_documents(*, user, limit: int = 5) -> list[Document]:
     )
 
 
+def documents_concerning(*, state, user, limit: int = 10) -> tuple[list[Document], int]:
+    """The newest documents concerning ``state`` that this user may see,
+    and how many there are in all (for the link to the filtered archive)."""
+    visible = documents_visible_to(user=user).filter(states=state)
+    newest = list(visible.defer(*_SEARCH_FIELDS).order_by("-date", "-pk")[:limit])
+    total = len(newest) if len(newest) < limit else visible.count()
+    return newest, total
+
+
 def _pages_visible_to(*, user) -> QuerySet[Document]:
     """Documents whose page this user may open: published or withdrawn."""
     return Document.objects.filter(
