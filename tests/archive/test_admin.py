@@ -672,3 +672,42 @@ def test_translation_status_query_count_does_not_grow_with_documents(
         response = staff_client.get(admin_url("translation_status"))
 
     assert len(response.context["rows"]) == count
+
+
+# --- In Chromium ---------------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_bulk_upload_of_several_files_in_chromium(live_server, page, archive_dir):
+    from playwright.sync_api import expect
+
+    StaffUserFactory(email="secretariat@example.org", is_superuser=True)
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(f"{live_server.url}/ru/admin/login/")
+    page.locator("#id_username").fill("secretariat@example.org")
+    page.locator("#id_password").fill("correct-horse-battery")
+    page.locator("input[type=submit]").click()
+    page.goto(f"{live_server.url}/ru/admin/archive/document/")
+    page.get_by_role("link", name="Загрузить несколько файлов").click()
+
+    page.get_by_label("Файлы").set_input_files([
+        {"name": "Доклад_ru.txt", "mimeType": "text/plain",
+         "buffer": "Доклад о беженцах.".encode()},
+        {"name": "Report_en.txt", "mimeType": "text/plain", "buffer": b"Report on refugees."},
+        {"name": "setup.pdf", "mimeType": "application/pdf", "buffer": EXECUTABLE},
+    ])
+    page.get_by_label("Тип").select_option("report")
+    page.get_by_label("Дата").fill("2025-03-01")
+    page.get_by_role("button", name="Загрузить").click()
+
+    created = page.locator("#bulk-created")
+    expect(created.get_by_role("heading")).to_have_text("Создано 2 черновика документов")
+    expect(created.get_by_role("link", name="Доклад")).to_be_visible()
+    expect(created.get_by_role("link", name="Report")).to_be_visible()
+    expect(page.locator("#bulk-rejected")).to_contain_text("setup.pdf")
+    assert blocked == []
+    assert sorted(Document.objects.values_list("title_ru", "title_en")) == [
+        ("", "Report"), ("Доклад", ""),
+    ]
