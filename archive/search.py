@@ -25,9 +25,25 @@ Two vectors, one query clause per word
     phrase, an ``-excluded`` word) must match in *either* vector, so a query
     whose words are spread over the Russian title and the English summary
     still finds the document; every clause is a plain ``vector @@ tsquery``
-    condition that the GIN indexes of migration 0002 answer. Ranking is
-    ``ts_rank`` with weights A=1.0, B=0.4, C=0.2 over both vectors, with the
-    rank divided by 1 + log(length) so long reports do not win on bulk.
+    condition that the GIN indexes of migration 0002 answer without reading
+    the vectors (which are TOASTed for any real report).
+
+Ranking
+    ``ts_rank`` was the first choice and was measured out (bench/RESULTS.md):
+    it must decompress the vectors of every matching document, and in this
+    archive a common word («миграция», «беженцы») matches nearly all of them;
+    on 5,000 documents that alone cost several hundred milliseconds a query.
+    The rank instead asks, per query clause, "is it in the title?" (1.0),
+    "in the summary?" (0.4), otherwise 0.2 (only in the files' text): the
+    weights A > B > C of the vectors. On PostgreSQL each question is an
+    ``id IN (subquery)`` answered once per query by a GIN expression index
+    over the titles or summaries *as written* (configuration 'simple'), with
+    the clause as word prefixes shared by all its forms («бежен:*» for
+    «беженцы»), then probed as a hash for each matching row. On SQLite the
+    same score is read from the head of ``search_plain``. Ties are left to
+    the caller's next ordering (date). Several clauses are matched as one
+    index scan each, intersected by id (``vector @@ q1 AND vector @@ q2`` in
+    one WHERE makes the planner check all but two clauses row by row).
 
 Prefixes
     A Cyrillic word that the dictionary does not know (a truncated word such
@@ -38,11 +54,10 @@ Prefixes
 
 SQLite
     ``search_plain`` holds the case-folded lemmas of everything, title first,
-    as `` title \\n summary \\n body ``; English words lose a plural ``s``
+    as `` title \\n summary \\t body ``; English words lose a plural ``s``
     (Harman's S-stemmer). Each query word must occur at the start of a word
     (``LIKE '% word%'``, so prefixes match, and Cyrillic case is folded by us,
-    not by SQLite's ASCII-only LIKE); rank is 1 per word found in the title,
-    0.1 per word found elsewhere.
+    not by SQLite's ASCII-only LIKE); rank as above.
 
 The lemma cache (``lemma_of``) makes indexing cheap once the archive's
 vocabulary has been seen: a few thousand distinct words cover most text.
@@ -52,16 +67,17 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, StrIndex
+from django.db.models.functions import Greatest, StrIndex, Substr
 from django.db.models.lookups import LessThan
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -77,10 +93,11 @@ LATIN_RE = re.compile(r"[a-z]")
 # What may go into a raw tsquery (prefix form): letters and digits only.
 SAFE_RAW_RE = re.compile(r"[0-9a-z\u0400-\u04ff]+")
 
-# ts_rank weights, in PostgreSQL's order {D, C, B, A}.
-RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
-# ts_rank normalisation 1: rank / (1 + log(number of words)).
-RANK_NORMALIZATION = 1
+# Rank: per query clause, where its first hit is: title, summary, or only the
+# files' text. Read from the head of search_plain (see the module docstring).
+TITLE_SCORE, SUMMARY_SCORE, BODY_SCORE = 1.0, 0.4, 0.2
+TITLE_FIELDS, SUMMARY_FIELDS = ("title_ru", "title_en"), ("summary_ru", "summary_en")
+HEAD_CHARS = 2000
 # A tsvector holds at most 1 MB. Lemmas cost ~30 bytes each in it, so the
 # body of one vector stops taking *new* words after this many distinct ones
 # (huge statistical annexes full of distinct numbers); words already seen
@@ -160,8 +177,25 @@ def s_stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=300_000)
+def _normalised(token: str) -> tuple[str, str]:
+    """(lemma, SQLite form) of a word as it appears in the text: one cache
+    lookup per word of a document once the vocabulary has been seen."""
+    lemma = lemma_of(fold(token))
+    return lemma, s_stem(lemma)
+
+
+def _words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lemmas of a text, and their SQLite forms."""
+    pairs = list(map(_normalised, WORD_RE.findall(text)))
+    if not pairs:
+        return (), ()
+    lemma_list, plain_list = zip(*pairs, strict=True)
+    return lemma_list, plain_list
+
+
 def lemmas(text: str) -> list[str]:
-    return [lemma_of(fold(m)) for m in WORD_RE.findall(text)]
+    return list(_words(text)[0])
 
 
 def _is_stop_word(lemma: str) -> bool:
@@ -177,10 +211,14 @@ def _plain(words: Iterable[str]) -> str:
 # --- Indexing ------------------------------------------------------------------
 
 def _capped(words: list[str]) -> list[str]:
+    if len(set(words)) <= MAX_DISTINCT_BODY_WORDS:
+        return words
     seen: set[str] = set()
     for index, word in enumerate(words):
         seen.add(word)
         if len(seen) > MAX_DISTINCT_BODY_WORDS:
+            logger.info("Search vector capped at %d distinct words", MAX_DISTINCT_BODY_WORDS)
+            seen.discard(word)
             return words[:index] + [w for w in words[index:] if w in seen]
     return words
 
@@ -195,21 +233,25 @@ class _Texts:
 
 
 def _index_values(texts: _Texts, vendor: str) -> dict:
-    title_ru, title_en = lemmas(texts.title_ru), lemmas(texts.title_en)
-    summary_ru, summary_en = lemmas(texts.summary_ru), lemmas(texts.summary_en)
+    title_ru, title_ru_plain = _words(texts.title_ru)
+    title_en, title_en_plain = _words(texts.title_en)
+    summary_ru, summary_ru_plain = _words(texts.summary_ru)
+    summary_en, summary_en_plain = _words(texts.summary_en)
     body_ru: list[str] = []
     body_en: list[str] = []
+    body_plain: list[str] = []
     for language, text in texts.files:
-        (body_en if language == FileLanguage.ENGLISH else body_ru).extend(lemmas(text))
-    body_ru, body_en = _capped(body_ru), _capped(body_en)
+        found, plain = _words(text)
+        (body_en if language == FileLanguage.ENGLISH else body_ru).extend(found)
+        body_plain.extend(plain)
     plain = (
-        f" {_plain(title_ru + title_en)} \n {_plain(summary_ru + summary_en)} \n"
-        f" {_plain(body_ru + body_en)} "
+        f" {' '.join(title_ru_plain + title_en_plain)} \n"
+        f" {' '.join(summary_ru_plain + summary_en_plain)} \t {' '.join(body_plain)} "
     )
     values: dict = {"search_plain": plain}
     if vendor == "postgresql":
-        values["search_ru"] = _vector("russian", title_ru, summary_ru, body_ru)
-        values["search_en"] = _vector("english", title_en, summary_en, body_en)
+        values["search_ru"] = _vector("russian", title_ru, summary_ru, _capped(body_ru))
+        values["search_en"] = _vector("english", title_en, summary_en, _capped(body_en))
     return values
 
 
@@ -284,6 +326,13 @@ class Clause:
     lemmas: tuple[str, ...]
     negated: bool = False
     prefix: str = ""
+    # A tsquery (configuration 'simple') of word prefixes that every form of
+    # the clause's words starts with: how the rank finds the clause in the
+    # titles and summaries as written, which are not lemmatised.
+    raw: str = ""
+    # The same prefixes, folded: a word of a text that starts with none of
+    # them cannot match (saves lemmatising every word of a snippet's text).
+    stems: tuple[str, ...] = ()
 
 
 QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
@@ -298,7 +347,9 @@ def parse_query(query: str) -> list[Clause]:
             negated, words = bool(match.group(1)), WORD_RE.findall(match.group(2))
             found = tuple(lemma_of(fold(w)) for w in words)
             if found and not all(_is_stop_word(w) for w in found):
-                clauses.append(Clause(found, negated=negated))
+                raw = " & ".join(f"({_raw_query(w.casefold())})" for w in words)
+                stems = tuple(fold(st) for w in words for st in raw_stems(w.casefold()))
+                clauses.append(Clause(found, negated=negated, raw=raw, stems=stems))
             continue
         negated = bool(match.group(3))
         for word in WORD_RE.findall(match.group(4)):
@@ -311,8 +362,36 @@ def parse_query(query: str) -> list[Clause]:
                 prefix = folded
             if _is_stop_word(lemma) and not prefix:
                 continue
-            clauses.append(Clause((lemma,), negated=negated, prefix=prefix))
+            unknown = bool(prefix)
+            stems = tuple(fold(st) for st in raw_stems(word.casefold(), unknown=unknown))
+            clauses.append(Clause((lemma,), negated=negated, prefix=prefix, stems=stems,
+                                  raw=_raw_query(word.casefold(), unknown=unknown)))
     return clauses
+
+
+@functools.lru_cache(maxsize=20_000)
+def raw_stems(word: str, *, unknown: bool = False) -> tuple[str, ...]:
+    """The longest prefix shared by every form of a lower-case word, with
+    and without ё: («бежен»,) for «беженцы», ("countr",) for "countries",
+    («ребён», «ребен») for «ребёнка». Falls back to the lemma when the
+    forms share too little (suppletive paradigms)."""
+    if CYRILLIC_RE.search(word) and not unknown:
+        parse = _morph().parse(word)[0]
+        forms = [form.word for form in parse.lexeme] or [word]
+        lemma = parse.normal_form
+    elif CYRILLIC_RE.search(word):
+        forms, lemma = [word], word
+    else:
+        forms, lemma = [word, s_stem(word)], word
+    stem = os.path.commonprefix(forms)  # noqa: RUF071 - characters are what we want
+    if len(stem) < min(3, len(lemma)):
+        stem = lemma
+    return tuple(dict.fromkeys((stem, stem.replace("ё", "е"))))
+
+
+def _raw_query(word: str, *, unknown: bool = False) -> str:
+    return " | ".join(f"'{stem}':*" for stem in raw_stems(word, unknown=unknown)
+                      if WORD_RE.fullmatch(stem))
 
 
 def _pg_query(clause: Clause, config: str) -> SearchQuery:
@@ -324,9 +403,12 @@ def _pg_query(clause: Clause, config: str) -> SearchQuery:
     return query
 
 
-def _pg_condition(clause: Clause) -> tuple[Q, SearchQuery, SearchQuery]:
-    q_ru, q_en = _pg_query(clause, "russian"), _pg_query(clause, "english")
-    return Q(search_ru=q_ru) | Q(search_en=q_en), q_ru, q_en
+def _matching_ids(clause: Clause) -> QuerySet:
+    return Document.objects.order_by().filter(_pg_condition(clause)).values("pk")
+
+
+def _pg_condition(clause: Clause) -> Q:
+    return Q(search_ru=_pg_query(clause, "russian")) | Q(search_en=_pg_query(clause, "english"))
 
 
 def _plain_forms(clause: Clause) -> list[str]:
@@ -350,24 +432,54 @@ def documents_search(queryset: QuerySet, query: str) -> QuerySet:
     return _search_plain(queryset, positive, negative)
 
 
+def _ids_with_words_in(fields: tuple[str, str], raw: str) -> QuerySet:
+    """Ids of the documents whose fields contain the clause as written
+    (GIN expression indexes of migration 0002: the expression must stay
+    exactly this one for PostgreSQL to use them)."""
+    return (
+        Document.objects.order_by()
+        .annotate(words=SearchVector(*fields, config="simple"))
+        .filter(words=SearchQuery(raw, config="simple", search_type="raw"))
+        .values("pk")
+    )
+
+
+def _pg_rank(positive: list[Clause]):
+    """Title 1.0, summary 0.4, otherwise 0.2 per clause. Each test is an
+    uncorrelated ``id IN (subquery)``, which PostgreSQL answers once from
+    an index and then probes as a hash for every matching row: the rank
+    never reads the large vectors (that is what made ts_rank slow)."""
+
+    def score(clause: Clause):
+        if not clause.raw:
+            return Value(BODY_SCORE)
+        return Case(
+            When(pk__in=_ids_with_words_in(TITLE_FIELDS, clause.raw), then=Value(TITLE_SCORE)),
+            When(pk__in=_ids_with_words_in(SUMMARY_FIELDS, clause.raw),
+                 then=Value(SUMMARY_SCORE)),
+            default=Value(BODY_SCORE), output_field=FloatField(),
+        )
+
+    return reduce(lambda a, b: a + b, map(score, positive))
+
+
 def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause]) -> QuerySet:
     for clause in negative:
-        queryset = queryset.exclude(_pg_condition(clause)[0])
+        # NOT IN over an index scan: NOT (vector @@ query) row by row would
+        # read every candidate's vector.
+        queryset = queryset.exclude(pk__in=_matching_ids(clause))
     if not positive:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
-    conditions = [_pg_condition(clause) for clause in positive]
-    rank_ru = reduce(or_, (q_ru for _, q_ru, _ in conditions))
-    rank_en = reduce(or_, (q_en for _, _, q_en in conditions))
-    zero = Value(0.0, output_field=FloatField())
-    return queryset.filter(reduce(and_, (q for q, _, _ in conditions))).annotate(
-        rank=Coalesce(
-            SearchRank(F("search_ru"), rank_ru, weights=RANK_WEIGHTS,
-                       normalization=RANK_NORMALIZATION), zero,
-        ) + Coalesce(
-            SearchRank(F("search_en"), rank_en, weights=RANK_WEIGHTS,
-                       normalization=RANK_NORMALIZATION), zero,
-        )
-    )
+    # One index scan per clause, intersected by id: the planner then never
+    # checks a clause row by row, which would read (and decompress) every
+    # candidate's vectors. ``vector @@ q1 AND vector @@ q2 AND ...`` in one
+    # WHERE lets it do exactly that for all but the first clauses.
+    if len(positive) == 1:
+        queryset = queryset.filter(_pg_condition(positive[0]))
+    else:
+        first, *others = (_matching_ids(clause) for clause in positive)
+        queryset = queryset.filter(pk__in=first.intersection(*others))
+    return queryset.annotate(rank=_pg_rank(positive))
 
 
 def _search_plain(queryset, positive: list[Clause], negative: list[Clause]) -> QuerySet:
@@ -379,19 +491,25 @@ def _search_plain(queryset, positive: list[Clause], negative: list[Clause]) -> Q
     if not positive:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     queryset = queryset.filter(reduce(and_, (condition(c) for c in positive)))
-    end_of_title = StrIndex(F("search_plain"), Value("\n"))
-    rank = reduce(
-        lambda a, b: a + b,
-        (
-            Case(
-                When(LessThan(StrIndex(F("search_plain"), Value(_plain_forms(c)[0])),
-                              end_of_title), then=Value(1.0)),
-                default=Value(0.1), output_field=FloatField(),
-            )
-            for c in positive
-        ),
-    )
-    return queryset.annotate(rank=rank)
+    # The same score as archive_head_rank() on PostgreSQL, as an expression.
+    head = Substr(F("search_plain"), 1, HEAD_CHARS)
+    title_end = StrIndex(head, Value("\n"))
+    summary_end = StrIndex(head, Value("\t"))
+
+    def score(form: str):
+        position = StrIndex(head, Value(form))
+        return Case(
+            When(LessThan(position, 1), then=Value(BODY_SCORE)),
+            When(LessThan(position, title_end), then=Value(TITLE_SCORE)),
+            When(LessThan(position, summary_end), then=Value(SUMMARY_SCORE)),
+            default=Value(BODY_SCORE), output_field=FloatField(),
+        )
+
+    def clause_score(clause: Clause):
+        scores = [score(form) for form in _plain_forms(clause)]
+        return scores[0] if len(scores) == 1 else Greatest(*scores)
+
+    return queryset.annotate(rank=reduce(lambda a, b: a + b, map(clause_score, positive)))
 
 
 # --- Snippets ------------------------------------------------------------------
@@ -404,9 +522,11 @@ class _Matcher:
     def __init__(self, clauses: list[Clause]):
         self.exact: set[str] = set()
         self.prefixes: list[str] = []
+        stems: set[str] = set()
         for clause in clauses:
             if clause.negated:
                 continue
+            stems.update(clause.stems)
             for lemma in clause.lemmas:
                 if _is_stop_word(lemma):
                     continue
@@ -417,13 +537,27 @@ class _Matcher:
             if clause.prefix:
                 self.prefixes.append(clause.prefix)
         self.prefix_tuple = tuple(self.prefixes)
+        self.stem_tuple = tuple(stems)
+        self.memo: dict[str, str | None] = {}
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.prefixes)
 
     def key(self, word: str) -> str | None:
-        """The query term a word of the text matches, or None."""
+        """The query term a word of the text matches, or None (memoised:
+        a page of snippets sees the same words over and over)."""
+        try:
+            return self.memo[word]
+        except KeyError:
+            if len(self.memo) > 200_000:
+                self.memo.clear()
+            found = self.memo[word] = self._key(word)
+            return found
+
+    def _key(self, word: str) -> str | None:
         folded = fold(word)
+        if not folded.startswith(self.stem_tuple):
+            return None
         lemma = lemma_of(folded)
         if lemma in self.exact:
             return lemma
@@ -432,6 +566,12 @@ class _Matcher:
                 if candidate.startswith(self.prefix_tuple):
                     return next(p for p in self.prefixes if candidate.startswith(p))
         return None
+
+
+@functools.lru_cache(maxsize=64)
+def _matcher(query: str) -> _Matcher:
+    """One matcher per query, shared by the snippets of a results page."""
+    return _Matcher(parse_query(query))
 
 
 def _segments(document: Document, language: str) -> list[str]:
@@ -504,7 +644,7 @@ def snippet(*, document: Document, query: str, language: str, length: int = 240)
     the opening of the summary (or text) is returned without marks; a
     document without any text gives an empty string. Uses
     ``document.files.all()``: prefetch ``files`` when rendering a list."""
-    matcher = _Matcher(parse_query(query))
+    matcher = _matcher(query)
     other = FileLanguage.ENGLISH if language == FileLanguage.RUSSIAN else FileLanguage.RUSSIAN
     by_language = [_segments(document, language), _segments(document, other)]
     if matcher:

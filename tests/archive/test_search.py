@@ -203,7 +203,7 @@ def test_document_index_of_missing_document_does_nothing():
 def test_document_index_fills_plain_text_with_folded_lemmas():
     document = make(title_ru="Беженцы", title_en="Refugees", summary_ru="ТРУДОВЫХ мигрантов")
 
-    assert document.search_plain == " беженец refugee \n трудовой мигрант \n  "
+    assert document.search_plain == " беженец refugee \n трудовой мигрант \t  "
 
 
 @pytest.mark.postgresql
