@@ -14,13 +14,14 @@ text extracted and the documents indexed), and a document already present
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from membership.models import ParticipantState
 
@@ -30,6 +31,7 @@ from ..services import document_create, document_file_add, document_publish
 from .content import DOCUMENTS, THEMES, DemoDocument
 
 FONTS_ROOT = Path(settings.BASE_DIR) / "static"
+NOON = datetime.time(12)
 
 
 def _url_fetcher():
@@ -97,6 +99,11 @@ def _create(demo: DemoDocument, themes: dict[str, Theme], *, font_config, url_fe
                           uploaded_by=None)
     if demo.published:
         document_publish(document=document, by=None)
+        # As if published when it was issued, so that "Latest documents"
+        # and the feeds show the demo archive in a believable order.
+        Document.objects.filter(pk=document.pk).update(
+            published_at=timezone.make_aware(datetime.datetime.combine(demo.date, NOON))
+        )
 
 
 def load() -> str:

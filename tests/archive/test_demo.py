@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from archive import demo
@@ -104,3 +105,14 @@ def test_demo_pdf_renderer_refuses_files_outside_static():
 
     with pytest.raises(ValueError, match="only static files"):
         fetcher.fetch("file:///etc/passwd")
+
+
+def test_demo_documents_count_as_published_on_their_date(loaded):
+    """So "Latest documents" and the feeds list the demo in a believable order."""
+    published = Document.objects.filter(status=PublicationStatus.PUBLISHED)
+
+    assert published.exists()
+    assert all(
+        timezone.localtime(document.published_at).date() == document.date
+        for document in published
+    )
