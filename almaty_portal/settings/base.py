@@ -179,7 +179,7 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # --- Celery -------------------------------------------------------------------
 # Without REDIS_URL, tasks run in-process at once (the embedded default);
 # with it, a real broker and worker.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
@@ -225,7 +225,15 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Per-step progress of every PDF and dictionary loading notices.
+        "weasyprint.progress": {"level": "WARNING"},
+        "pymorphy3": {"level": "WARNING"},
+        # Tasks run in-process (no Redis): one "succeeded" line per task
+        # would drown `load_demo` and runserver output; failures still show.
+        **({"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {}),
+    },
 }
 
 # --- Portal -------------------------------------------------------------------
