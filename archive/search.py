@@ -377,12 +377,16 @@ def raw_stems(word: str, *, unknown: bool = False) -> tuple[str, ...]:
     forms share too little (suppletive paradigms)."""
     if CYRILLIC_RE.search(word) and not unknown:
         parse = _morph().parse(word)[0]
-        forms = [form.word for form in parse.lexeme] or [word]
         lemma = parse.normal_form
+        # Suppletive forms (ребёнок/дети, человек/люди) would leave no
+        # common prefix: keep the forms that begin like the lemma.
+        forms = [form.word for form in parse.lexeme if form.word[:2] == lemma[:2]] or [lemma]
     elif CYRILLIC_RE.search(word):
         forms, lemma = [word], word
     else:
-        forms, lemma = [word, s_stem(word)], word
+        singular = s_stem(word)
+        plural = singular[:-1] + "ies" if singular.endswith("y") else singular + "s"
+        forms, lemma = [word, singular, plural], word
     stem = os.path.commonprefix(forms)  # noqa: RUF071 - characters are what we want
     if len(stem) < min(3, len(lemma)):
         stem = lemma

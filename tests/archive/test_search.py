@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from archive.enums import FileLanguage
 from archive.models import Document
@@ -287,3 +288,129 @@ def test_snippet_of_document_without_text_is_empty():
     document = make(title_ru="", title_en="")
 
     assert snippet(document=document, query="беженцы", language="en") == ""
+
+
+# --- Ranking ---------------------------------------------------------------------
+
+def test_search_rank_is_title_then_summary_then_text():
+    in_text = make(title_ru="Доклад", files=[(FileLanguage.RUSSIAN, "О беженцах.")])
+    in_summary = make(title_ru="Обзор", summary_ru="Положение беженцев.")
+    in_title = make(title_ru="Беженцы в регионе")
+
+    results = documents_search(Document.objects.all(), "беженец").order_by("-rank", "pk")
+
+    assert [(d, round(d.rank, 2)) for d in results] == [
+        (in_title, 1.0), (in_summary, 0.4), (in_text, 0.2),
+    ]
+
+
+def test_search_rank_adds_up_over_words():
+    both_in_title = make(title_ru="Трудовые мигранты", summary_ru="Обзор.")
+    one_in_title = make(title_ru="Мигранты", summary_ru="Трудовая миграция и трудовые права.")
+
+    results = documents_search(Document.objects.all(), "трудовой мигрант").order_by("-rank")
+
+    assert [(d, round(d.rank, 2)) for d in results] == [(both_in_title, 2.0), (one_in_title, 1.4)]
+
+
+def test_search_rank_finds_title_written_with_yo():
+    make(title_ru="Права ребёнка", summary_ru="Обзор.")
+
+    assert [round(d.rank, 2) for d in documents_search(Document.objects.all(), "ребенок")] == [1.0]
+
+
+def test_search_rank_finds_english_title_in_plural():
+    document = make(title_en="Countries of origin", summary_en="Overview.")
+
+    results = documents_search(Document.objects.all(), "country")
+
+    assert [(d, round(d.rank, 2)) for d in results] == [(document, 1.0)]
+
+
+def test_search_other_language_file_is_searched_with_russian():
+    document = make(title_ru="Документ", files=[(FileLanguage.OTHER, "Мигранттар мен босқындар.")])
+
+    assert found("мигранттар") == [document]
+
+
+def test_search_query_with_syntax_characters_is_taken_as_words():
+    document = make(title_ru="Беженцы и мигранты")
+
+    assert found("беженцы & (мигранты) | !: * ' \\ <->") == [document]
+    assert found("&|!:*()'") == [document]
+
+
+def test_search_is_lazy(django_assert_num_queries):
+    make(title_ru="Беженцы")
+
+    with django_assert_num_queries(0):
+        results = documents_search(Document.objects.all(), "беженцы -мигранты \"трудовой\"")
+    with django_assert_num_queries(1):
+        list(results)
+
+
+def test_document_index_caps_distinct_words_of_huge_text(settings):
+    words = " ".join(f"w{n}" for n in range(26_000))
+    document = make(title_ru="Приложение", files=[(FileLanguage.RUSSIAN, words)])
+
+    assert found("w10") == [document]
+    assert found("w24999") == [document]
+    assert found("w25500") == ([] if settings.DATABASES["default"]["ENGINE"].endswith(
+        "postgresql") else [document])
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize(("query", "index"), [
+    ("беженцы", "archive_doc_search_ru_gin"),
+    ("refugees", "archive_doc_search_en_gin"),
+    ("беженцы", "archive_doc_title_words_gin"),
+    ("беженцы", "archive_doc_summary_words_gin"),
+])
+def test_search_query_can_use_gin_index(postgresql_only, query, index):
+    """The expressions of the search must stay those of migration 0002."""
+    make(title_ru="Беженцы", title_en="Refugees")
+    page = documents_search(Document.objects.all(), query).order_by("-rank")[:20]
+    sql, params = page.query.sql_with_params()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert f"Bitmap Index Scan on {index}" in plan
+
+
+def test_archive_reindex_takes_document_ids():
+    first, second = DocumentFactory(title_ru="Беженцы"), DocumentFactory(title_ru="Беженцы")
+
+    call_command("archive_reindex", str(second.pk), stdout=io.StringIO())
+
+    assert found("беженцы") == [second]
+    assert first.pk != second.pk
+
+
+# --- More snippets ----------------------------------------------------------------
+
+def test_snippet_falls_back_to_other_language_match():
+    document = make(title_ru="Доклад", summary_ru="Краткое содержание.",
+                    summary_en="Rights of refugees.")
+
+    assert snippet(document=document, query="refugees", language="ru") == (
+        "Rights of <mark>refugees</mark>."
+    )
+
+
+def test_snippet_marks_truncated_word_as_prefix():
+    document = make(title_ru="Доклад", summary_ru="Алматинский процесс и Алматы.")
+
+    assert snippet(document=document, query="алматин", language="ru") == (
+        "<mark>Алматинский</mark> процесс и Алматы."
+    )
+
+
+def test_snippet_does_not_mark_excluded_word():
+    document = make(title_ru="Доклад", summary_ru="Беженцы и мигранты.")
+
+    assert snippet(document=document, query="беженцы -мигранты", language="ru") == (
+        "<mark>Беженцы</mark> и мигранты."
+    )
