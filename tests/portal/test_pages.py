@@ -89,3 +89,26 @@ def test_favicon_redirects_to_the_bundled_icon(client):
 
     assert response.status_code == 301
     assert response["Location"] == "/static/favicon.svg"
+
+
+@pytest.mark.parametrize(
+    ("lang", "links"),
+    [
+        ("ru", ["Главная", "О процессе", "Государства", "Наблюдатели", "Председательство",
+                "Архив"]),
+        ("en", ["Home", "About", "States", "Observers", "Chairmanship", "Archive"]),
+    ],
+)
+def test_navigation_links_every_public_section_in_order(client, lang, links):
+    html = client.get(f"/{lang}/").content.decode()
+    nav = html[html.index('<nav class="site-nav"'):html.index("</nav>", html.index("site-nav"))]
+
+    positions = [nav.index(f">{label}</a>") for label in links]
+
+    assert positions == sorted(positions)
+
+
+def test_navigation_marks_the_observers_page_as_current(client):
+    html = client.get("/en/observers/").content.decode()
+
+    assert 'href="/en/observers/" aria-current="page">Observers</a>' in html
