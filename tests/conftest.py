@@ -25,6 +25,16 @@ def unavailable(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request to an /en/ page leaves English active in the thread; the
+    next test must start in the default language (Russian) like a visitor."""
+    yield
+    from django.utils import translation
+
+    translation.activate("ru")
+
+
 @pytest.fixture
 def postgresql_only(settings):
     """For tests of PostgreSQL-only behaviour (exclusion constraints, full-text search)."""
