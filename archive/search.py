@@ -69,7 +69,7 @@ import functools
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
@@ -93,8 +93,9 @@ LATIN_RE = re.compile(r"[a-z]")
 # What may go into a raw tsquery (prefix form): letters and digits only.
 SAFE_RAW_RE = re.compile(r"[0-9a-z\u0400-\u04ff]+")
 
-# Rank: per query clause, where its first hit is: title, summary, or only the
-# files' text. Read from the head of search_plain (see the module docstring).
+# Rank: per query clause, whether it is in a title, a summary, or only in the
+# files' text (see "Ranking" above). SQLite reads it from the first HEAD_CHARS
+# characters of search_plain.
 TITLE_SCORE, SUMMARY_SCORE, BODY_SCORE = 1.0, 0.4, 0.2
 TITLE_FIELDS, SUMMARY_FIELDS = ("title_ru", "title_en"), ("summary_ru", "summary_en")
 HEAD_CHARS = 2000
@@ -211,6 +212,8 @@ def _plain(words: Iterable[str]) -> str:
 # --- Indexing ------------------------------------------------------------------
 
 def _capped(words: list[str]) -> list[str]:
+    """Keep the words of a file text up to the MAX_DISTINCT_BODY_WORDS-th
+    distinct one, and after it only words already seen."""
     if len(set(words)) <= MAX_DISTINCT_BODY_WORDS:
         return words
     seen: set[str] = set()
@@ -255,7 +258,7 @@ def _index_values(texts: _Texts, vendor: str) -> dict:
     return values
 
 
-def _vector(config: str, title: list[str], summary: list[str], body: list[str]):
+def _vector(config: str, title: Sequence[str], summary: Sequence[str], body: Sequence[str]):
     return (
         SearchVector(Value(" ".join(title)), config=config, weight="A")
         + SearchVector(Value(" ".join(summary)), config=config, weight="B")
