@@ -14,7 +14,8 @@ English file text of a few thousand words each, then measures:
 With BENCH_DB=sqlite it measures the SQLite fallback instead, on 1,000
 documents (bench/archive_search_sqlite.py does that under ``make bench``).
 
-Run alone with ``python -m bench.archive_search`` (from the project root) or through ``make bench``.
+Run alone with ``python -m bench.archive_search`` (from the project root) or
+through ``make bench``.
 With BENCH_JSON=<path> the figures are also written there as JSON rows.
 """
 
@@ -101,9 +102,9 @@ def _russian_vocabulary(rng: random.Random) -> list[str]:
     """The inflected forms of the archive's domain words (frequent), then a
     long tail of ~18,000 forms drawn from pymorphy3's dictionary (rare), in
     the order a Zipf distribution will weight them."""
-    from archive.search import _morph
+    from archive.search.words import morph as analyzer
 
-    morph = _morph()
+    morph = analyzer()
     domain: list[str] = []
     for lemma in RU_LEMMAS:
         domain.extend(sorted({f.word for f in morph.parse(lemma)[0].lexeme})[:12] or [lemma])
@@ -210,7 +211,7 @@ def _generate(maker: TextMaker) -> int:
 
     from archive.enums import AccessLevel, DocumentType, FileLanguage
     from archive.models import Document, DocumentFile
-    from archive.search import WORD_RE
+    from archive.search.words import WORD_RE
 
     rng = maker.rng
     types = [t for t, _ in DocumentType.choices]

@@ -1,0 +1,79 @@
+"""Full-text search of the archive, on PostgreSQL and on the SQLite fallback.
+
+Why the text is lemmatised in Python
+    Snowball's Russian stemmer alone stems «беженец» to ``беженец`` but
+    «беженцев» to ``беженц``: a search for the nominative misses the other
+    forms. An ispell/hunspell dictionary would fix that inside PostgreSQL, but
+    it needs dictionary files on the database server, which the production
+    ``postgres:16`` image does not ship. So every Cyrillic word is reduced to
+    its dictionary form (lemma) by pymorphy3 *before* PostgreSQL sees it, in
+    the indexed text and in the query alike; ``ё`` is folded to ``е``. The
+    lemmatised text then goes through the ``russian`` configuration as usual
+    (its Snowball stemmer is harmless on lemmas, and its stop words apply).
+
+Two vectors, one query clause per word
+    ``search_ru``: Russian title (weight A), Russian summary (B), text of the
+    Russian and "other language" files (C), configuration ``russian``.
+    ``search_en``: English title, summary and files, configuration ``english``.
+    Mixed text is the rule in this archive (English acronyms and names in
+    Russian documents, Cyrillic names in English ones), and it is handled
+    without a third vector: the ``russian`` configuration sends Latin words
+    (``asciiword``) to the English Snowball stemmer, so "migrants" inside a
+    Russian document is indexed as ``migrant`` in ``search_ru``; Cyrillic
+    words in English text are lemmatised by us and kept as they are by the
+    ``english`` configuration. Each clause of the query (a word, a quoted
+    phrase, an ``-excluded`` word) must match in *either* vector, so a query
+    whose words are spread over the Russian title and the English summary
+    still finds the document; every clause is a plain ``vector @@ tsquery``
+    condition that the GIN indexes of migration 0002 answer without reading
+    the vectors (which are TOASTed for any real report).
+
+Ranking
+    ``ts_rank`` was the first choice and was measured out (bench/RESULTS.md):
+    it must decompress the vectors of every matching document, and in this
+    archive a common word («миграция», «беженцы») matches nearly all of them;
+    on 5,000 documents that alone cost several hundred milliseconds a query.
+    The rank instead asks, per query clause, "is it in the title?" (1.0),
+    "in the summary?" (0.4), otherwise 0.2 (only in the files' text): the
+    weights A > B > C of the vectors. On PostgreSQL each question is an
+    ``id IN (subquery)`` answered once per query by a GIN expression index
+    over the titles or summaries *as written* (configuration 'simple'), with
+    the clause as word prefixes shared by all its forms («бежен:*» for
+    «беженцы»), then probed as a hash for each matching row. On SQLite the
+    same score is read from the head of ``search_plain``. Ties are left to
+    the caller's next ordering (date). Several clauses are matched as one
+    index scan each, intersected by id (``vector @@ q1 AND vector @@ q2`` in
+    one WHERE makes the planner check all but two clauses row by row).
+
+Prefixes
+    A Cyrillic word that the dictionary does not know (a truncated word such
+    as «алматин», a rare proper name) also matches as a prefix of the indexed
+    lemmas (``to_tsquery('simple', 'алматин:*')`` finds «Алматинский»).
+    Known words and English words match exactly after normalisation, so «мир»
+    does not drag in «мировой».
+
+SQLite
+    ``search_plain`` holds the case-folded lemmas of everything, title first,
+    as `` title \\n summary \\t body ``; English words lose a plural ``s``
+    (Harman's S-stemmer). Each query word must occur at the start of a word
+    (``LIKE '% word%'``, so prefixes match, and Cyrillic case is folded by us,
+    not by SQLite's ASCII-only LIKE); rank as above.
+
+The lemma cache (``lemma_of``) makes indexing cheap once the archive's
+vocabulary has been seen: a few thousand distinct words cover most text.
+"""
+
+from .indexing import document_index, documents_reindex
+from .queries import documents_search, parse_query
+from .snippets import snippet
+from .words import lemma_of, lemmas
+
+__all__ = [
+    "document_index",
+    "documents_reindex",
+    "documents_search",
+    "lemma_of",
+    "lemmas",
+    "parse_query",
+    "snippet",
+]

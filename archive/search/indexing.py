@@ -1,0 +1,132 @@
+"""Indexing: a document's titles, summaries and file texts, lemmatised, into
+search_ru / search_en (PostgreSQL) and search_plain (both databases)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connections
+from django.db.models import QuerySet, Value
+
+from archive.enums import FileLanguage
+from archive.models import Document, DocumentFile
+
+from .words import words_of
+
+logger = logging.getLogger(__name__)
+
+# A tsvector holds at most 1 MB. Lemmas cost ~30 bytes each in it, so the
+# body of one vector stops taking *new* words after this many distinct ones
+# (huge statistical annexes full of distinct numbers); words already seen
+# keep counting. Nothing a reader would search for is lost in practice.
+MAX_DISTINCT_BODY_WORDS = 25_000
+
+
+def _capped(words: list[str]) -> list[str]:
+    """Keep the words of a file text up to the MAX_DISTINCT_BODY_WORDS-th
+    distinct one, and after it only words already seen."""
+    if len(set(words)) <= MAX_DISTINCT_BODY_WORDS:
+        return words
+    seen: set[str] = set()
+    for index, word in enumerate(words):
+        seen.add(word)
+        if len(seen) > MAX_DISTINCT_BODY_WORDS:
+            logger.info("Search vector capped at %d distinct words", MAX_DISTINCT_BODY_WORDS)
+            seen.discard(word)
+            return words[:index] + [w for w in words[index:] if w in seen]
+    return words
+
+
+@dataclass
+class _Texts:
+    title_ru: str
+    title_en: str
+    summary_ru: str
+    summary_en: str
+    files: list[tuple[str, str]]  # (language, extracted text)
+
+
+def _index_values(texts: _Texts, vendor: str) -> dict:
+    title_ru, title_ru_plain = words_of(texts.title_ru)
+    title_en, title_en_plain = words_of(texts.title_en)
+    summary_ru, summary_ru_plain = words_of(texts.summary_ru)
+    summary_en, summary_en_plain = words_of(texts.summary_en)
+    body_ru: list[str] = []
+    body_en: list[str] = []
+    body_plain: list[str] = []
+    for language, text in texts.files:
+        found, plain = words_of(text)
+        (body_en if language == FileLanguage.ENGLISH else body_ru).extend(found)
+        body_plain.extend(plain)
+    plain = (
+        f" {' '.join(title_ru_plain + title_en_plain)} \n"
+        f" {' '.join(summary_ru_plain + summary_en_plain)} \t {' '.join(body_plain)} "
+    )
+    values: dict = {"search_plain": plain}
+    if vendor == "postgresql":
+        values["search_ru"] = _vector("russian", title_ru, summary_ru, _capped(body_ru))
+        values["search_en"] = _vector("english", title_en, summary_en, _capped(body_en))
+    return values
+
+
+def _vector(config: str, title: Sequence[str], summary: Sequence[str], body: Sequence[str]):
+    return (
+        SearchVector(Value(" ".join(title)), config=config, weight="A")
+        + SearchVector(Value(" ".join(summary)), config=config, weight="B")
+        + SearchVector(Value(" ".join(body)), config=config, weight="C")
+    )
+
+
+def document_index(*, document_id: int) -> None:
+    """Recompute the search fields of one document from its titles,
+    summaries and the extracted text of its files (one UPDATE)."""
+    row = (
+        Document.objects.filter(pk=document_id)
+        .values("title_ru", "title_en", "summary_ru", "summary_en").first()
+    )
+    if row is None:
+        return
+    files = list(
+        DocumentFile.objects.filter(document_id=document_id)
+        .order_by("language", "pk").values_list("language", "extracted_text")
+    )
+    _write(document_id, _Texts(**{k: v or "" for k, v in row.items()}, files=files))
+
+
+def _write(document_id: int, texts: _Texts) -> None:
+    vendor = connections[Document.objects.db].vendor
+    Document.objects.filter(pk=document_id).update(**_index_values(texts, vendor))
+
+
+def documents_reindex(
+    *, queryset: QuerySet[Document] | None = None, batch_size: int = 100,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Index every document of ``queryset`` (all by default), ``batch_size``
+    at a time (two reads per batch, one UPDATE per document); calls
+    ``progress(done, total)`` after each batch. Returns the number indexed."""
+    ids = list((queryset if queryset is not None else Document.objects.all())
+               .order_by("pk").values_list("pk", flat=True))
+    total, done = len(ids), 0
+    for start in range(0, total, batch_size):
+        batch = ids[start:start + batch_size]
+        rows = Document.objects.filter(pk__in=batch).values(
+            "pk", "title_ru", "title_en", "summary_ru", "summary_en"
+        )
+        files: dict[int, list[tuple[str, str]]] = {}
+        for document_id, language, text in (
+            DocumentFile.objects.filter(document_id__in=batch)
+            .order_by("language", "pk").values_list("document_id", "language", "extracted_text")
+        ):
+            files.setdefault(document_id, []).append((language, text))
+        for row in rows:
+            pk = row.pop("pk")
+            _write(pk, _Texts(**{k: v or "" for k, v in row.items()}, files=files.get(pk, [])))
+            done += 1
+        if progress:
+            progress(done, total)
+    return done
+

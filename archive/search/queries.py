@@ -1,0 +1,213 @@
+"""Queries: parsing the search box, matching on PostgreSQL (GIN indexes) or
+SQLite (search_plain), and the rank."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.functions import Greatest, StrIndex, Substr
+from django.db.models.lookups import LessThan
+
+from archive.models import Document
+
+from .words import (
+    CYRILLIC_RE,
+    SAFE_RAW_RE,
+    WORD_RE,
+    fold,
+    is_known,
+    is_stop_word,
+    lemma_of,
+    plain_text,
+    raw_stems,
+)
+
+# Rank: per query clause, whether it is in a title, a summary, or only in the
+# files' text (see "Ranking" in the package docstring). SQLite reads it from
+# the first HEAD_CHARS characters of search_plain.
+TITLE_SCORE, SUMMARY_SCORE, BODY_SCORE = 1.0, 0.4, 0.2
+TITLE_FIELDS, SUMMARY_FIELDS = ("title_ru", "title_en"), ("summary_ru", "summary_en")
+HEAD_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One condition of a query: a word, or a quoted phrase (several
+    lemmas), possibly excluded with a leading minus. ``prefix`` is the
+    folded surface form of an unknown Cyrillic word, also matched as a
+    prefix."""
+
+    lemmas: tuple[str, ...]
+    negated: bool = False
+    prefix: str = ""
+    # A tsquery (configuration 'simple') of word prefixes that every form of
+    # the clause's words starts with: how the rank finds the clause in the
+    # titles and summaries as written, which are not lemmatised.
+    raw: str = ""
+    # The same prefixes, folded: a word of a text that starts with none of
+    # them cannot match (saves lemmatising every word of a snippet's text).
+    stems: tuple[str, ...] = ()
+
+
+QUERY_RE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+def parse_query(query: str) -> list[Clause]:
+    """Words (all must match), "quoted phrases" and -excluded words or
+    phrases, as in web search engines. Stop words alone make no clause."""
+    clauses: list[Clause] = []
+    for match in QUERY_RE.finditer(query or ""):
+        if match.group(2) is not None:
+            negated, words = bool(match.group(1)), WORD_RE.findall(match.group(2))
+            found = tuple(lemma_of(fold(w)) for w in words)
+            if found and not all(is_stop_word(w) for w in found):
+                raw = " & ".join(f"({_raw_query(w.casefold())})" for w in words)
+                stems = tuple(fold(st) for w in words for st in raw_stems(w.casefold()))
+                clauses.append(Clause(found, negated=negated, raw=raw, stems=stems))
+            continue
+        negated = bool(match.group(3))
+        for word in WORD_RE.findall(match.group(4)):
+            folded = fold(word)
+            lemma = lemma_of(folded)
+            prefix = ""
+            if CYRILLIC_RE.search(folded) and SAFE_RAW_RE.fullmatch(folded) and not is_known(
+                folded
+            ):
+                prefix = folded
+            if is_stop_word(lemma) and not prefix:
+                continue
+            unknown = bool(prefix)
+            stems = tuple(fold(st) for st in raw_stems(word.casefold(), unknown=unknown))
+            clauses.append(Clause((lemma,), negated=negated, prefix=prefix, stems=stems,
+                                  raw=_raw_query(word.casefold(), unknown=unknown)))
+    return clauses
+
+
+def _raw_query(word: str, *, unknown: bool = False) -> str:
+    return " | ".join(f"'{stem}':*" for stem in raw_stems(word, unknown=unknown)
+                      if WORD_RE.fullmatch(stem))
+
+
+def _pg_query(clause: Clause, config: str) -> SearchQuery:
+    if len(clause.lemmas) > 1:
+        return SearchQuery(" ".join(clause.lemmas), config=config, search_type="phrase")
+    query = SearchQuery(clause.lemmas[0], config=config, search_type="plain")
+    if clause.prefix:
+        query |= SearchQuery(f"{clause.prefix}:*", config="simple", search_type="raw")
+    return query
+
+
+def _matching_ids(clause: Clause) -> QuerySet:
+    return Document.objects.order_by().filter(_pg_condition(clause)).values("pk")
+
+
+def _pg_condition(clause: Clause) -> Q:
+    return Q(search_ru=_pg_query(clause, "russian")) | Q(search_en=_pg_query(clause, "english"))
+
+
+def _plain_forms(clause: Clause) -> list[str]:
+    forms = [" " + plain_text(clause.lemmas)]
+    if clause.prefix:
+        forms.append(" " + clause.prefix)
+    return forms
+
+
+def documents_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Documents of ``queryset`` matching every clause of ``query``,
+    annotated with ``rank`` (higher is better). A blank query (or one made
+    of stop words only) returns the queryset unchanged, with rank 0."""
+    clauses = parse_query(query)
+    if not clauses:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    positive = [c for c in clauses if not c.negated]
+    negative = [c for c in clauses if c.negated]
+    if connections[queryset.db].vendor == "postgresql":
+        return _search_postgresql(queryset, positive, negative)
+    return _search_plain(queryset, positive, negative)
+
+
+def _ids_with_words_in(fields: tuple[str, str], raw: str) -> QuerySet:
+    """Ids of the documents whose fields contain the clause as written
+    (GIN expression indexes of migration 0002: the expression must stay
+    exactly this one for PostgreSQL to use them)."""
+    return (
+        Document.objects.order_by()
+        .annotate(words=SearchVector(*fields, config="simple"))
+        .filter(words=SearchQuery(raw, config="simple", search_type="raw"))
+        .values("pk")
+    )
+
+
+def _pg_rank(positive: list[Clause]):
+    """Title 1.0, summary 0.4, otherwise 0.2 per clause. Each test is an
+    uncorrelated ``id IN (subquery)``, which PostgreSQL answers once from
+    an index and then probes as a hash for every matching row: the rank
+    never reads the large vectors (that is what made ts_rank slow)."""
+
+    def score(clause: Clause):
+        if not clause.raw:
+            return Value(BODY_SCORE)
+        return Case(
+            When(pk__in=_ids_with_words_in(TITLE_FIELDS, clause.raw), then=Value(TITLE_SCORE)),
+            When(pk__in=_ids_with_words_in(SUMMARY_FIELDS, clause.raw),
+                 then=Value(SUMMARY_SCORE)),
+            default=Value(BODY_SCORE), output_field=FloatField(),
+        )
+
+    return reduce(lambda a, b: a + b, map(score, positive))
+
+
+def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause]) -> QuerySet:
+    for clause in negative:
+        # NOT IN over an index scan: NOT (vector @@ query) row by row would
+        # read every candidate's vector.
+        queryset = queryset.exclude(pk__in=_matching_ids(clause))
+    if not positive:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    # One index scan per clause, intersected by id: the planner then never
+    # checks a clause row by row, which would read (and decompress) every
+    # candidate's vectors. ``vector @@ q1 AND vector @@ q2 AND ...`` in one
+    # WHERE lets it do exactly that for all but the first clauses.
+    if len(positive) == 1:
+        queryset = queryset.filter(_pg_condition(positive[0]))
+    else:
+        first, *others = (_matching_ids(clause) for clause in positive)
+        queryset = queryset.filter(pk__in=first.intersection(*others))
+    return queryset.annotate(rank=_pg_rank(positive))
+
+
+def _search_plain(queryset, positive: list[Clause], negative: list[Clause]) -> QuerySet:
+    def condition(clause: Clause) -> Q:
+        return reduce(or_, (Q(search_plain__contains=form) for form in _plain_forms(clause)))
+
+    for clause in negative:
+        queryset = queryset.exclude(condition(clause))
+    if not positive:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    queryset = queryset.filter(reduce(and_, (condition(c) for c in positive)))
+    # The same score as archive_head_rank() on PostgreSQL, as an expression.
+    head = Substr(F("search_plain"), 1, HEAD_CHARS)
+    title_end = StrIndex(head, Value("\n"))
+    summary_end = StrIndex(head, Value("\t"))
+
+    def score(form: str):
+        position = StrIndex(head, Value(form))
+        return Case(
+            When(LessThan(position, 1), then=Value(BODY_SCORE)),
+            When(LessThan(position, title_end), then=Value(TITLE_SCORE)),
+            When(LessThan(position, summary_end), then=Value(SUMMARY_SCORE)),
+            default=Value(BODY_SCORE), output_field=FloatField(),
+        )
+
+    def clause_score(clause: Clause):
+        scores = [score(form) for form in _plain_forms(clause)]
+        return scores[0] if len(scores) == 1 else Greatest(*scores)
+
+    return queryset.annotate(rank=reduce(lambda a, b: a + b, map(clause_score, positive)))
+
