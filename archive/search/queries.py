@@ -67,7 +67,7 @@ def parse_query(query: str) -> list[Clause]:
             negated, words = bool(match.group(1)), WORD_RE.findall(match.group(2))
             found = tuple(lemma_of(fold(w)) for w in words)
             if found and not all(is_stop_word(w) for w in found):
-                raw = " & ".join(f"({_raw_query(w.casefold())})" for w in words)
+                raw = " & ".join(f"({part})" for w in words if (part := _raw_query(w.casefold())))
                 stems = tuple(fold(st) for w in words for st in raw_stems(w.casefold()))
                 clauses.append(Clause(found, negated=negated, raw=raw, stems=stems))
             continue

@@ -42,6 +42,8 @@ RUSSIAN_FORMS = [
     ["мигрант", "мигрантов", "мигрантам"],
     ["трудовой", "трудовая", "трудовых"],
     ["Алматинский", "алматинского"],
+    ["миграция", "миграции", "миграцией"],
+    ["ребёнок", "ребенка", "ребёнку"],
 ]
 FORM_PAIRS = [
     (indexed, searched)
@@ -144,6 +146,13 @@ def test_search_stop_words_alone_return_queryset_unchanged():
 
     assert [d.rank for d in documents_search(Document.objects.all(), "и в the")] == [0.0]
     assert found("и в the") == [document]
+
+
+def test_search_with_only_excluded_word_keeps_the_others():
+    kept = make(title_ru="Беженцы в Казахстане")
+    make(title_ru="Беженцы и мигранты")
+
+    assert found("-мигранты") == [kept]
 
 
 def test_search_keeps_queryset_filters():
