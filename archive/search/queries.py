@@ -67,8 +67,10 @@ def parse_query(query: str) -> list[Clause]:
             negated, words = bool(match.group(1)), WORD_RE.findall(match.group(2))
             found = tuple(lemma_of(fold(w)) for w in words)
             if found and not all(is_stop_word(w) for w in found):
-                raw = " & ".join(f"({part})" for w in words if (part := _raw_query(w.casefold())))
-                stems = tuple(fold(st) for w in words for st in raw_stems(w.casefold()))
+                content = [w.casefold() for w, lemma in zip(words, found, strict=True)
+                           if not is_stop_word(lemma)]
+                raw = " & ".join(f"({part})" for w in content if (part := _raw_query(w)))
+                stems = tuple(fold(stem) for w in content for stem in raw_stems(w))
                 clauses.append(Clause(found, negated=negated, raw=raw, stems=stems))
             continue
         negated = bool(match.group(3))
