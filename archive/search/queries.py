@@ -172,12 +172,15 @@ def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause])
         queryset = queryset.exclude(pk__in=_matching_ids(clause))
     if not positive:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
-    # One index scan per clause, intersected by id: the planner then never
-    # checks a clause row by row, which would read (and decompress) every
-    # candidate's vectors. ``vector @@ q1 AND vector @@ q2 AND ...`` in one
-    # WHERE lets it do exactly that for all but the first clauses.
-    if len(positive) == 1:
-        queryset = queryset.filter(_pg_condition(positive[0]))
+    # Measured (bench/RESULTS.md): one clause, or two plain words, in one
+    # WHERE become a BitmapAnd of index scans, the fastest plan. With a third
+    # clause, or a prefix or phrase (costlier index scans), the planner
+    # checks some clauses row by row instead, reading and decompressing every
+    # candidate's vectors: 3-5 times slower. Then each clause is its own
+    # index scan and the ids are intersected.
+    simple = all(len(c.lemmas) == 1 and not c.prefix for c in positive)
+    if len(positive) == 1 or (len(positive) == 2 and simple):
+        queryset = queryset.filter(reduce(and_, (_pg_condition(c) for c in positive)))
     else:
         first, *others = (_matching_ids(clause) for clause in positive)
         queryset = queryset.filter(pk__in=first.intersection(*others))
