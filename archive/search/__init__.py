@@ -41,9 +41,16 @@ Ranking
     the clause as word prefixes shared by all its forms («бежен:*» for
     «беженцы»), then probed as a hash for each matching row. On SQLite the
     same score is read from the head of ``search_plain``. Ties are left to
-    the caller's next ordering (date). Several clauses are matched as one
-    index scan each, intersected by id (``vector @@ q1 AND vector @@ q2`` in
-    one WHERE makes the planner check all but two clauses row by row).
+    the caller's next ordering (date).
+
+Query plans (PostgreSQL)
+    Whatever reads the vectors row by row is slow, so the plans avoid it:
+    migration 0002 removes the planner's statistics on the vectors (with
+    them, a common word makes it prefer a sequential scan that decompresses
+    every vector); one word or two plain words go in one WHERE (a BitmapAnd
+    of index scans); from three clauses, or with a prefix or a phrase, each
+    clause is its own index scan and the ids are intersected, because the
+    planner would otherwise check the extra clauses row by row.
 
 Prefixes
     A Cyrillic word that the dictionary does not know (a truncated word such
@@ -56,8 +63,9 @@ SQLite
     ``search_plain`` holds the case-folded lemmas of everything, title first,
     as `` title \\n summary \\t body ``; English words lose a plural ``s``
     (Harman's S-stemmer). Each query word must occur at the start of a word
-    (``LIKE '% word%'``, so prefixes match, and Cyrillic case is folded by us,
-    not by SQLite's ASCII-only LIKE); rank as above.
+    (``LIKE '% word%'``, so prefixes match: a wider net than on PostgreSQL,
+    "human" also finds "humanitarian"; Cyrillic case is folded by us, not by
+    SQLite's ASCII-only LIKE); rank as above.
 
 The lemma cache (``lemma_of``) makes indexing cheap once the archive's
 vocabulary has been seen: a few thousand distinct words cover most text.
