@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,7 @@ from datetime import date as Date  # noqa: N812
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +44,7 @@ from membership.dbutils import constraint_name_of
 
 from .enums import AccessLevel, ExtractionStatus, FileLanguage, PublicationStatus
 from .extraction import ExtractionError, extract
-from .models import Document, DocumentFile
+from .models import Document, DocumentFile, archive_storage
 from .uploads import inspect_upload, sanitize_filename
 
 logger = logging.getLogger(__name__)
@@ -358,6 +360,40 @@ def document_file_add(
         _delete_stored(stored)
         raise
     return document_file
+
+
+def _delete_stored_on_commit(names: Iterable[str]) -> None:
+    """Remove stored files once their rows are gone for good: a rolled-back
+    deletion keeps them. A file already missing is no error."""
+    storage = archive_storage()
+    for name in names:
+        if name:
+            transaction.on_commit(functools.partial(storage.delete, name))
+
+
+def document_file_delete(*, document_file: DocumentFile, by) -> None:
+    """Remove one language version: the row now (the history records who),
+    the stored bytes and the document's reindexing once committed."""
+    with transaction.atomic():
+        name, document_id = document_file.file.name, document_file.document_id
+        document_file._history_user = by
+        document_file.delete()
+        _delete_stored_on_commit([name])
+        _enqueue_index(document_id)
+
+
+def documents_delete(*, documents: QuerySet[Document]) -> int:
+    """Delete documents with their language files (the history records each
+    row, with the request's user in the admin); the stored bytes go once the
+    deletion has committed. Returns how many documents went."""
+    with transaction.atomic():
+        names = list(
+            DocumentFile.objects.filter(document__in=documents).values_list("file", flat=True)
+        )
+        count = documents.count()
+        documents.delete()
+        _delete_stored_on_commit(names)
+    return count
 
 
 @dataclass

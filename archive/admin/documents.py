@@ -8,7 +8,7 @@ import functools
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -21,17 +21,19 @@ from membership.models import ParticipantState
 
 from ..enums import ExtractionStatus, FileLanguage
 from ..forms import DocumentAdminForm, DocumentFileInlineForm, DocumentFileInlineFormSet
-from ..models import Document, DocumentFile, archive_storage
+from ..models import Document, DocumentFile
 from ..search import documents_search
 from ..services import (
     UPDATABLE_FIELDS,
     document_create,
     document_file_add,
+    document_file_delete,
     document_publish,
     document_update,
     document_withdraw,
+    documents_delete,
 )
-from ..tasks import extract_file, index_document
+from ..tasks import extract_file
 from .gaps import MissingLanguageFilter, YearListFilter, with_language_files
 from .pages import DocumentPagesMixin
 
@@ -144,14 +146,10 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
     # --- Deleting: the stored files go too --------------------------------------
 
     def delete_model(self, request, obj):
-        names = _stored_names(DocumentFile.objects.filter(document=obj))
-        super().delete_model(request, obj)
-        _delete_stored_on_commit(names)
+        documents_delete(documents=Document.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
-        names = _stored_names(DocumentFile.objects.filter(document__in=queryset))
-        super().delete_queryset(request, queryset)
-        _delete_stored_on_commit(names)
+        documents_delete(documents=queryset)
 
     # --- Columns ----------------------------------------------------------------
 
@@ -218,7 +216,7 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for file_form in formset.deleted_forms:
             if file_form.instance.pk is not None:
-                _file_delete(file_form.instance)
+                document_file_delete(document_file=file_form.instance, by=request.user)
                 formset.deleted_objects.append(file_form.instance)
         for file_form in formset.forms:
             if (
@@ -301,24 +299,3 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
             request, object_id, extra_context={**(extra_context or {}),
                                                "file_records": file_records},
         )
-
-
-def _stored_names(files: QuerySet[DocumentFile]) -> list[str]:
-    return [name for name in files.values_list("file", flat=True) if name]
-
-
-def _delete_stored_on_commit(names: list[str]) -> None:
-    """Remove stored files once their rows are gone for good (a rolled-back
-    deletion keeps them). Missing files are no error."""
-    storage = archive_storage()
-    for name in names:
-        transaction.on_commit(functools.partial(storage.delete, name))
-
-
-def _file_delete(file: DocumentFile) -> None:
-    """Delete a language file: the row now, the stored bytes and the
-    reindexing once the transaction has committed."""
-    name, document_id = file.file.name, file.document_id
-    file.delete()
-    _delete_stored_on_commit([name])
-    transaction.on_commit(functools.partial(index_document.delay, document_id))

@@ -585,3 +585,60 @@ def test_uploaded_file_text_is_extracted_by_the_worker(celery_worker, samples):
     assert RU_TEXT in document_file.extracted_text
     assert list(documents_search(Document.objects.all(), "беженец")) == [document]
     document_file.file.delete(save=False)
+
+
+# --- Deleting -----------------------------------------------------------------
+
+def test_document_file_delete_removes_the_row_then_the_stored_file(
+    staff, archive_dir, samples, django_capture_on_commit_callbacks
+):
+    document = create(staff, title_en="Report")
+    document_file = services.document_file_add(
+        document=document, upload=upload("report.pdf", samples["pdf"]), language="ru",
+        uploaded_by=staff,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_file_delete(document_file=document_file, by=staff)
+
+    assert not DocumentFile.objects.filter(document=document).exists()
+    assert stored_files(archive_dir) == []
+    assert DocumentFile.history.filter(history_type="-").get().history_user == staff
+
+
+def test_document_file_delete_rolled_back_keeps_the_stored_file(staff, archive_dir, samples):
+    document = create(staff, title_en="Report")
+    document_file = services.document_file_add(
+        document=document, upload=upload("report.pdf", samples["pdf"]), language="ru",
+        uploaded_by=staff,
+    )
+    pk, stored = document_file.pk, archive_dir / document_file.file.name
+
+    def delete_then_fail():
+        with transaction.atomic():
+            services.document_file_delete(document_file=document_file, by=staff)
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        delete_then_fail()
+
+    assert DocumentFile.objects.filter(pk=pk).exists()
+    assert stored_files(archive_dir) == [stored]
+
+
+def test_documents_delete_removes_documents_files_and_stored_bytes(
+    staff, archive_dir, samples, django_capture_on_commit_callbacks
+):
+    kept = create(staff, title_en="Kept")
+    gone = create(staff, title_en="Gone")
+    services.document_file_add(
+        document=gone, upload=upload("gone.pdf", samples["pdf"]), language="ru",
+        uploaded_by=staff,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        count = services.documents_delete(documents=Document.objects.filter(pk=gone.pk))
+
+    assert count == 1
+    assert list(Document.objects.all()) == [kept]
+    assert stored_files(archive_dir) == []
