@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .enums import AccessLevel, DocumentType, FileLanguage
 from .models import Document, DocumentFile
-from .services import MSG_DUPLICATE, MSG_TITLE_REQUIRED
+from .services import MSG_TITLE_REQUIRED, document_file_duplicate_error
 from .uploads import inspect_upload
 
 
@@ -79,15 +79,11 @@ class DocumentFileInlineForm(forms.ModelForm):
             return upload
         self.upload_info = inspect_upload(upload)
         upload.seek(0)
-        duplicate = (
-            DocumentFile.objects.filter(sha256=self.upload_info.sha256)
-            .select_related("document").first()
+        duplicate = document_file_duplicate_error(
+            sha256=self.upload_info.sha256, name=self.upload_info.filename
         )
         if duplicate is not None:
-            raise ValidationError(
-                MSG_DUPLICATE, code="duplicate",
-                params={"name": self.upload_info.filename, "document": duplicate.document},
-            )
+            raise duplicate
         return upload
 
 

@@ -287,7 +287,10 @@ def document_withdraw(*, document: Document, by) -> Document:
 
 # --- Files ---------------------------------------------------------------------
 
-def _duplicate_error(sha256: str, name: str) -> ValidationError | None:
+def document_file_duplicate_error(*, sha256: str, name: str) -> ValidationError | None:
+    """The translated "already in the archive" error naming the document
+    that holds this content, or None. Also checked by the admin's inline
+    form before anything is saved."""
     holder = DocumentFile.objects.filter(sha256=sha256).select_related("document").first()
     if holder is None:
         return None
@@ -329,9 +332,9 @@ def document_file_add(
     try:
         with transaction.atomic():
             document = _lock(document)
-            error = _duplicate_error(info.sha256, info.filename) or _language_taken_error(
-                document, language
-            )
+            error = document_file_duplicate_error(
+                sha256=info.sha256, name=info.filename
+            ) or _language_taken_error(document, language)
             if error is not None:
                 raise error
             document_file = DocumentFile(
@@ -350,7 +353,7 @@ def document_file_add(
     except IntegrityError as exc:
         # A concurrent upload won the race for the hash or the language slot.
         _delete_stored(stored)
-        error = _duplicate_error(info.sha256, info.filename)
+        error = document_file_duplicate_error(sha256=info.sha256, name=info.filename)
         if error is None and constraint_name_of(exc) in {ONE_FILE_PER_LANGUAGE, None}:
             error = _language_taken_error(document, language)
         if error is None:

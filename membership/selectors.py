@@ -64,21 +64,25 @@ def states_for_public_list() -> QuerySet[ParticipantState]:
     )
 
 
+def _by_code(code: str) -> QuerySet[ParticipantState]:
+    """The state with this lower-case alpha-3 code (as in /states/kaz/);
+    nothing for a code that cannot be one."""
+    if len(code) != 3 or not code.isalpha() or not code.isascii():
+        return ParticipantState.objects.none()
+    return ParticipantState.objects.filter(iso3=code.upper())
+
+
 def state_by_code(*, code: str) -> ParticipantState | None:
     """A state by its lower-case alpha-3 code (as in /states/kaz/)."""
-    if len(code) != 3 or not code.isalpha() or not code.isascii():
-        return None
-    return ParticipantState.objects.filter(iso3=code.upper()).first()
+    return _by_code(code).first()
 
 
 def state_for_public_page(*, code: str) -> ParticipantState | None:
     """A state's page by its lower-case alpha-3 code, with its history,
     all its coordinators (newest first) and its chairmanship terms (the
     chairmanship app's reverse relation; never imported here)."""
-    if len(code) != 3 or not code.isalpha() or not code.isascii():
-        return None
     return (
-        ParticipantState.objects.filter(iso3=code.upper())
+        _by_code(code)
         .prefetch_related(
             Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("start")),
             Prefetch(

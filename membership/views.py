@@ -16,6 +16,13 @@ from . import permissions, selectors, services
 from .forms import CoordinatorContactsForm
 
 
+def _lower_case_code_redirect(request, code: str) -> HttpResponsePermanentRedirect | None:
+    """/states/KAZ/… leads to /states/kaz/…, the one address of a state."""
+    if code == code.lower():
+        return None
+    return HttpResponsePermanentRedirect(request.path.replace(code, code.lower(), 1))
+
+
 class StateListView(ListView):
     template_name = "membership/state_list.html"
     context_object_name = "states"
@@ -35,10 +42,9 @@ class StateDetailView(DetailView):
     context_object_name = "state"
 
     def get(self, request, *args, **kwargs):
-        code = kwargs["code"]
-        if code != code.lower():
-            return HttpResponsePermanentRedirect(request.path.replace(code, code.lower(), 1))
-        return super().get(request, *args, **kwargs)
+        return _lower_case_code_redirect(request, kwargs["code"]) or super().get(
+            request, *args, **kwargs
+        )
 
     def get_object(self, queryset=None):
         state = selectors.state_for_public_page(code=self.kwargs["code"])
@@ -71,10 +77,10 @@ class CoordinatorContactsView(LoginRequiredMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        code = kwargs["code"]
-        if code != code.lower():
-            return HttpResponsePermanentRedirect(request.path.replace(code, code.lower(), 1))
-        self.state = selectors.state_by_code(code=code)
+        redirect_to_lower = _lower_case_code_redirect(request, kwargs["code"])
+        if redirect_to_lower is not None:
+            return redirect_to_lower
+        self.state = selectors.state_by_code(code=kwargs["code"])
         if self.state is None:
             raise Http404(_("There is no state with this code."))
         self.coordinator = selectors.active_coordinator(state=self.state)
