@@ -462,6 +462,23 @@ def documents_bulk_upload(
 
 # --- Text extraction -------------------------------------------------------------
 
+def document_files_retry_extraction(*, documents: QuerySet[Document]) -> int:
+    """Queue the text extraction again for the failed files of ``documents``
+    (after commit); returns how many files were queued."""
+    with transaction.atomic():
+        files = list(
+            DocumentFile.objects.select_for_update()
+            .filter(document__in=documents, extraction_status=ExtractionStatus.FAILED)
+            .defer("extracted_text")
+        )
+        for document_file in files:
+            document_file.extraction_status = ExtractionStatus.PENDING
+            document_file.extraction_error = ""
+            document_file.save(update_fields=["extraction_status", "extraction_error"])
+            _enqueue_extraction(document_file.pk)
+    return len(files)
+
+
 def document_file_extract(*, file_id: int) -> DocumentFile:
     """Extract the text and page count of a file: pending/failed/running ->
     running -> done or failed (the error recorded on the file). A file

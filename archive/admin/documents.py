@@ -3,11 +3,8 @@ inline, actions calling the services, and the full-text search."""
 
 from __future__ import annotations
 
-import functools
-
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -28,12 +25,12 @@ from ..services import (
     document_create,
     document_file_add,
     document_file_delete,
+    document_files_retry_extraction,
     document_publish,
     document_update,
     document_withdraw,
     documents_delete,
 )
-from ..tasks import extract_file
 from .gaps import MissingLanguageFilter, YearListFilter, with_language_files
 from .pages import DocumentPagesMixin
 
@@ -269,19 +266,12 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
     @admin.action(description=_("Retry text extraction of failed files"),
                   permissions=["change"])
     def retry_extraction(self, request, queryset):
-        files = list(DocumentFile.objects.filter(
-            document__in=queryset, extraction_status=ExtractionStatus.FAILED,
-        ))
-        for file in files:
-            file.extraction_status = ExtractionStatus.PENDING
-            file.extraction_error = ""
-            file.save(update_fields=["extraction_status", "extraction_error"])
-            transaction.on_commit(functools.partial(extract_file.delay, file.pk))
-        if files:
+        queued = document_files_retry_extraction(documents=queryset)
+        if queued:
             self.message_user(request, ngettext(
                 "Text extraction of %(count)d file was queued again.",
-                "Text extraction of %(count)d files was queued again.", len(files),
-            ) % {"count": len(files)}, messages.SUCCESS)
+                "Text extraction of %(count)d files was queued again.", queued,
+            ) % {"count": queued}, messages.SUCCESS)
         else:
             self.message_user(request, gettext(
                 "None of the selected documents has a file whose text extraction failed."
