@@ -26,13 +26,15 @@ def unavailable(reason: str):
 
 
 @pytest.fixture(autouse=True)
-def _default_language_after_each_test():
-    """A request to an /en/ page leaves English active in the thread; the
-    next test must start in the default language (Russian) like a visitor."""
-    yield
+def _default_language():
+    """Every test starts and ends in the default language (Russian), like a
+    new visitor: a request to an /en/ page leaves English active in the
+    thread (LocaleMiddleware never deactivates it)."""
     from django.utils import translation
 
-    translation.activate("ru")
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

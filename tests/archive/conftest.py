@@ -182,15 +182,5 @@ def archive_dir(settings, tmp_path, monkeypatch) -> Path:
     return root
 
 
-@pytest.fixture
-def russian():
-    """Russian active for the test, whatever an earlier request left behind
-    (LocaleMiddleware activates a language per request and never resets it)."""
-    from django.utils import translation
-
-    with translation.override("ru"):
-        yield
-
-
 def stored_files(root: Path) -> list[Path]:
     return sorted(path for path in root.rglob("*") if path.is_file())

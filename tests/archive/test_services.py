@@ -22,7 +22,6 @@ from tests.factories.membership import ParticipantStateFactory, StaffUserFactory
 from .conftest import MIME, RU_TEXT, stored_files, upload
 
 # The messages asserted are the Russian ones (the default language).
-pytestmark = pytest.mark.usefixtures("russian")
 
 DAY = datetime.date(2024, 5, 15)
 DOCX_NAME = "Доклад_о_миграции_ru.docx"

@@ -15,7 +15,6 @@ from archive.uploads import inspect_upload, sanitize_filename
 from .conftest import MIME, make_docx, make_text, make_zip, upload
 
 # The messages asserted are the Russian ones (the default language).
-pytestmark = pytest.mark.usefixtures("russian")
 
 
 def error_of(name: str, content: bytes) -> ValidationError:

@@ -1,22 +1,11 @@
 import datetime
 
 import pytest
-from django.utils import translation
 
 from membership.enums import MembershipStatus
 from tests.factories.membership import MembershipPeriodFactory, ParticipantStateFactory
 
 LAUNCH = datetime.date(2013, 6, 5)
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Every test starts in the default language (Russian). A request to an
-    /en/ page leaves English active in the thread (LocaleMiddleware never
-    deactivates it), which would leak into the next test."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
 
 
 @pytest.fixture
