@@ -21,8 +21,12 @@ class DocumentType(models.TextChoices):
 
 
 class AccessLevel(models.TextChoices):
+    """Who may see a document, from the widest circle to the narrowest
+    (membership.permissions says who is in which circle)."""
+
     PUBLIC = "public", _("Public")
-    PARTICIPANTS = "participants", _("Participants only")
+    OBSERVERS = "observers", _("Participants and observers")
+    PARTICIPANTS = "participants", _("Participant states only")
     SECRETARIAT = "secretariat", _("Secretariat only")
 
 

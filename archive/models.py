@@ -132,6 +132,10 @@ class DocumentFile(models.Model):
         default=ExtractionStatus.PENDING,
     )
     extraction_error = models.TextField(_("extraction error"), blank=True)
+    extraction_attempts = models.PositiveSmallIntegerField(
+        _("extraction attempts"), default=0, editable=False,
+        help_text=_("How many times extraction started; after three it is marked failed."),
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

@@ -3,8 +3,11 @@ who may see which document. The list, search results, counts per type,
 detail pages, downloads, feeds and the sitemap all start from here.
 
 - public documents: everyone;
-- participants only: logged-in coordinators, observers' focal points and
-  staff (``membership.permissions.can_see_participant_material``);
+- participants and observers: also observers' focal points (states and
+  international or regional organisations, never civil society) and
+  pending states' coordinators (``membership.permissions.Roles.is_observer``);
+- participant states only: coordinators of participant states and staff
+  (``membership.permissions.Roles.is_participant``);
 - secretariat only: staff.
 
 Public pages show published documents; a withdrawn document keeps its page
@@ -30,6 +33,8 @@ _SEARCH_FIELDS = ("search_ru", "search_en", "search_plain")
 def _access_levels_for(user) -> list[str]:
     roles = roles_of(user)
     levels = [AccessLevel.PUBLIC]
+    if roles.is_observer:
+        levels.append(AccessLevel.OBSERVERS)
     if roles.is_participant:
         levels.append(AccessLevel.PARTICIPANTS)
     if roles.is_staff:

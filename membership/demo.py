@@ -180,14 +180,14 @@ def _load_focal_points() -> None:
 
 def load() -> str:
     for iso2, iso3, (short_en, short_ru), (official_en, official_ru) in STATES:
+        names = {
+            "iso2": iso2,
+            "name_en": short_en, "name_ru": short_ru, "name": short_ru,
+            "official_name_en": official_en, "official_name_ru": official_ru,
+            "official_name": official_ru,
+        }
         state, _created = ParticipantState.objects.update_or_create(
-            iso3=iso3,
-            defaults={
-                "iso2": iso2,
-                "name_en": short_en, "name_ru": short_ru, "name": short_ru,
-                "official_name_en": official_en, "official_name_ru": official_ru,
-                "official_name": official_ru,
-            },
+            iso3=iso3, defaults=names, create_defaults={**names, "rotation_key": short_en},
         )
         if state.membership_periods.exists():
             continue

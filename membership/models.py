@@ -99,9 +99,18 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 class ParticipantState(models.Model):
     """A state of the process. Its standing over time is its list of
-    MembershipPeriods; the rotation orders states by ``name_en``."""
+    MembershipPeriods; the chairmanship rotation orders states by
+    ``rotation_key`` (a fact, set once), never by the editable display name."""
 
     name = models.CharField(_("short name"), max_length=100)
+    rotation_key = models.CharField(
+        _("rotation key"), max_length=100, blank=True,
+        help_text=_(
+            "The state's English short name as the rotation of the chairmanship sorts it "
+            "(English alphabetical order). Changing it moves the state in the rotation: "
+            "every projected term and the turns of the states around it change."
+        ),
+    )
     official_name = models.CharField(_("official name"), max_length=200)
     iso2 = models.CharField(
         _("ISO 3166 alpha-2 code"), max_length=2, unique=True, validators=[validate_iso2]
@@ -121,10 +130,21 @@ class ParticipantState(models.Model):
             models.CheckConstraint(
                 condition=models.Q(iso3__regex=r"^[A-Z]{3}$"), name="membership_state_iso3_format"
             ),
+            models.CheckConstraint(
+                condition=~models.Q(rotation_key=""), name="membership_state_rotation_key_set",
+                violation_error_message=_("A state needs its rotation key."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        # The rotation key defaults to the English short name when the state
+        # is recorded; afterwards it changes only when someone changes it.
+        if not self.rotation_key:
+            self.rotation_key = (self.name_en or "").strip()
 
     def get_absolute_url(self) -> str:
         return reverse("membership:state_detail", kwargs={"code": self.code})
@@ -234,8 +254,8 @@ class Organisation(models.Model):
 
 class NationalCoordinator(models.Model):
     """The person a participant state designates as its focal point. The
-    whole history is kept; at most one coordinator per state is active
-    (no end date), which the database enforces."""
+    whole history is kept; at most one coordinator per state is in office
+    on any day, which the database enforces."""
 
     state = models.ForeignKey(
         ParticipantState, on_delete=models.PROTECT, related_name="coordinators",
@@ -248,6 +268,10 @@ class NationalCoordinator(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     start = models.DateField(_("from"))
     end = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while active."))
+    end_reason = models.CharField(
+        _("reason the term ended"), max_length=300, blank=True,
+        help_text=_("For example: replaced, or the state withdrew from the process."),
+    )
     user = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="coordinator_terms",
         verbose_name=_("user account"),

@@ -1,19 +1,32 @@
 """Who may see and change what: the one place every app asks.
 
-Roles:
+Roles (on the day asked, today in Asia/Almaty by default):
 - secretariat staff: ``user.is_staff`` (admin access through Django groups);
-- national coordinator: a user linked to an active NationalCoordinator, who
+- national coordinator: a user linked to a NationalCoordinator term in
+  office today, of a state that is a participant (or pending) today, who
   acts for that state;
-- observer focal point: a user linked to an active FocalPoint, who acts for
-  that organisation;
+- observer focal point: a user linked to a FocalPoint term in office today
+  of an active organisation, who acts for that organisation; civil-society
+  organisations are not observers by right (see ``Roles``);
 - the public: everyone else.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
-from .models import FocalPoint, NationalCoordinator, Organisation, ParticipantState
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from .enums import MembershipStatus, OrganisationKind
+from .models import (
+    FocalPoint,
+    MembershipPeriod,
+    NationalCoordinator,
+    Organisation,
+    ParticipantState,
+)
 
 _CACHE_ATTR = "_almaty_roles"
 
@@ -54,8 +67,27 @@ STAFF_GROUPS: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
 
 @dataclass(frozen=True)
 class Roles:
+    """What a signed-in person is today. Access levels, widest first:
+
+    ========================  =======================================================
+    the public                public material
+    civil society             public material, and what a meeting they were admitted
+                              to shares with them (the meetings app)
+    observers                 also material marked for observers: focal points of
+                              observer states and of international or regional
+                              organisations, and coordinators of pending states
+    participants              also material for participants: national coordinators
+                              of participant states, and the secretariat
+    secretariat               everything (staff)
+    ========================  =======================================================
+    """
+
     is_staff: bool = False
+    # The state whose national coordinator the user is today, and whether
+    # that state is a participant today (a pending state's coordinator
+    # follows its no-objection procedure with observer access).
     state: ParticipantState | None = None
+    state_is_participant: bool = False
     organisation: Organisation | None = None
 
     @property
@@ -67,35 +99,70 @@ class Roles:
         return self.organisation is not None
 
     @property
+    def is_civil_society(self) -> bool:
+        return (
+            self.organisation is not None
+            and self.organisation.kind == OrganisationKind.CIVIL_SOCIETY
+        )
+
+    @property
     def is_participant(self) -> bool:
-        """Sees material restricted to participants: coordinators, observers'
-        focal points and the secretariat."""
-        return self.is_staff or self.is_coordinator or self.is_focal_point
+        """Sees material restricted to participants: coordinators of
+        participant states and the secretariat. Never observers."""
+        return self.is_staff or (self.is_coordinator and self.state_is_participant)
+
+    @property
+    def is_observer(self) -> bool:
+        """Sees material marked for observers (and participants): the
+        participants, observer states' and organisations' focal points and
+        pending states' coordinators; civil society does not."""
+        return (
+            self.is_participant
+            or self.is_coordinator
+            or (self.is_focal_point and not self.is_civil_society)
+        )
 
 
 ANONYMOUS = Roles()
 
 
+def in_office_on(on: datetime.date) -> Q:
+    """Terms (coordinators, focal points) that hold on ``on``: started on
+    or before it and not ended before it. "In office" is a date range, never
+    "has no end date"."""
+    return Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on))
+
+
 def roles_of(user) -> Roles:
-    """The user's roles, computed once per user object (two queries at most)."""
+    """The user's roles today (Asia/Almaty), computed once per user object
+    (two queries at most)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return ANONYMOUS
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
+    today = timezone.localdate()
+    periods_today = MembershipPeriod.objects.filter(in_office_on(today), state=OuterRef("state"))
     term = (
-        NationalCoordinator.objects.filter(user=user, end__isnull=True)
+        NationalCoordinator.objects.filter(in_office_on(today), user=user)
+        .filter(Exists(periods_today.filter(
+            status__in=(MembershipStatus.PARTICIPANT, MembershipStatus.PENDING)
+        )))
+        .annotate(state_is_participant=Exists(
+            periods_today.filter(status=MembershipStatus.PARTICIPANT)
+        ))
         .select_related("state")
         .first()
     )
     focal = (
-        FocalPoint.objects.filter(user=user, end__isnull=True, organisation__is_active=True)
+        FocalPoint.objects.filter(in_office_on(today), user=user, organisation__is_active=True)
         .select_related("organisation")
         .first()
     )
     roles = Roles(
         is_staff=user.is_staff,
         state=term.state if term else None,
+        state_is_participant=bool(term and term.state_is_participant),
         organisation=focal.organisation if focal else None,
     )
     setattr(user, _CACHE_ATTR, roles)
@@ -104,6 +171,10 @@ def roles_of(user) -> Roles:
 
 def can_see_participant_material(user) -> bool:
     return roles_of(user).is_participant
+
+
+def can_see_observer_material(user) -> bool:
+    return roles_of(user).is_observer
 
 
 def can_see_coordinator_contacts(user) -> bool:
@@ -143,7 +214,9 @@ def can_edit_coordinator_contacts(user, coordinator: NationalCoordinator) -> boo
         return False
     if user.is_staff and user.has_perm("membership.change_nationalcoordinator"):
         return True
-    return coordinator.end is None and coordinator.user_id == user.pk
+    today = timezone.localdate()
+    in_office = coordinator.start <= today and (coordinator.end is None or coordinator.end >= today)
+    return in_office and coordinator.user_id == user.pk
 
 
 def coordinated_state(user) -> ParticipantState | None:

@@ -235,7 +235,7 @@ def state_create(
     with integrity_errors_as_validation(), transaction.atomic():
         state = ParticipantState(
             iso2=iso2.upper(), iso3=iso3.upper(),
-            name_ru=name_ru, name_en=name_en,
+            name_ru=name_ru, name_en=name_en, rotation_key=name_en,
             official_name_ru=official_name_ru, official_name_en=official_name_en,
         )
         state.full_clean()

@@ -1,6 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
-from .models import FocalPoint, NationalCoordinator, Organisation, ParticipantState
+from .models import (
+    FocalPoint,
+    MembershipPeriod,
+    NationalCoordinator,
+    Organisation,
+    ParticipantState,
+)
 
 
 @register(ParticipantState)
@@ -23,3 +30,10 @@ class NationalCoordinatorTranslationOptions(TranslationOptions):
 @register(FocalPoint)
 class FocalPointTranslationOptions(TranslationOptions):
     fields = ("full_name", "position")
+
+
+# The audit history (who, when, what changed) of everything the secretariat
+# edits, registered after modeltranslation has added the per-language
+# fields, so the historical tables record both languages (as in archive).
+for _model in (ParticipantState, MembershipPeriod, Organisation, NationalCoordinator, FocalPoint):
+    register_history(_model)

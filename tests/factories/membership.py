@@ -44,6 +44,7 @@ class ParticipantStateFactory(factory.django.DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"State {n:03d}")
     name_ru = factory.Sequence(lambda n: f"Государство {n:03d}")
     name = factory.SelfAttribute("name_ru")
+    rotation_key = factory.SelfAttribute("name_en")
     official_name_en = factory.LazyAttribute(lambda o: f"Republic of {o.name_en}")
     official_name_ru = factory.LazyAttribute(lambda o: f"Республика {o.name_ru}")
     official_name = factory.SelfAttribute("official_name_ru")
