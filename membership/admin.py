@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -27,6 +27,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from . import permissions, selectors, services
 from .enums import Language, MembershipStatus
+from .formatting import date_label
 from .forms import (
     CoordinatorReplaceForm,
     MembershipPeriodFormSet,
@@ -43,11 +44,6 @@ from .models import (
     ParticipantState,
     User,
 )
-
-
-def _date(value) -> str:
-    return formats.date_format(value, "DATE_FORMAT") if value else "—"
-
 
 # --- List filters ------------------------------------------------------------------
 
@@ -221,13 +217,13 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
             return "—"
         if period.status == MembershipStatus.PENDING:
             return _("%(status)s (deadline %(date)s)") % {
-                "status": period.get_status_display(), "date": _date(period.deadline),
+                "status": period.get_status_display(), "date": date_label(period.deadline),
             }
         return period.get_status_display()
 
     @admin.display(description=_("participant since"))
     def joined(self, state: ParticipantState) -> str:
-        return _date(state.joined_on)
+        return date_label(state.joined_on)
 
     @admin.display(description=_("national coordinator"))
     def active_coordinator(self, state: ParticipantState) -> str:
@@ -351,7 +347,8 @@ class NationalCoordinatorAdmin(InviteActionsMixin, TabbedTranslationAdmin):
                     request,
                     _("%(new)s is the national coordinator of %(state)s from %(start)s; the "
                       "term of %(old)s ended the day before.") % {
-                        "new": new.full_name, "state": current.state, "start": _date(new.start),
+                        "new": new.full_name, "state": current.state,
+                        "start": date_label(new.start),
                         "old": current.full_name,
                     },
                     messages.SUCCESS,

@@ -29,12 +29,13 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
 from .dbutils import constraint_name_of
 from .enums import Language, MembershipStatus
+from .formatting import date_label
 from .models import (
     FocalPoint,
     MembershipPeriod,
@@ -89,10 +90,6 @@ def integrity_errors_as_validation() -> Iterator[None]:
             raise
         message, code = known
         raise ValidationError(message, code=code) from exc
-
-
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "DATE_FORMAT")
 
 
 def _lock_state(state: ParticipantState) -> ParticipantState:
@@ -153,7 +150,7 @@ def membership_change_status(
                 raise ValidationError(
                     _("The new status must start after the current period, which began on "
                       "%(date)s."),
-                    code="start_too_early", params={"date": _date(current.start)},
+                    code="start_too_early", params={"date": date_label(current.start)},
                 )
             if current.status == status and current.deadline == deadline:
                 raise ValidationError(
@@ -260,7 +257,7 @@ def _check_state_may_have_coordinator(state: ParticipantState, on: datetime.date
         raise ValidationError(
             _("Only a participant or pending state designates a national coordinator, and "
               "%(state)s is neither on %(date)s."),
-            code="state_not_participant", params={"state": state, "date": _date(on)},
+            code="state_not_participant", params={"state": state, "date": date_label(on)},
         )
 
 
@@ -281,8 +278,8 @@ def coordinator_check_term(*, coordinator: NationalCoordinator) -> None:
             _("This term overlaps the term of %(person)s (%(start)s – %(end)s)."),
             code="overlaps_other_term",
             params={
-                "person": clash.full_name, "start": _date(clash.start),
-                "end": _date(clash.end) if clash.end else _("to date"),
+                "person": clash.full_name, "start": date_label(clash.start),
+                "end": date_label(clash.end) if clash.end else _("to date"),
             },
         )
 
@@ -306,7 +303,7 @@ def coordinator_check_new(
             raise ValidationError(
                 _("The current coordinator took office on %(date)s: the new one must start "
                   "later."),
-                code="start_too_early", params={"date": _date(active.start)},
+                code="start_too_early", params={"date": date_label(active.start)},
             )
     elif active is not None:
         raise ValidationError(MSG_SECOND_ACTIVE_COORDINATOR, code="second_active_coordinator")

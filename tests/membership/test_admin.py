@@ -338,7 +338,7 @@ def test_admin_pending_period_without_deadline_is_a_form_error(admin_client, kaz
 
     form = response.context["inline_admin_formsets"][0].formset.forms[1]
     assert form.non_field_errors() == [
-        ("Для периода рассмотрения нужен срок процедуры отсутствия возражений; у других "
+        ("Для периода рассмотрения нужен срок процедуры невозражения; у других "
         "периодов его нет.")
     ]
 
