@@ -3,9 +3,12 @@
 Kazakhstan chairs first (elected at the 2013 Ministerial Conference: an
 illustrative choice), then the rotation runs up to the term covering today.
 Each later term is confirmed by the Ministerial Conference held every two
-years. Türkiye declines the 2021 turn, so the history shows a skipped state,
-and the state due next after today declines that turn, so the projection
-shows one too. Representatives are fictitious. Idempotent: runs again
+years. Türkiye declines the 2021 turn and Afghanistan the 2023 one (each
+turn passes to the next participant state in English alphabetical order:
+Turkmenistan, then Azerbaijan), so the history shows how a skip looks; the
+state due next after today declines that turn, so the projection shows one
+too. Declining is the "voluntary basis" of the Operational Mechanism, not an
+amendment of it. Representatives are fictitious. Idempotent: runs again
 without adding anything once the history reaches today."""
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ DECLINATIONS = [
     ("TUR", datetime.date(2021, 6, 5), datetime.date(2021, 2, 15),
      ("Отказ по внутренним причинам (иллюстративная запись).",
       "Declined for internal reasons (illustrative record).")),
+    # Before the 2023 Ministerial Conference, whose conclusions (archive demo,
+    # "ministerial-conclusions-2023") confirm Azerbaijan for the turn.
+    ("AFG", datetime.date(2023, 6, 5), datetime.date(2023, 2, 15),
+     ("Отказ от очереди председательства на добровольной основе (иллюстративная запись).",
+      "Declined its turn to chair, on a voluntary basis (illustrative record).")),
 ]
 
 # Fictitious representatives (made-up surnames, like the demo coordinators'),
@@ -78,6 +86,8 @@ def _details(state: ParticipantState) -> dict[str, str]:
 def _declinations() -> None:
     for iso3, turn_start, declined_on, (note_ru, note_en) in DECLINATIONS:
         state = ParticipantState.objects.get(iso3=iso3)
+        if Chairmanship.objects.filter(state=state, start=turn_start).exists():
+            continue  # a database loaded by an older demo, where it took that turn
         if not TurnDeclination.objects.filter(state=state, turn_start=turn_start).exists():
             turn_decline(state=state, turn_start=turn_start, declined_on=declined_on,
                          note_ru=note_ru, note_en=note_en)

@@ -11,7 +11,7 @@ from chairmanship import demo as chairmanship_demo
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.models import Chairmanship, TurnDeclination
 from chairmanship.selectors import current_chair
-from chairmanship.services import chairmanship_propose_next
+from chairmanship.services import chairmanship_history, chairmanship_propose_next
 from chairmanship.validators import rotation_sort_key, term_end_for
 from membership import demo as membership_demo
 from membership.enums import MembershipStatus
@@ -41,10 +41,11 @@ def test_demo_history_starts_with_the_chair_elected_in_2013(demo):
 def test_demo_history_follows_the_rotation(demo):
     terms = list(Chairmanship.objects.select_related("state").order_by("start"))
 
-    # Türkiye declined the 2021 turn, so Turkmenistan took it.
+    # Türkiye declined the 2021 turn, so Turkmenistan took it; Afghanistan
+    # declined the 2023 turn, so Azerbaijan took it.
     assert [(term.state.name_en, term.start.year) for term in terms[:7]] == [
         ("Kazakhstan", 2013), ("Kyrgyzstan", 2015), ("Pakistan", 2017), ("Tajikistan", 2019),
-        ("Turkmenistan", 2021), ("Afghanistan", 2023), ("Azerbaijan", 2025),
+        ("Turkmenistan", 2021), ("Azerbaijan", 2023), ("Iran", 2025),
     ]
     assert [term.basis for term in terms[1:]] == [ChairmanshipBasis.ROTATION] * (len(terms) - 1)
 
@@ -53,7 +54,8 @@ def test_demo_history_skips_only_non_participants_and_decliners(demo):
     # The rule spelled out independently of the service: after each Chair,
     # the next state in English alphabetical order that is a participant on
     # the start date and has not declined that turn.
-    order = sorted(ParticipantState.objects.all(), key=lambda s: rotation_sort_key(s.name_en))
+    order = sorted(ParticipantState.objects.all(),
+                   key=lambda s: rotation_sort_key(s.rotation_key))
     declined = set(TurnDeclination.objects.values_list("state_id", "turn_start"))
     terms = list(Chairmanship.objects.select_related("state").order_by("start"))
 
@@ -89,6 +91,29 @@ def test_demo_records_the_declined_turns_the_rotation_skipped(demo):
     # The state due after today's Chair has declined, so the next turn passes on.
     assert [skip.reason for skip in upcoming.skipped] == ["declined"]
     assert upcoming.skipped[0].declination.turn_start == upcoming.start
+
+
+def test_demo_afghanistan_declines_the_2023_turn_so_azerbaijan_chairs(demo):
+    declination = TurnDeclination.objects.get(state__iso3="AFG")
+    term = current_chair(on=D(2024, 1, 1))
+    entry = next(e for e in chairmanship_history(terms=list(Chairmanship.objects.all()))
+                 if e.term == term)
+
+    assert (declination.turn_start, declination.declined_on) == (D(2023, 6, 5), D(2023, 2, 15))
+    assert (term.state.iso3, term.start, term.end, term.basis) == (
+        "AZE", D(2023, 6, 5), D(2025, 6, 4), ChairmanshipBasis.ROTATION,
+    )
+    assert [(skip.state.iso3, skip.reason) for skip in entry.skipped] == [("AFG", "declined")]
+    assert not Chairmanship.objects.filter(state__iso3="AFG").exists()
+
+
+def test_demo_declinations_say_nothing_of_an_amendment(demo):
+    # Declining a turn is what "voluntary" in the Operational Mechanism means.
+    texts = [text for pair in TurnDeclination.objects.values_list("note_ru", "note_en")
+             for text in pair]
+
+    assert texts
+    assert not [text for text in texts if "2016" in text or "mend" in text or "оправк" in text]
 
 
 def test_demo_load_is_idempotent(demo):
