@@ -9,7 +9,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from archive.sitemaps import DocumentSitemap
-from membership.forms import PasswordResetForm
 
 from . import views
 
@@ -37,15 +36,7 @@ urlpatterns += i18n_patterns(
     path("about/", views.AboutView.as_view(), name="about"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=PasswordResetForm,
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
+    path("accounts/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

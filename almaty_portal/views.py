@@ -1,12 +1,27 @@
-"""Site-wide pages: home, about, and the health check."""
+"""Site-wide pages: home, about, the health check, and the account pages
+that need a limit (the login lockout, the password-reset cap)."""
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from membership.forms import PasswordResetForm
+from membership.throttle import throttle_hit
+
+from .throttling import client_ip
+
+HOUR = 3600
 
 
 class HomeView(TemplateView):
@@ -73,3 +88,41 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def login_lockout(request, original_response=None, credentials=None):
+    """django-axes' answer to a refused login (public and admin alike): a
+    page that says how long to wait, with status 429."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(
+        request, "registration/lockout.html", {"minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset view with two caps per hour: emails to one address
+    (silently: the answer is the same whether or not an email went out, or
+    an account exists), and requests from one client address (a 429 page:
+    it says nothing about any address)."""
+
+    form_class = PasswordResetForm
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        if not throttle_hit(
+            scope="password-reset-client", key=client_ip(self.request),
+            limit=settings.PASSWORD_RESET_LIMIT_PER_CLIENT, period=HOUR,
+        ):
+            response = render(self.request, "429.html", status=429)
+            response["Retry-After"] = str(HOUR)
+            return response
+        if not throttle_hit(
+            scope="password-reset-address", key=form.cleaned_data["email"],
+            limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, period=HOUR,
+        ):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

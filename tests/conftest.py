@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from django.http import HttpRequest
+from django.test import Client as DjangoClient
 
 from tests.plugins.services import IN_CI
 
@@ -35,6 +37,33 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+class _Client(DjangoClient):
+    """Django's test client, whose ``login()`` passes a request like every
+    login form does: django-axes' backend (first in AUTHENTICATION_BACKENDS)
+    refuses to authenticate without one, and checks lockouts with it."""
+
+    def login(self, **credentials):
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+        return super().login(request=request, **credentials)
+
+
+@pytest.fixture
+def client():
+    return _Client()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts from an empty cache: throttling counters (password
+    resets, invitations) must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ environment (see README, "Configuration"). ``dev``, ``test`` and ``prod``
 only change defaults; production differs from base only through variables.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "simple_history",
+    "axes",
     "membership",
     "chairmanship",
     "meetings",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a refused login (axes' backend) into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "almaty_portal.urls"
@@ -125,6 +129,32 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 # Invitation and password-reset links expire after three days.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3600)
+
+# --- Login lockout and throttling ----------------------------------------------
+# django-axes refuses a login once an account, or a client address, has
+# failed AXES_FAILURE_LIMIT times; the lockout ends by itself after the
+# cool-off (a success before then clears the account's count). The backend
+# is axes' AxesStandaloneBackend check and ModelBackend in one class.
+AUTHENTICATION_BACKENDS = ["almaty_portal.auth_backends.LockoutModelBackend"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+# Each parameter on its own: an account from any address, an address for any account.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The page promises a time: attempts during a lockout do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Django's login forms (public and admin) post the email as "username".
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "almaty_portal.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "almaty_portal.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "almaty_portal.views.login_lockout"
+# Proxies in front of Django that append to X-Forwarded-For (nginx, and the
+# TLS proxy in front of it): the client is the address the first one saw.
+# 0 (the default) trusts no header and takes REMOTE_ADDR.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Password-reset emails per address and per client address, per hour.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10)
 
 # --- Languages --------------------------------------------------------------
 LANGUAGE_CODE = "ru"
@@ -237,6 +267,8 @@ LOGGING = {
         # Per-step progress of every PDF and dictionary loading notices.
         "weasyprint.progress": {"level": "WARNING"},
         "pymorphy3": {"level": "WARNING"},
+        # One "BEGIN" line per process start, even for each manage.py command.
+        "axes.apps": {"level": "WARNING"},
         # Tasks run in-process (no Redis): one "succeeded" line per task
         # would drown `load_demo` and runserver output; failures still show.
         **({"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {}),
