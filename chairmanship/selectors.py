@@ -79,14 +79,15 @@ class RotationData:
 
 
 def rotation_data() -> RotationData:
-    """States in rotation order (English short name, case and accents
-    folded), their membership periods and the declined turns."""
+    """States in rotation order (their rotation keys, case and accents
+    folded; never the editable display names), their membership periods and
+    the declined turns."""
     states = list(
         ParticipantState.objects.prefetch_related(
             Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("start"))
         )
     )
-    states.sort(key=lambda s: (rotation_sort_key(s.name_en or s.name), s.iso3))
+    states.sort(key=lambda s: (rotation_sort_key(s.rotation_key), s.iso3))
     periods = {s.pk: list(s.membership_periods.all()) for s in states}
     declinations: dict[tuple[int, datetime.date], TurnDeclination] = {}
     for declination in TurnDeclination.objects.all():

@@ -19,9 +19,11 @@ def term_end_for(start: datetime.date) -> datetime.date:
     return handover - datetime.timedelta(days=1)
 
 
-def rotation_sort_key(name: str) -> str:
-    """Orders states by English name, folding case and accents: "Türkiye"
-    sorts as "turkiye", so before "Turkmenistan"."""
-    decomposed = unicodedata.normalize("NFKD", name)
+def rotation_sort_key(rotation_key: str) -> str:
+    """Orders states by their rotation key (``ParticipantState.rotation_key``,
+    the English short name recorded once), folding case and accents:
+    "Türkiye" sorts as "turkiye", so before "Turkmenistan". Never pass the
+    display name: correcting it must not reorder the rotation."""
+    decomposed = unicodedata.normalize("NFKD", rotation_key)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()

@@ -137,7 +137,7 @@ def test_overview_projects_the_rotation_with_skips_explained_in_russian(client, 
     text = text_of(response)
     assert (
         "Кыргызстан: не государство-участник на дату начала (на рассмотрении; срок процедуры "
-        "отсутствия возражений: 31 августа 2099 г.)"
+        "невозражения: 31 августа 2099 г.)"
     ) in text
     assert "Таджикистан: отказ от очереди" in text
     assert "(Принимает Всемирные игры кочевников.)" in text
