@@ -36,26 +36,38 @@ STATES = [
     ("TJ", "TJK", ("Tajikistan", "Таджикистан"),
      ("Republic of Tajikistan", "Республика Таджикистан")),
     ("TR", "TUR", ("Türkiye", "Турция"),
-     ("Republic of Türkiye", "Турецкая Республика")),
+     ("Republic of Türkiye", "Республика Турция")),  # «Республика Турция» as in the OM
     ("TM", "TKM", ("Turkmenistan", "Туркменистан"),
      ("Turkmenistan", "Туркменистан")),
 ]
+
+# The Central Asian states of the demo (the Operational Mechanism names three;
+# Turkmenistan joins in 2014). The demo's texts count them as four.
+CENTRAL_ASIAN_STATES = ("KAZ", "KGZ", "TJK", "TKM")
+
+# A period's note is one field, shown on both language versions of the state
+# page: Russian, then English, in the Operational Mechanism's terms.
+PENDING_NOTE = (
+    "Участие ожидало внутренней процедуры: оформление на основе процедуры невозражения "
+    "не позднее 31 августа 2013 г. / Participation awaited an internal procedure: "
+    "formalised on the basis of the no-objection procedure by 31 August 2013."
+)
 
 # iso3 -> list of (status, start, end, deadline, note)
 HISTORY = {
     "IRN": [
         (MembershipStatus.PENDING, LAUNCH, NO_OBJECTION_DEADLINE, NO_OBJECTION_DEADLINE,
-         "Participation awaiting an internal procedure (no-objection procedure)."),
+         PENDING_NOTE),
         (MembershipStatus.PARTICIPANT, datetime.date(2013, 9, 1), None, None, ""),
     ],
     "PAK": [
         (MembershipStatus.PENDING, LAUNCH, NO_OBJECTION_DEADLINE, NO_OBJECTION_DEADLINE,
-         "Participation awaiting an internal procedure (no-objection procedure)."),
+         PENDING_NOTE),
         (MembershipStatus.PARTICIPANT, datetime.date(2013, 9, 1), None, None, ""),
     ],
     "TKM": [
         (MembershipStatus.PARTICIPANT, datetime.date(2014, 3, 1), None, None,
-         "Joined after the launch of the process."),
+         "Присоединился после начала процесса. / Joined after the launch of the process."),
     ],
 }
 

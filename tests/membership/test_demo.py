@@ -3,7 +3,14 @@ import datetime
 import pytest
 
 from membership import demo, permissions
-from membership.models import FocalPoint, NationalCoordinator, ParticipantState, User
+from membership.enums import MembershipStatus
+from membership.models import (
+    FocalPoint,
+    MembershipPeriod,
+    NationalCoordinator,
+    ParticipantState,
+    User,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +44,36 @@ def test_demo_people_are_clearly_fictitious():
     emails = [*NationalCoordinator.objects.values_list("email", flat=True),
               *FocalPoint.objects.values_list("email", flat=True)]
     assert all(email.endswith("@example.org") for email in emails)
+
+
+def test_demo_names_turkey_in_russian_as_the_operational_mechanism_does():
+    demo.load()
+
+    turkey = ParticipantState.objects.get(iso3="TUR")
+
+    assert (turkey.name_ru, turkey.official_name_ru) == ("Турция", "Республика Турция")
+    assert (turkey.name_en, turkey.rotation_key) == ("Türkiye", "Türkiye")
+
+
+def test_demo_membership_notes_name_the_no_objection_procedure_in_both_languages():
+    demo.load()
+
+    notes = dict(
+        MembershipPeriod.objects.filter(status=MembershipStatus.PENDING)
+        .values_list("state__iso3", "note")
+    )
+
+    assert sorted(notes) == ["IRN", "PAK"]
+    assert all("процедуры невозражения" in note and "no-objection procedure" in note
+               for note in notes.values())
+
+
+def test_demo_membership_has_four_central_asian_states():
+    # What the demo's texts say of "Central Asian states" must match this.
+    demo.load()
+
+    central_asia = ParticipantState.objects.filter(
+        iso3__in=demo.CENTRAL_ASIAN_STATES
+    ).values_list("name_en", flat=True)
+
+    assert sorted(central_asia) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"]
