@@ -1,43 +1,128 @@
-"""Visitors of the public archive pages: anonymous, a national coordinator
-(a participant) and a member of the secretariat staff, and a small archive
-with one document at each access level and status."""
+"""Visitors of the public archive pages, one for every access level (and
+the edges of a coordinator's term), and a small archive with one document
+at each access level and status.
+
+The roles' terms are counted in Almaty days under a clock frozen at 20:30
+UTC, when Almaty (UTC+5) is already a day ahead: a "yesterday" or
+"tomorrow" computed from the UTC date would give the wrong answer.
+"""
 
 from __future__ import annotations
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+import time_machine
+from django.utils import timezone
 
 from archive import search
 from archive.enums import AccessLevel, PublicationStatus
+from membership.enums import MembershipStatus, OrganisationKind
 from tests.factories.archive import DocumentFactory
-from tests.factories.membership import NationalCoordinatorFactory, StaffUserFactory, UserFactory
+from tests.factories.membership import (
+    FocalPointFactory,
+    MembershipPeriodFactory,
+    NationalCoordinatorFactory,
+    OrganisationFactory,
+    ParticipantStateFactory,
+    StaffUserFactory,
+    UserFactory,
+)
 
-ROLES = ["anonymous", "coordinator", "staff"]
+# 2 December 01:30 in Almaty.
+LATE_EVENING_UTC = datetime.datetime(2026, 12, 1, 20, 30, tzinfo=datetime.UTC)
 
-# Which of the documents made by `archive_by_access` each role may see.
+PUBLIC = {"public"}
+OBSERVERS = PUBLIC | {"observers"}
+PARTICIPANTS = OBSERVERS | {"participants"}
+EVERYTHING = PARTICIPANTS | {"secretariat"}
+
+# Which of the documents made by `archive_by_access` each role may see (the
+# table of README "Access levels").
 VISIBLE = {
-    "anonymous": {"public"},
-    "coordinator": {"public", "participants"},
-    "staff": {"public", "participants", "secretariat"},
+    "anonymous": PUBLIC,
+    # Civil society sees only what a meeting it was admitted to shares with
+    # it (the meetings app), never the observers' material.
+    "civil_society": PUBLIC,
+    "observer_state": OBSERVERS,
+    "international_organisation": OBSERVERS,
+    # A pending state's coordinator follows its no-objection procedure as an
+    # observer.
+    "pending_coordinator": OBSERVERS,
+    "coordinator": PARTICIPANTS,
+    # Out of office: as if anonymous.
+    "coordinator_ended_yesterday": PUBLIC,
+    "coordinator_starting_tomorrow": PUBLIC,
+    "staff": EVERYTHING,
 }
+
+# The documents of `archive_by_access`.
+DOCUMENTS = ["public", "observers", "participants", "secretariat", "draft", "withdrawn"]
+
+# Roles whose rights hang on today's date.
+DATED_ROLES = {"coordinator_ended_yesterday", "coordinator_starting_tomorrow",
+               "pending_coordinator"}
+
+ROLES = [
+    pytest.param(role, marks=pytest.mark.dates) if role in DATED_ROLES else role
+    for role in VISIBLE
+]
+
+
+@pytest.fixture
+def almaty_after_midnight():
+    """The clock at 20:30 UTC, 01:30 the next day in Almaty (ticking)."""
+    with time_machine.travel(LATE_EVENING_UTC, tick=True):
+        yield
+
+
+def _focal_point(kind: str):
+    user = UserFactory()
+    FocalPointFactory(user=user, organisation=OrganisationFactory(kind=kind))
+    return user
+
+
+def _coordinator(**term):
+    user = UserFactory()
+    NationalCoordinatorFactory(user=user, **term)
+    return user
+
+
+def _pending_coordinator():
+    today = timezone.localdate()
+    state = ParticipantStateFactory(participant_since=False)
+    MembershipPeriodFactory(
+        state=state, status=MembershipStatus.PENDING,
+        start=today - datetime.timedelta(days=30), deadline=today + datetime.timedelta(days=30),
+    )
+    return _coordinator(state=state)
 
 
 @pytest.fixture
 def coordinator_user():
-    user = UserFactory()
-    NationalCoordinatorFactory(user=user)
-    return user
+    return _coordinator()
 
 
 @pytest.fixture
-def user_for_role(coordinator_user):
+def user_for_role(coordinator_user, almaty_after_midnight):
     def make(role: str):
-        if role == "anonymous":
-            return None
-        if role == "coordinator":
-            return coordinator_user
-        return StaffUserFactory()
+        today = timezone.localdate()
+        day = datetime.timedelta(days=1)
+        makers = {
+            "anonymous": lambda: None,
+            "civil_society": lambda: _focal_point(OrganisationKind.CIVIL_SOCIETY),
+            "observer_state": lambda: _focal_point(OrganisationKind.STATE),
+            "international_organisation": lambda: _focal_point(OrganisationKind.INTERNATIONAL),
+            "pending_coordinator": _pending_coordinator,
+            "coordinator": lambda: coordinator_user,
+            "coordinator_ended_yesterday": lambda: _coordinator(
+                start=datetime.date(2020, 1, 1), end=today - day
+            ),
+            "coordinator_starting_tomorrow": lambda: _coordinator(start=today + day),
+            "staff": StaffUserFactory,
+        }
+        return makers[role]()
 
     return make
 
@@ -75,6 +160,10 @@ def archive_by_access():
         "public": DocumentFactory(
             title_ru="Открытый доклад о миграции", title_en="Public report on migration",
             access=AccessLevel.PUBLIC,
+        ),
+        "observers": DocumentFactory(
+            title_ru="Доклад о миграции для наблюдателей",
+            title_en="Observers' report on migration", access=AccessLevel.OBSERVERS,
         ),
         "participants": DocumentFactory(
             title_ru="Доклад о миграции для участников",

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from archive.enums import AccessLevel, DocumentType, FileLanguage, PublicationStatus
-from tests.archive.views.conftest import ROLES, VISIBLE
+from tests.archive.views.conftest import DOCUMENTS, ROLES, VISIBLE
 from tests.factories.archive import DocumentFactory, DocumentFileFactory, ThemeFactory
 from tests.factories.membership import ParticipantStateFactory
 
@@ -17,7 +17,7 @@ def page_url(document, lang: str = "ru") -> str:
 # --- Access ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", ["public", "participants", "secretariat", "draft", "withdrawn"])
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_detail_is_shown_only_to_those_who_may_see_it(client_as, archive_by_access, role, name):
     response = client_as(role).get(page_url(archive_by_access[name]))
 

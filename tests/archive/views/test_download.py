@@ -1,10 +1,14 @@
 from urllib.parse import quote
 
 import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from archive.enums import AccessLevel, FileLanguage
-from tests.archive.views.conftest import ROLES, VISIBLE
+from membership.permissions import SECRETARIAT_EDITORS
+from tests.archive.views.conftest import DOCUMENTS, ROLES, VISIBLE
 from tests.factories.archive import DocumentFactory, DocumentFileFactory
+from tests.factories.membership import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +20,7 @@ def download_url(document_file) -> str:
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", ["public", "participants", "secretariat", "draft", "withdrawn"])
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_download_only_for_those_who_may_see_the_document(
     client_as, archive_by_access, role, name
 ):
@@ -26,6 +30,34 @@ def test_download_only_for_those_who_may_see_the_document(
 
     visible = name in VISIBLE[role] or name == "withdrawn"
     assert response.status_code == (200 if visible else 404)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_download_is_for_the_secretariat_only(client_as, archive_by_access, role):
+    document_file = DocumentFileFactory(document=archive_by_access["observers"])
+    url = reverse("admin:archive_document_file_download",
+                  args=[document_file.document.pk, document_file.pk])
+
+    response = client_as(role).get(url)
+
+    # Everyone else is sent to the admin login; staff need the permission
+    # to view documents (the editors' group has it).
+    assert response.status_code == (403 if role == "staff" else 302)
+
+
+def test_admin_download_works_for_a_secretariat_editor(client):
+    editor = StaffUserFactory()
+    editor.groups.add(Group.objects.get(name=SECRETARIAT_EDITORS))
+    document_file = DocumentFileFactory(
+        document=DocumentFactory(access=AccessLevel.SECRETARIAT), content=CONTENT
+    )
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:archive_document_file_download",
+                                  args=[document_file.document.pk, document_file.pk]))
+
+    assert response.status_code == 200
+    assert response.getvalue() == CONTENT
 
 
 def test_download_sends_the_file_with_its_type_and_original_cyrillic_name(client):

@@ -43,6 +43,21 @@ def test_search_results_respect_the_access_level(client_as, archive_by_access, r
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_search_snippets_quote_only_documents_the_visitor_may_see(
+    client_as, archive_by_access, role
+):
+    for name, document in archive_by_access.items():
+        DocumentFileFactory(document=document,
+                            content=f"Пограничный контроль: записка «{name}».".encode())
+        indexed(document)
+
+    html = client_as(role).get(URL, {"q": "пограничный контроль"}).content.decode()
+
+    assert {name for name in archive_by_access if f"«{name}»" in html} == VISIBLE[role]
+    assert "<mark>Пограничный</mark> <mark>контроль</mark>" in html
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_counts_per_type_count_only_visible_documents(client_as, archive_by_access, role):
     DocumentFactory(doc_type=DocumentType.AGENDA, access=AccessLevel.SECRETARIAT)
 
