@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class ContentSecurityPolicyMiddleware:
-    """Sends the strict Content-Security-Policy from settings on every response.
+    """Sends the strict Content-Security-Policy and the Permissions-Policy
+    (no camera, microphone, location, payment...) from settings on every
+    response.
 
     Templates carry no inline script or style, so the policy needs no nonces.
     The admin is served under the same policy except for its own inline
@@ -12,9 +15,37 @@ class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.policy = settings.CONTENT_SECURITY_POLICY
+        self.permissions_policy = settings.PERMISSIONS_POLICY
 
     def __call__(self, request):
         response = self.get_response(request)
         if self.policy:
             response.headers.setdefault("Content-Security-Policy", self.policy)
+        if self.permissions_policy:
+            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        return response
+
+
+class PrivateForSignedInUsersMiddleware:
+    """Every response rendered for a signed-in user may show what only they
+    may see (restricted documents, a state's contacts, the admin): no shared
+    cache may keep it and no browser should store it (a shared office
+    computer). ``Cache-Control: private, no-store`` and ``Vary: Cookie``.
+
+    Anonymous responses keep whatever caching their view chose. Placed after
+    AuthenticationMiddleware, so that request.user exists (and a login in
+    this very request counts).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if "public" in response.get("Cache-Control", ""):
+                del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ("Cookie",))
         return response
