@@ -70,20 +70,25 @@ class CurrentStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ActiveTermFilter(admin.SimpleListFilter):
-    """In office (no end date) or former."""
+class InOfficeFilter(admin.SimpleListFilter):
+    """In office today (a date range holding today), former (ended before
+    today) or appointed from a later date."""
 
     title = _("in office")
     parameter_name = "active"
 
     def lookups(self, request, model_admin):
-        return [("yes", _("In office")), ("no", _("Former"))]
+        return [("yes", _("In office")), ("no", _("Former")), ("future", _("Not yet in office"))]
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(end__isnull=True)
-        if self.value() == "no":
-            return queryset.filter(end__isnull=False)
+        today = timezone.localdate()
+        match self.value():
+            case "yes":
+                return queryset.in_office(on=today)
+            case "no":
+                return queryset.filter(end__lt=today)
+            case "future":
+                return queryset.filter(start__gt=today)
         return queryset
 
 
@@ -100,10 +105,8 @@ class RoleFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        coordinator = Exists(
-            NationalCoordinator.objects.filter(user=OuterRef("pk"), end__isnull=True)
-        )
-        focal_point = Exists(FocalPoint.objects.filter(user=OuterRef("pk"), end__isnull=True))
+        coordinator = Exists(NationalCoordinator.objects.in_office().filter(user=OuterRef("pk")))
+        focal_point = Exists(FocalPoint.objects.in_office().filter(user=OuterRef("pk")))
         match self.value():
             case "staff":
                 return queryset.filter(is_staff=True)
@@ -250,7 +253,7 @@ class NationalCoordinatorAdmin(InviteActionsMixin, TabbedTranslationAdmin):
     form = NationalCoordinatorAdminForm
     change_form_template = "admin/membership/nationalcoordinator/change_form.html"
     list_display = ["full_name", "state", "agency", "start", "end", "in_office", "account"]
-    list_filter = [ActiveTermFilter, "state"]
+    list_filter = [InOfficeFilter, "state"]
     list_select_related = ["state", "user"]
     search_fields = [
         "full_name_ru", "full_name_en", "email", "agency_ru", "agency_en",
@@ -275,7 +278,7 @@ class NationalCoordinatorAdmin(InviteActionsMixin, TabbedTranslationAdmin):
 
     @admin.display(description=_("in office"), boolean=True)
     def in_office(self, coordinator: NationalCoordinator) -> bool:
-        return coordinator.is_active
+        return coordinator.in_office
 
     @admin.display(description=_("portal account"))
     def account(self, coordinator: NationalCoordinator) -> str:
@@ -323,7 +326,7 @@ class NationalCoordinatorAdmin(InviteActionsMixin, TabbedTranslationAdmin):
         current = get_object_or_404(
             NationalCoordinator.objects.select_related("state"), pk=unquote(object_id)
         )
-        if not current.is_active:
+        if current.end is not None and current.end < timezone.localdate():
             self.message_user(
                 request, _("%(person)s is no longer in office: there is nobody to replace.")
                 % {"person": current.full_name}, messages.ERROR,
@@ -402,7 +405,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 @admin.register(FocalPoint)
 class FocalPointAdmin(InviteActionsMixin, TabbedTranslationAdmin):
     list_display = ["full_name", "organisation", "position", "start", "end", "in_office", "user"]
-    list_filter = [ActiveTermFilter, "organisation"]
+    list_filter = [InOfficeFilter, "organisation"]
     list_select_related = ["organisation", "user"]
     search_fields = [
         "full_name_ru", "full_name_en", "email", "organisation__name_ru",
@@ -422,7 +425,7 @@ class FocalPointAdmin(InviteActionsMixin, TabbedTranslationAdmin):
 
     @admin.display(description=_("in office"), boolean=True)
     def in_office(self, focal_point: FocalPoint) -> bool:
-        return focal_point.is_active
+        return focal_point.in_office
 
 
 # --- Accounts ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import datetime
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,19 @@ from django.utils.translation import gettext_lazy as _
 
 from .enums import Language, MembershipStatus, OrganisationKind
 from .validators import validate_iso2, validate_iso3
+
+
+def in_office_on(on: datetime.date) -> Q:
+    """Terms (coordinators, focal points) that hold on ``on``: started on or
+    before it and not ended before it (dates are inclusive). "In office" is
+    a date range that holds the day, never "has no end date"."""
+    return Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on))
+
+
+class TermQuerySet(models.QuerySet):
+    def in_office(self, *, on: datetime.date | None = None) -> "TermQuerySet":
+        """Terms in office on ``on`` (today in Asia/Almaty by default)."""
+        return self.filter(in_office_on(on or timezone.localdate()))
 
 
 class UserManager(BaseUserManager):
@@ -139,15 +153,15 @@ class ParticipantState(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("membership:state_detail", kwargs={"code": self.code})
+
     def clean(self):
         super().clean()
         # The rotation key defaults to the English short name when the state
         # is recorded; afterwards it changes only when someone changes it.
         if not self.rotation_key:
             self.rotation_key = (self.name_en or "").strip()
-
-    def get_absolute_url(self) -> str:
-        return reverse("membership:state_detail", kwargs={"code": self.code})
 
     @property
     def code(self) -> str:
@@ -277,16 +291,16 @@ class NationalCoordinator(models.Model):
         verbose_name=_("user account"),
     )
 
+    objects = TermQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("national coordinator")
         verbose_name_plural = _("national coordinators")
         ordering = ["state", "-start"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["state"], condition=models.Q(end__isnull=True),
-                name="membership_one_active_coordinator_per_state",
-                violation_error_message=_("This state already has an active national coordinator."),
-            ),
+            # At most one coordinator per state on any day: an exclusion
+            # constraint on the date range on PostgreSQL (migration 0006),
+            # the services' check on SQLite.
             models.CheckConstraint(
                 condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
                 name="membership_coordinator_dates_in_order",
@@ -297,9 +311,14 @@ class NationalCoordinator(models.Model):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.state})"
 
+    def is_in_office(self, on: datetime.date | None = None) -> bool:
+        """Whether the term holds on ``on`` (today in Asia/Almaty by default)."""
+        on = on or timezone.localdate()
+        return self.start <= on and (self.end is None or on <= self.end)
+
     @property
-    def is_active(self) -> bool:
-        return self.end is None
+    def in_office(self) -> bool:
+        return self.is_in_office()
 
 
 class FocalPoint(models.Model):
@@ -321,6 +340,8 @@ class FocalPoint(models.Model):
         verbose_name=_("user account"),
     )
 
+    objects = TermQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("observer focal point")
         verbose_name_plural = _("observer focal points")
@@ -336,6 +357,11 @@ class FocalPoint(models.Model):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.organisation})"
 
+    def is_in_office(self, on: datetime.date | None = None) -> bool:
+        """Whether the term holds on ``on`` (today in Asia/Almaty by default)."""
+        on = on or timezone.localdate()
+        return self.start <= on and (self.end is None or on <= self.end)
+
     @property
-    def is_active(self) -> bool:
-        return self.end is None
+    def in_office(self) -> bool:
+        return self.is_in_office()

@@ -13,10 +13,9 @@ Roles (on the day asked, today in Asia/Almaty by default):
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from .enums import MembershipStatus, OrganisationKind
@@ -27,6 +26,7 @@ from .models import (
     Organisation,
     ParticipantState,
 )
+from .models import in_office_on as in_office_on  # public API: terms in office on a date
 
 _CACHE_ATTR = "_almaty_roles"
 
@@ -126,13 +126,6 @@ class Roles:
 ANONYMOUS = Roles()
 
 
-def in_office_on(on: datetime.date) -> Q:
-    """Terms (coordinators, focal points) that hold on ``on``: started on
-    or before it and not ended before it. "In office" is a date range, never
-    "has no end date"."""
-    return Q(start__lte=on) & (Q(end__isnull=True) | Q(end__gte=on))
-
-
 def roles_of(user) -> Roles:
     """The user's roles today (Asia/Almaty), computed once per user object
     (two queries at most)."""
@@ -144,7 +137,7 @@ def roles_of(user) -> Roles:
     today = timezone.localdate()
     periods_today = MembershipPeriod.objects.filter(in_office_on(today), state=OuterRef("state"))
     term = (
-        NationalCoordinator.objects.filter(in_office_on(today), user=user)
+        NationalCoordinator.objects.in_office(on=today).filter(user=user)
         .filter(Exists(periods_today.filter(
             status__in=(MembershipStatus.PARTICIPANT, MembershipStatus.PENDING)
         )))
@@ -155,7 +148,8 @@ def roles_of(user) -> Roles:
         .first()
     )
     focal = (
-        FocalPoint.objects.filter(in_office_on(today), user=user, organisation__is_active=True)
+        FocalPoint.objects.in_office(on=today)
+        .filter(user=user, organisation__is_active=True)
         .select_related("organisation")
         .first()
     )
@@ -214,9 +208,7 @@ def can_edit_coordinator_contacts(user, coordinator: NationalCoordinator) -> boo
         return False
     if user.is_staff and user.has_perm("membership.change_nationalcoordinator"):
         return True
-    today = timezone.localdate()
-    in_office = coordinator.start <= today and (coordinator.end is None or coordinator.end >= today)
-    return in_office and coordinator.user_id == user.pk
+    return coordinator.in_office and coordinator.user_id == user.pk
 
 
 def coordinated_state(user) -> ParticipantState | None:

@@ -36,18 +36,23 @@ def membership_period_on(*, state: ParticipantState, on: datetime.date) -> Membe
     )
 
 
-def active_coordinator(*, state: ParticipantState) -> NationalCoordinator | None:
-    return NationalCoordinator.objects.filter(state=state, end__isnull=True).first()
+def active_coordinator(
+    *, state: ParticipantState, on: datetime.date | None = None
+) -> NationalCoordinator | None:
+    """The state's coordinator in office on ``on`` (today in Asia/Almaty by
+    default); the database allows at most one."""
+    return NationalCoordinator.objects.in_office(on=on).filter(state=state).first()
 
 
 def states_for_listing() -> QuerySet[ParticipantState]:
-    """All states with their membership history and active coordinator
-    prefetched (two extra queries, whatever the number of states)."""
+    """All states with their membership history and the coordinator in
+    office today prefetched (two extra queries, whatever the number of
+    states)."""
     return ParticipantState.objects.prefetch_related(
         Prefetch("membership_periods", queryset=MembershipPeriod.objects.order_by("start")),
         Prefetch(
             "coordinators",
-            queryset=NationalCoordinator.objects.filter(end__isnull=True),
+            queryset=NationalCoordinator.objects.in_office(),
             to_attr="active_coordinators",
         ),
     )

@@ -6,8 +6,8 @@ rows), writes inside ``transaction.atomic`` and locks the state's row
 (``select_for_update``) before it counts or closes periods and terms, so two
 secretariat users saving at once cannot both open a period or appoint a
 coordinator. On PostgreSQL the database also refuses overlapping periods
-(exclusion constraint) and a second active coordinator (partial unique
-index); an ``IntegrityError`` from either becomes the same translated
+and overlapping coordinators' terms (exclusion constraints on the date
+ranges); an ``IntegrityError`` from either becomes the same translated
 ``ValidationError`` the service raises on any database.
 
 Who gets a coordinator: a state that is a participant, or pending (awaiting
@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 ONE_DAY = datetime.timedelta(days=1)
 
 PERIOD_NO_OVERLAP = "membership_period_no_overlap"
-ONE_ACTIVE_COORDINATOR = "membership_one_active_coordinator_per_state"
+COORDINATOR_NO_OVERLAP = "membership_coordinator_no_overlap"
 ONE_OPEN_PERIOD = "membership_period_one_open_per_state"
 
 MSG_PERIOD_OVERLAP = _("This period overlaps another membership period of the same state.")
@@ -60,7 +60,7 @@ MSG_SECOND_OPEN_PERIOD = _("This state already has a current membership period."
 # Constraint name -> (message, code) of the ValidationError it becomes.
 _CONSTRAINT_ERRORS = {
     PERIOD_NO_OVERLAP: (MSG_PERIOD_OVERLAP, "overlap"),
-    ONE_ACTIVE_COORDINATOR: (MSG_SECOND_ACTIVE_COORDINATOR, "second_active_coordinator"),
+    COORDINATOR_NO_OVERLAP: (MSG_SECOND_ACTIVE_COORDINATOR, "second_active_coordinator"),
     ONE_OPEN_PERIOD: (MSG_SECOND_OPEN_PERIOD, "second_open_period"),
 }
 
@@ -264,8 +264,8 @@ def _check_state_may_have_coordinator(state: ParticipantState, on: datetime.date
 def coordinator_check_term(*, coordinator: NationalCoordinator) -> None:
     """The rules for any term (new, past or corrected) that need other rows:
     the state may have a coordinator on the first day, and the term overlaps
-    no other term of the same state (two open terms are two active
-    coordinators). The admin form runs it before saving."""
+    no other term of the same state, so that at most one coordinator is in
+    office on any day. The admin form runs it before saving."""
     _check_state_may_have_coordinator(coordinator.state, coordinator.start)
     others = NationalCoordinator.objects.filter(state_id=coordinator.state_id)
     if coordinator.pk:
@@ -274,14 +274,27 @@ def coordinator_check_term(*, coordinator: NationalCoordinator) -> None:
         raise ValidationError(MSG_SECOND_ACTIVE_COORDINATOR, code="second_active_coordinator")
     clash = others.filter(_overlaps(coordinator.start, coordinator.end)).order_by("start").first()
     if clash is not None:
-        raise ValidationError(
-            _("This term overlaps the term of %(person)s (%(start)s – %(end)s)."),
-            code="overlaps_other_term",
-            params={
-                "person": clash.full_name, "start": date_label(clash.start),
-                "end": date_label(clash.end) if clash.end else _("to date"),
-            },
-        )
+        raise _overlap_error(clash)
+
+
+def _overlap_error(clash: NationalCoordinator) -> ValidationError:
+    return ValidationError(
+        _("This term overlaps the term of %(person)s (%(start)s – %(end)s)."),
+        code="overlaps_other_term",
+        params={
+            "person": clash.full_name, "start": date_label(clash.start),
+            "end": date_label(clash.end) if clash.end else _("to date"),
+        },
+    )
+
+
+def _outgoing_on(state: ParticipantState, start: datetime.date) -> NationalCoordinator | None:
+    """The coordinator in office on ``start``, locked: the one a successor
+    from ``start`` replaces."""
+    return (
+        NationalCoordinator.objects.select_for_update().in_office(on=start)
+        .filter(state=state).first()
+    )
 
 
 def coordinator_check_new(
@@ -289,24 +302,30 @@ def coordinator_check_new(
 ) -> None:
     """The rules for a new term that need other rows (also used by the admin
     form before saving): the state may have a coordinator; with ``replacing``
-    there is an active coordinator who took office before ``start``,
-    otherwise there is none."""
+    a coordinator is in office on ``start`` and took office before it,
+    otherwise nobody is in office on ``start``. Later terms are refused as
+    overlaps when the term is written."""
     _check_state_may_have_coordinator(state, start)
-    active = NationalCoordinator.objects.filter(state=state, end__isnull=True).first()
+    outgoing = NationalCoordinator.objects.in_office(on=start).filter(state=state).first()
     if replacing:
-        if active is None:
+        later = NationalCoordinator.objects.filter(state=state, start__gte=start)
+        if outgoing is None and later.exists():
+            outgoing = later.order_by("start").first()
+        if outgoing is None:
             raise ValidationError(
                 _("This state has no active national coordinator to replace."),
                 code="nobody_to_replace",
             )
-        if start <= active.start:
+        if start <= outgoing.start:
             raise ValidationError(
                 _("The current coordinator took office on %(date)s: the new one must start "
                   "later."),
-                code="start_too_early", params={"date": date_label(active.start)},
+                code="start_too_early", params={"date": date_label(outgoing.start)},
             )
-    elif active is not None:
+    elif outgoing is not None and outgoing.end is None:
         raise ValidationError(MSG_SECOND_ACTIVE_COORDINATOR, code="second_active_coordinator")
+    elif outgoing is not None:
+        raise _overlap_error(outgoing)
 
 
 def _coordinator_create(
@@ -354,17 +373,17 @@ def coordinator_replace(
     user: User | None = None,
     **fields: str,
 ) -> NationalCoordinator:
-    """End the active coordinator's term the day before ``start`` and start
-    the new coordinator's, in one transaction."""
+    """End the term of the coordinator in office on ``start`` the day before
+    and start the new coordinator's, in one transaction. From a future date
+    the outgoing coordinator stays in office (and keeps access) until then."""
     with integrity_errors_as_validation(), transaction.atomic():
         state = _lock_state(state)
         coordinator_check_new(state=state, start=start, replacing=True)
-        active = NationalCoordinator.objects.select_for_update().get(
-            state=state, end__isnull=True
-        )
-        active.end = start - ONE_DAY
-        active.full_clean()
-        active.save(update_fields=["end"])
+        outgoing = _outgoing_on(state, start)
+        outgoing.end = start - ONE_DAY
+        outgoing.end_reason = str(_("Replaced by a new national coordinator."))
+        outgoing.full_clean()
+        outgoing.save(update_fields=["end", "end_reason"])
         return _coordinator_create(
             state=state, start=start, user=user,
             fields={"full_name_ru": full_name_ru, **fields},
@@ -372,9 +391,11 @@ def coordinator_replace(
 
 
 def coordinator_end_term(
-    *, coordinator: NationalCoordinator, end: datetime.date
+    *, coordinator: NationalCoordinator, end: datetime.date, reason: str = ""
 ) -> NationalCoordinator:
-    """Close an active term (the post stays vacant until an appointment)."""
+    """Set the last day of a term that has no end yet (the post stays vacant
+    until an appointment). ``end`` may lie in the future: the coordinator
+    stays in office, and keeps access, until that day."""
     with integrity_errors_as_validation(), transaction.atomic():
         _lock_state(coordinator.state)
         coordinator = NationalCoordinator.objects.select_for_update().get(pk=coordinator.pk)
@@ -383,8 +404,9 @@ def coordinator_end_term(
                 _("This term has already ended."), code="already_ended"
             )
         coordinator.end = end
+        coordinator.end_reason = reason
         coordinator.full_clean()
-        coordinator.save(update_fields=["end"])
+        coordinator.save(update_fields=["end", "end_reason"])
     return coordinator
 
 
@@ -413,7 +435,7 @@ def coordinator_update_contacts(
         raise PermissionDenied(_("You may only change your own contact details."))
     with transaction.atomic():
         coordinator = NationalCoordinator.objects.select_for_update().get(pk=coordinator.pk)
-        if coordinator.end is not None:
+        if not coordinator.in_office:
             raise ValidationError(
                 _("This term has ended: its contact details are kept as they were."),
                 code="term_ended",

@@ -59,7 +59,7 @@ class StateDetailView(DetailView):
         context["coordinators"] = state.coordinator_history
         context["chairmanships"] = list(state.chairmanships.all())
         context["show_contacts"] = permissions.can_see_coordinator_contacts(self.request.user)
-        active = next((c for c in state.coordinator_history if c.is_active), None)
+        active = next((c for c in state.coordinator_history if c.in_office), None)
         context["can_edit_contacts"] = active is not None and (
             permissions.can_edit_coordinator_contacts(self.request.user, active)
         )

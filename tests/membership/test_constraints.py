@@ -26,7 +26,7 @@ def test_second_active_coordinator_is_refused_by_the_database(postgresql_only, k
             state=kazakhstan, full_name="Второй Координатор", start=D(2020, 1, 1)
         )
 
-    assert error.value.__cause__.diag.constraint_name == services.ONE_ACTIVE_COORDINATOR
+    assert error.value.__cause__.diag.constraint_name == services.COORDINATOR_NO_OVERLAP
     assert NationalCoordinator.objects.filter(state=kazakhstan).count() == 1
 
 

@@ -184,7 +184,7 @@ def test_coordinator_appoint_for_a_withdrawn_state_is_refused(kazakhstan, englis
 def test_coordinator_appoint_for_a_pending_state_is_allowed(pending_state):
     coordinator = appoint(pending_state, start=D(2013, 7, 1))
 
-    assert coordinator.is_active is True
+    assert coordinator.in_office is True
 
 
 def test_coordinator_replace_ends_the_old_term_the_day_before(kazakhstan):
@@ -265,7 +265,7 @@ def test_coordinator_appoint_overlapping_an_ended_term_is_refused(kazakhstan, en
     assert error.value.messages == [
         "This term overlaps the term of Aigerim Testova (March 1, 2019 – Dec. 31, 2021)."
     ]
-    assert after_vacancy.is_active is True
+    assert after_vacancy.end is None
 
 
 def test_coordinator_appoint_records_a_past_term_before_the_current_one(kazakhstan):
