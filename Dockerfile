@@ -31,10 +31,14 @@ COPY static ./static
 COPY locale ./locale
 
 # Build-time only key: collectstatic and compilemessages need settings loaded.
+# Every directory docker-compose.yml mounts a volume on exists here, owned by
+# the portal user: a named volume starts as a copy of it (an absent one would
+# be root's, and every upload would fail).
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite:////tmp/build.sqlite3 \
       python manage.py collectstatic --no-input -v 0 \
  && python manage.py compilemessages -v 0 \
- && mkdir -p /app/var/media && chown -R portal:portal /app/var
+ && mkdir -p /app/var/media /app/var/archive \
+ && chown -R portal:portal /app/var
 
 USER portal
 EXPOSE 8000
