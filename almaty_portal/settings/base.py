@@ -55,7 +55,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "almaty_portal.middleware.PrivateForSignedInUsersMiddleware",
-    "almaty_portal.middleware.PrivateForSignedInUsersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -197,7 +196,9 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
-FILE_UPLOAD_PERMISSIONS = 0o640
+# Octal. docker-compose.yml sets 644: nginx's workers, another user, read the
+# archive files they send (the volume is mounted in our containers only).
+FILE_UPLOAD_PERMISSIONS = int(env("FILE_UPLOAD_PERMISSIONS", default="640"), 8)
 
 # django-sendfile2: "django_sendfile.backends.simple" streams from Django;
 # in production behind nginx use "django_sendfile.backends.nginx" with
@@ -255,14 +256,6 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
-)
-# No page of the portal uses a device or a payment API: deny them all, also
-# to anything embedded.
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
-    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
-    "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
-    "xr-spatial-tracking=()"
 )
 # No page of the portal uses a device or a payment API: deny them all, also
 # to anything embedded.

@@ -137,7 +137,7 @@ def test_image_creates_and_hands_to_the_portal_user_every_mounted_directory():
     assert mounted == {"/app/var/media", "/app/var/archive"}
     assert mounted <= created
     for path in mounted:
-        assert any(path == root or path.startswith(root.rstrip("/") + "/") for root in chowned), path
+        assert any(path == root or path.startswith(f"{root.rstrip('/')}/") for root in chowned)
     assert "USER portal" in (ROOT / "Dockerfile").read_text().splitlines()
 
 
@@ -162,7 +162,8 @@ def _nginx_blocks(text: str) -> list:
             stack.pop()
         else:
             words.append(token.strip("\"'"))
-    assert len(stack) == 1 and not words, "unbalanced nginx.conf"
+    assert len(stack) == 1, "unbalanced braces in nginx.conf"
+    assert words == [], "a directive without its semicolon in nginx.conf"
     return stack[0]
 
 
