@@ -241,9 +241,23 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
             super().save_formset(request, form, formset, change)
             return
         changed = formset.save(commit=False)
-        services.membership_periods_save(
-            state=form.instance, changed=changed, deleted=formset.deleted_objects
-        )
+        if changed or formset.deleted_objects:
+            self._warnings(request).extend(services.membership_periods_save(
+                state=form.instance, changed=changed, deleted=formset.deleted_objects
+            ))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # What changed elsewhere because of this save (coordinators' terms
+        # ended, chair terms that became inconsistent), once each.
+        for warning in dict.fromkeys(self._warnings(request)):
+            self.message_user(request, warning, messages.WARNING)
+
+    @staticmethod
+    def _warnings(request: HttpRequest) -> list[str]:
+        if not hasattr(request, "_membership_warnings"):
+            request._membership_warnings = []
+        return request._membership_warnings
 
 
 # --- National coordinators --------------------------------------------------------------

@@ -44,6 +44,7 @@ from .models import (
     ParticipantState,
     User,
 )
+from .signals import membership_history_changed
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +129,71 @@ def _check_no_overlap(period: MembershipPeriod) -> None:
         raise ValidationError(MSG_PERIOD_OVERLAP, code="overlap")
 
 
+def _membership_ends_office(
+    period: MembershipPeriod, previous: MembershipPeriod | None
+) -> str | None:
+    """Why a state's coordinator leaves office when ``period`` begins (a
+    withdrawal, or participation becoming pending), or None."""
+    if period.status == MembershipStatus.WITHDRAWN:
+        return str(_("The state withdrew from the process."))
+    if (
+        period.status == MembershipStatus.PENDING
+        and previous is not None and previous.status == MembershipStatus.PARTICIPANT
+    ):
+        return str(_("The state's participation became pending."))
+    return None
+
+
+def _coordinators_follow_membership(state: ParticipantState) -> list[str]:
+    """End the term of every coordinator still in office on the first day
+    of a withdrawal (or of participation becoming pending) the day before,
+    recording why; refuse a term that would start inside a withdrawal.
+    Called under the state's lock after its history was written; returns a
+    notice per term it ended."""
+    notices = []
+    previous = None
+    for period in MembershipPeriod.objects.filter(state=state).order_by("start"):
+        reason = _membership_ends_office(period, previous)
+        previous = period
+        if reason is None:
+            continue
+        terms = NationalCoordinator.objects.select_for_update().filter(state=state)
+        if period.status == MembershipStatus.WITHDRAWN:
+            inside = terms.filter(start__gte=period.start)
+            if period.end is not None:
+                inside = inside.filter(start__lte=period.end)
+            clash = inside.order_by("start").first()
+            if clash is not None:
+                raise ValidationError(
+                    _("The term of %(person)s starts on %(start)s, when %(state)s is no longer "
+                      "a participant: correct or end that term first."),
+                    code="term_inside_withdrawal",
+                    params={
+                        "person": clash.full_name, "start": date_label(clash.start),
+                        "state": state,
+                    },
+                )
+        for coordinator in terms.filter(start__lt=period.start).in_office(on=period.start):
+            coordinator.end = period.start - ONE_DAY
+            coordinator.end_reason = reason
+            coordinator.full_clean()
+            coordinator.save(update_fields=["end", "end_reason"])
+            notices.append(
+                _("%(person)s is no longer the national coordinator from %(date)s: %(reason)s")
+                % {"person": coordinator.full_name, "date": date_label(period.start),
+                   "reason": reason}
+            )
+    return notices
+
+
+def membership_history_changed_notify(*, state: ParticipantState) -> list[str]:
+    """Tell the apps that depend on membership (the chairmanship) that the
+    state's history or its place in the rotation changed; returns the
+    warnings their receivers answer with (records that became inconsistent)."""
+    responses = membership_history_changed.send(sender=ParticipantState, state=state)
+    return [str(warning) for _receiver, warnings in responses for warning in (warnings or [])]
+
+
 def membership_change_status(
     *,
     state: ParticipantState,
@@ -137,7 +203,10 @@ def membership_change_status(
     note: str = "",
 ) -> MembershipPeriod:
     """Open a new period of ``status`` on ``start``, closing the current one
-    the day before. Pending needs the deadline of the no-objection procedure."""
+    the day before. Pending needs the deadline of the no-objection procedure.
+    A withdrawal (or participation becoming pending) ends the term of the
+    coordinator in office the day before ``start``: from that day they are
+    no longer in office and lose participant access."""
     with integrity_errors_as_validation(), transaction.atomic():
         state = _lock_state(state)
         current = (
@@ -165,6 +234,8 @@ def membership_change_status(
         period.full_clean()
         _check_no_overlap(period)
         period.save()
+        _coordinators_follow_membership(state)
+    membership_history_changed_notify(state=state)
     return period
 
 
@@ -173,12 +244,15 @@ def membership_periods_save(
     state: ParticipantState,
     changed: Iterable[MembershipPeriod],
     deleted: Iterable[MembershipPeriod] = (),
-) -> None:
+) -> list[str]:
     """Write corrections to a state's history (the admin's inline) at once:
     the resulting history is checked as a whole under the state's lock, then
     deletions, changed periods and new ones are written, each at a moment
     when it overlaps nothing stored (the database checks every row at once,
-    so lengthening a period before shortening its neighbour would fail)."""
+    so lengthening a period before shortening its neighbour would fail).
+    Coordinators follow the corrected history (see ``membership_change_status``).
+    Returns what the secretariat should know: the terms this ended and the
+    other apps' warnings."""
     changed = list(changed)
     deleted_pks = {p.pk for p in deleted if p.pk}
     with integrity_errors_as_validation(), transaction.atomic():
@@ -204,6 +278,8 @@ def membership_periods_save(
             pending.remove(period)
             period.save()
             stored[period.pk] = (period.start, period.end)
+        notices = _coordinators_follow_membership(state)
+    return [*notices, *membership_history_changed_notify(state=state)]
 
 
 def _fits(period: MembershipPeriod, stored: dict) -> bool:
