@@ -58,10 +58,17 @@ def client():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts from an empty cache: throttling counters (password
-    resets, invitations) must not leak from one test into the next."""
+    resets, invitations) must not leak from one test into the next. Only the
+    "is this a demo database" flag starts warm and false, as in a running
+    server (where it costs one query an hour): pages' query counts stay
+    those of a steady state; tests/portal/test_demo_notice.py covers the
+    cold read."""
     from django.core.cache import cache
 
+    from almaty_portal.selectors import DEMO_DATA_CACHE_KEY
+
     cache.clear()
+    cache.set(DEMO_DATA_CACHE_KEY, False, None)
     yield
     cache.clear()
 

@@ -7,7 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-DEMO_APPS = ("membership", "chairmanship", "meetings", "archive")
+from almaty_portal.services import demo_data_mark
+
+DEMO_APPS = ("membership", "chairmanship", "archive", "meetings")  # meetings link archive documents
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "almaty-demo-2026"  # noqa: S105 - printed for the demo, DEBUG only
 
@@ -31,6 +33,8 @@ class Command(BaseCommand):
                 if summary:
                     self.stdout.write(f"  {summary}")
             self._demo_admin()
+            # Every public page now says that the data is illustrative.
+            demo_data_mark()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(
             f"Demo administrator: {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD} "
