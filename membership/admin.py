@@ -33,6 +33,7 @@ from .forms import (
     MembershipPeriodFormSet,
     MembershipPeriodInlineForm,
     NationalCoordinatorAdminForm,
+    ParticipantStateAdminForm,
     UserChangeForm,
     UserCreationForm,
 )
@@ -207,7 +208,18 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
     list_filter = [CurrentStatusFilter]
     search_fields = ["name_ru", "name_en", "official_name_ru", "official_name_en", "iso2", "iso3"]
     ordering = ["name_ru"]
-    fieldsets = ((None, {"fields": ("name", "official_name", "iso2", "iso3")}),)
+    form = ParticipantStateAdminForm
+    fieldsets = (
+        (None, {"fields": ("name", "official_name", "iso2", "iso3")}),
+        (_("Place in the chairmanship rotation"), {
+            "fields": ("rotation_key", "confirm_rotation_key_change"),
+            "description": _(
+                "The rotation of the chairmanship follows the English alphabetical order of "
+                "these keys. Changing this state's key moves it in the rotation: every "
+                "projected term and the turns of the states around it change."
+            ),
+        }),
+    )
     inlines = [MembershipPeriodInline, NationalCoordinatorHistoryInline]
 
     def get_queryset(self, request):
@@ -235,6 +247,12 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
             return "—"
         url = reverse("admin:membership_nationalcoordinator_change", args=[active[0].pk])
         return format_html('<a href="{}">{}</a>', url, active[0].full_name)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            self._warnings(request).extend(services.state_save(state=obj))
+        else:
+            super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not MembershipPeriod:

@@ -167,6 +167,45 @@ class CoordinatorReplaceForm(forms.ModelForm):
         }
 
 
+# --- Admin: states ------------------------------------------------------------------
+
+class ParticipantStateAdminForm(forms.ModelForm):
+    """A state's names and codes, and its rotation key: on a new state the
+    key defaults to the English short name (the model's ``clean``); on an
+    existing state changing it needs a ticked confirmation, since it moves
+    the state in the rotation of the chairmanship. The display names never
+    change it."""
+
+    confirm_rotation_key_change = forms.BooleanField(
+        label=_("I understand that this moves the state in the rotation"), required=False,
+        help_text=_("Needed only when you change the rotation key of a recorded state."),
+    )
+
+    class Meta:
+        model = ParticipantState
+        fields = ("name", "official_name", "iso2", "iso3", "rotation_key")
+        help_texts = {
+            "rotation_key": _(
+                "Usually the state's English short name. Leave empty on a new state to use "
+                "the English short name."
+            ),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            self.instance.pk is not None
+            and "rotation_key" in self.changed_data
+            and not cleaned.get("confirm_rotation_key_change")
+        ):
+            self.add_error("confirm_rotation_key_change", ValidationError(
+                _("Changing the rotation key moves the state in the rotation of the "
+                  "chairmanship: tick this box to confirm."),
+                code="confirm_rotation_key_change",
+            ))
+        return cleaned
+
+
 # --- Admin: a state's membership history -------------------------------------------
 
 class MembershipPeriodInlineForm(forms.ModelForm):

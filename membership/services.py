@@ -319,6 +319,19 @@ def state_create(
     return state
 
 
+def state_save(*, state: ParticipantState) -> list[str]:
+    """Save corrections to a recorded state (names, codes, rotation key).
+    A changed rotation key moves the state in the rotation of the
+    chairmanship: the other apps hear of it, and their warnings are returned."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        stored = _lock_state(state)
+        state.full_clean()
+        state.save()
+    if stored.rotation_key != state.rotation_key:
+        return membership_history_changed_notify(state=state)
+    return []
+
+
 # --- National coordinators ----------------------------------------------------
 
 def _check_state_may_have_coordinator(state: ParticipantState, on: datetime.date) -> None:
