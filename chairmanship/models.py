@@ -19,9 +19,12 @@ NO_OVERLAP_CONSTRAINT = "chairmanship_terms_no_overlap"
 
 
 class Chairmanship(models.Model):
-    """One two-year term of a participant state as Chair of the process.
+    """One term of a participant state as Chair of the process.
 
-    Dates are inclusive: ``end`` is two years after ``start`` less one day.
+    Dates are inclusive. A term by election or rotation lasts two years
+    (``end`` is two years after ``start`` less one day); a term by a recorded
+    decision lasts as long as the decision says, and does not move the
+    rotation (see ``chairmanship.services``).
     Terms of different states never overlap (a CheckConstraint here, an
     exclusion constraint on PostgreSQL, and the services on any database).
     Create and change terms through ``chairmanship.services``, which also
@@ -35,7 +38,8 @@ class Chairmanship(models.Model):
     start = models.DateField(pgettext_lazy("chair term", "term start"))
     end = models.DateField(
         pgettext_lazy("chair term", "term end"),
-        help_text=_("Inclusive: two years after the start, less one day."),
+        help_text=_("Inclusive. By rotation or election: two years after the start, less one "
+                    "day. By a recorded decision: the end the decision gives."),
     )
     representative_name = models.CharField(
         _("representative"), max_length=200, blank=True,
@@ -80,7 +84,8 @@ class Chairmanship(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.state} ({self.start:%Y-%m-%d} – {self.end:%Y-%m-%d})"
+        start, end = (f"{day:%Y-%m-%d}" if day else "…" for day in (self.start, self.end))
+        return f"{self.state} ({start} – {end})"
 
     def get_absolute_url(self) -> str:
         return reverse("chairmanship:overview")
@@ -92,7 +97,8 @@ class Chairmanship(models.Model):
             errors["end"] = ValidationError(
                 _("The end date cannot be before the start date."), code="dates_order"
             )
-        elif self.start and self.end and self.end != term_end_for(self.start):
+        elif (self.start and self.end and self.basis != ChairmanshipBasis.DECISION
+              and self.end != term_end_for(self.start)):
             errors["end"] = ValidationError(
                 _("The end date must be %(end)s: a term starting on %(start)s lasts two years."),
                 code="term_length",

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from membership.models import MembershipPeriod, ParticipantState
 
+from .enums import ChairmanshipBasis
 from .models import Chairmanship, TurnDeclination
 from .validators import rotation_sort_key
 
@@ -36,6 +37,22 @@ def term_before(*, start: datetime.date, exclude_pk: int | None = None) -> Chair
     """The latest term that started before ``start``: the one a term
     starting on ``start`` follows in the rotation."""
     terms = chairmanship_terms().filter(start__lt=start)
+    if exclude_pk is not None:
+        terms = terms.exclude(pk=exclude_pk)
+    return terms.order_by("-start").first()
+
+
+# The bases that move the rotation: a term by recorded decision does not.
+ROTATION_BASES = (ChairmanshipBasis.ELECTED, ChairmanshipBasis.ROTATION)
+
+
+def last_rotation_term(
+    *, before: datetime.date, exclude_pk: int | None = None
+) -> Chairmanship | None:
+    """The latest term by rotation (or the elected first one) that started
+    before ``before``: the rotation continues from its state, whatever terms
+    by decision came after it."""
+    terms = chairmanship_terms().filter(start__lt=before, basis__in=ROTATION_BASES)
     if exclude_pk is not None:
         terms = terms.exclude(pk=exclude_pk)
     return terms.order_by("-start").first()

@@ -1,13 +1,24 @@
 """Writes and the rotation: proposing and projecting terms, recording terms
 and declined turns. Every write validates (``full_clean`` plus the rules that
 need other rows) inside ``transaction.atomic`` with the existing terms locked,
-so that two secretariat users cannot record overlapping terms at once."""
+so that two secretariat users cannot record overlapping terms at once.
+
+The rotation: after the Chair elected in 2013, each turn goes to the next
+participant state in English alphabetical order (by rotation key) that has
+not declined it. A term by recorded decision (a state chairing out of turn)
+does not move the rotation: the next turn, starting the day after that term
+ends, continues from the last state that chaired by rotation or election, so
+the states in between keep their turns. The Operational Mechanism is silent
+on the state that chaired by decision; it keeps its own turn by rotation (the
+rotation ignores terms by decision altogether) and declines it, recorded, if
+it does not want to chair again so soon.
+"""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
@@ -21,7 +32,14 @@ from membership.selectors import membership_period_on
 
 from .enums import ChairmanshipBasis, SkipReason
 from .models import NO_OVERLAP_CONSTRAINT, Chairmanship, TurnDeclination
-from .selectors import RotationData, chairmanship_terms, last_term, rotation_data, term_before
+from .selectors import (
+    ROTATION_BASES,
+    RotationData,
+    chairmanship_terms,
+    last_rotation_term,
+    rotation_data,
+    term_before,
+)
 from .validators import term_end_for
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -32,7 +50,9 @@ class Term(Protocol):
     Proposal both qualify."""
 
     state: ParticipantState
+    start: datetime.date
     end: datetime.date
+    basis: str
 
 
 @dataclass(frozen=True)
@@ -60,6 +80,7 @@ class Proposal:
     start: datetime.date
     end: datetime.date
     skipped: tuple[Skip, ...] = ()
+    basis: ClassVar[str] = ChairmanshipBasis.ROTATION
 
 
 def _date(value: datetime.date) -> str:
@@ -98,35 +119,51 @@ def _no_terms_error() -> ValidationError:
     )
 
 
+def _rotation_state(terms: list[Chairmanship]) -> ParticipantState:
+    """The state the rotation continues from after ``terms`` (oldest first,
+    not empty): the last one's that chaired by rotation or election."""
+    anchor = next((t for t in reversed(terms) if t.basis in ROTATION_BASES), terms[-1])
+    return anchor.state
+
+
 def chairmanship_propose_next(*, after: Term | None = None) -> Proposal:
     """The next Chair by rotation after ``after`` (by default the latest
-    recorded term): the next participant state in English alphabetical order
-    that has not declined the turn, for two years from the day after."""
+    recorded term), for two years from the day after it ends: the next
+    participant state in English alphabetical order that has not declined
+    the turn, counted from the last state that chaired by rotation or
+    election (a term by decision does not move the rotation)."""
     if after is None:
-        after = last_term()
-        if after is None:
+        terms = list(chairmanship_terms())
+        if not terms:
             raise _no_terms_error()
-    return _propose(after_state=after.state, start=after.end + ONE_DAY, data=rotation_data())
+        after, state = terms[-1], _rotation_state(terms)
+    elif after.basis in ROTATION_BASES:
+        state = after.state
+    else:
+        anchor = last_rotation_term(before=after.start)
+        state = anchor.state if anchor is not None else after.state
+    return _propose(after_state=state, start=after.end + ONE_DAY, data=rotation_data())
 
 
 def chairmanship_project(
     *,
     count: int,
     today: datetime.date | None = None,
-    after: Chairmanship | None = None,
+    terms: list[Chairmanship] | None = None,
     data: RotationData | None = None,
 ) -> list[Proposal]:
-    """The next ``count`` terms after the latest recorded one (or ``after``,
-    when the caller has it), by repeated rotation (declinations recorded for
-    future turns are honoured). Empty while no term is recorded. If the last
-    term ended before ``today`` (a gap), the projection starts today. Pass
-    ``data`` to reuse rotation data already loaded."""
+    """The next ``count`` terms after the latest recorded one, by repeated
+    rotation from the last term by rotation or election (declinations
+    recorded for future turns are honoured). Empty while no term is
+    recorded. If the last term ended before ``today`` (a gap), the
+    projection starts today. Pass the recorded ``terms`` (oldest first) and
+    ``data`` to reuse what the caller has already loaded."""
     today = today or timezone.localdate()
-    after = after or last_term()
-    if after is None or count < 1:
+    terms = list(chairmanship_terms()) if terms is None else terms
+    if not terms or count < 1:
         return []
     data = data or rotation_data()
-    state, start = after.state, max(after.end + ONE_DAY, today)
+    state, start = _rotation_state(terms), max(terms[-1].end + ONE_DAY, today)
     proposals = []
     for _i in range(count):
         proposal = _propose(after_state=state, start=start, data=data)
@@ -147,12 +184,13 @@ def chairmanship_history(
     *, terms: list[Chairmanship], data: RotationData | None = None
 ) -> list[HistoryEntry]:
     """Each term (oldest first) with the states the rotation skipped before
-    it, and why (not a participant on the start date, or declined the turn),
-    so the history explains itself. The first term was elected and a
-    recorded decision explains itself in its note: neither lists skips."""
+    it, counted from the last term by rotation or election, and why (not a
+    participant on the start date, or declined the turn), so the history
+    explains itself. The first term was elected and a recorded decision
+    explains itself in its note: neither lists skips."""
     data = data or rotation_data()
     entries = []
-    previous = None
+    previous = None  # the last term by rotation or election
     for term in terms:
         skipped: tuple[Skip, ...] = ()
         if previous is not None and term.basis == ChairmanshipBasis.ROTATION:
@@ -165,7 +203,8 @@ def chairmanship_history(
             if proposal is not None and proposal.state.pk == term.state_id:
                 skipped = proposal.skipped
         entries.append(HistoryEntry(term=term, skipped=skipped))
-        previous = term
+        if term.basis in ROTATION_BASES:
+            previous = term
     return entries
 
 
@@ -186,10 +225,21 @@ def _overlap_error(other: Chairmanship | None = None) -> ValidationError:
 
 def chairmanship_validate(*, chairmanship: Chairmanship, check_rotation: bool = True) -> None:
     """Every rule a term must satisfy, raising one ValidationError keyed by
-    field. Used by the services (under lock) and by the admin form."""
-    chairmanship.full_clean()
+    field, under the lock the services take."""
     term = chairmanship
     errors: dict[str, list[ValidationError]] = {}
+    if term.end is None and term.basis == ChairmanshipBasis.DECISION:
+        errors["end"] = [ValidationError(
+            _("A term by recorded decision ends on the date the decision gives: enter it."),
+            code="decision_end_required",
+        )]
+    try:
+        term.full_clean(exclude=["end"] if errors else None)
+    except ValidationError as exc:
+        for name, field_errors in exc.error_dict.items():
+            errors.setdefault(name, []).extend(field_errors)
+    if errors:
+        raise ValidationError(errors)
 
     others = Chairmanship.objects.select_related("state")
     if term.pk is not None:
@@ -221,8 +271,9 @@ def chairmanship_validate(*, chairmanship: Chairmanship, check_rotation: bool = 
         ))
     elif (check_rotation and preceding is not None and term.basis == ChairmanshipBasis.ROTATION
           and "state" not in errors):
+        anchor = last_rotation_term(before=term.start, exclude_pk=term.pk) or preceding
         try:
-            proposal = _propose(after_state=preceding.state, start=term.start, data=rotation_data())
+            proposal = _propose(after_state=anchor.state, start=term.start, data=rotation_data())
         except ValidationError as exc:
             errors.setdefault("state", []).append(exc)
         else:
@@ -278,15 +329,17 @@ def chairmanship_create(
     notes_en: str = "",
     created_by: User | None = None,
 ) -> Chairmanship:
-    """Record a term. ``end`` defaults to two years after ``start`` less a day.
+    """Record a term. ``end`` defaults to two years after ``start`` less a
+    day; a term by ``decision`` needs it (as long as the decision says).
 
-    Rejected: a term of the wrong length, overlapping another, of a state
+    Rejected: a term by rotation or election not two years long, overlapping another, of a state
     that is not a participant on ``start``; a first term not ``elected``; a
     ``rotation`` term for a state the rotation does not give (record a
     ``decision`` with a note instead: departures are recorded, never silent).
     """
     chairmanship = Chairmanship(
-        state=state, start=start, end=end or term_end_for(start), basis=basis,
+        state=state, start=start, basis=basis,
+        end=end if end is not None or basis == ChairmanshipBasis.DECISION else term_end_for(start),
         representative_name_ru=representative_name_ru,
         representative_name_en=representative_name_en,
         representative_title_ru=representative_title_ru,

@@ -22,8 +22,7 @@ class ChairmanshipOverviewView(TemplateView):
         data = rotation_data()
         try:
             projection, projection_errors = chairmanship_project(
-                count=PROJECTED_TERMS, today=today, after=terms[-1] if terms else None,
-                data=data,
+                count=PROJECTED_TERMS, today=today, terms=terms, data=data,
             ), []
         except ValidationError as exc:  # nobody eligible: say so, do not fail the page
             projection, projection_errors = [], exc.messages

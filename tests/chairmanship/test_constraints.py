@@ -58,7 +58,8 @@ def test_services_refuse_an_overlapping_term_with_the_translated_error(kazakhsta
 
     with pytest.raises(ValidationError) as exc_info:
         chairmanship_create(
-            state=kyrgyzstan, start=D(2015, 6, 4), basis=ChairmanshipBasis.DECISION,
+            state=kyrgyzstan, start=D(2015, 6, 4), end=D(2017, 6, 3),
+            basis=ChairmanshipBasis.DECISION,
             decision_note_ru="Досрочная передача.",
         )
 

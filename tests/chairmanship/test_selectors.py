@@ -20,7 +20,8 @@ def two_terms_with_a_gap(make_state):
         state=kazakhstan, start=D(2013, 6, 5), basis=ChairmanshipBasis.ELECTED
     )
     second = chairmanship_create(
-        state=tajikistan, start=D(2016, 6, 5), basis=ChairmanshipBasis.DECISION,
+        state=tajikistan, start=D(2016, 6, 5), end=D(2018, 6, 4),
+        basis=ChairmanshipBasis.DECISION,
         decision_note_en="Chosen by consensus after a year without a Chair.",
     )
     return first, second

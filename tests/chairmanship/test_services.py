@@ -325,7 +325,8 @@ def test_create_rejects_a_state_that_is_not_a_participant(make_state, pending_st
 
     with pytest.raises(ValidationError) as exc_info:
         chairmanship_create(
-            state=pakistan, start=D(2015, 6, 5), basis=ChairmanshipBasis.DECISION,
+            state=pakistan, start=D(2015, 6, 5), end=D(2017, 6, 4),
+            basis=ChairmanshipBasis.DECISION,
             decision_note_en="Chosen by consensus.",
         )
 
@@ -378,12 +379,14 @@ def test_create_records_a_departure_with_a_decision_note(make_state):
     elect_first(kazakhstan)
 
     term = chairmanship_create(
-        state=tajikistan, start=D(2015, 6, 5), basis=ChairmanshipBasis.DECISION,
+        state=tajikistan, start=D(2015, 6, 5), end=D(2017, 6, 4),
+        basis=ChairmanshipBasis.DECISION,
         decision_note_ru="Решение СДЛ 2015 г.", decision_note_en="Decided by the 2015 SOM.",
     )
 
     assert term.basis == ChairmanshipBasis.DECISION
-    assert chairmanship_propose_next().state.name_en == "Kazakhstan"
+    # The decision does not move the rotation: Kyrgyzstan keeps its turn.
+    assert chairmanship_propose_next().state.name_en == "Kyrgyzstan"
 
 
 def test_create_rejects_a_decision_without_a_note(make_state):
@@ -392,7 +395,10 @@ def test_create_rejects_a_decision_without_a_note(make_state):
     elect_first(kazakhstan)
 
     with pytest.raises(ValidationError) as exc_info:
-        chairmanship_create(state=tajikistan, start=D(2015, 6, 5), basis=ChairmanshipBasis.DECISION)
+        chairmanship_create(
+            state=tajikistan, start=D(2015, 6, 5), end=D(2017, 6, 4),
+            basis=ChairmanshipBasis.DECISION,
+        )
 
     assert [e.code for e in exc_info.value.error_dict["decision_note_ru"]] == [
         "decision_note_required"
@@ -406,7 +412,8 @@ def test_create_rejects_an_overlapping_term(make_state, english):
 
     with pytest.raises(ValidationError) as exc_info:
         chairmanship_create(
-            state=kyrgyzstan, start=D(2015, 6, 4), basis=ChairmanshipBasis.DECISION,
+            state=kyrgyzstan, start=D(2015, 6, 4), end=D(2017, 6, 3),
+            basis=ChairmanshipBasis.DECISION,
             decision_note_en="Early handover.",
         )
 
@@ -547,7 +554,8 @@ def test_history_lists_no_skips_for_a_recorded_decision(make_state):
     tajikistan = make_state("Tajikistan")
     first = elect_first(kazakhstan)
     second = chairmanship_create(
-        state=tajikistan, start=D(2015, 6, 5), basis=ChairmanshipBasis.DECISION,
+        state=tajikistan, start=D(2015, 6, 5), end=D(2017, 6, 4),
+        basis=ChairmanshipBasis.DECISION,
         decision_note_en="The participant states asked Tajikistan to chair.",
     )
 
@@ -596,6 +604,7 @@ def test_turn_decline_of_a_turn_already_held_by_the_next_state(make_state):
     first = elect_first(kazakhstan, start=D(today.year - 3, today.month, 1))
     held = chairmanship_create(
         state=tajikistan, start=first.end + datetime.timedelta(days=1),
+        end=term_end_for(first.end + datetime.timedelta(days=1)),
         basis=ChairmanshipBasis.DECISION, decision_note_en="Chosen by consensus.",
     )
 
