@@ -14,6 +14,7 @@ import pytest
 from django.http import HttpRequest
 from django.test import Client as DjangoClient
 
+from tests.plugins.clock import travel_to_utc_clock
 from tests.plugins.services import IN_CI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,21 @@ def unavailable(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: a missing dependency is a failure, not a skip)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _test_clock():
+    """With ALMATY_TEST_CLOCK=HH:MM (make test's third pass, for the tests
+    marked `dates`), every test runs on today's UTC date at that UTC time,
+    the clock ticking: 23:30 UTC is already tomorrow in Almaty (UTC+5), when
+    a UTC date and a local one differ. A test that freezes its own time
+    (time_machine.travel inside) still wins."""
+    clock = os.environ.get("ALMATY_TEST_CLOCK")
+    if not clock:
+        yield
+        return
+    with travel_to_utc_clock(clock):
+        yield
 
 
 @pytest.fixture(autouse=True)
