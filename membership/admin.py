@@ -71,6 +71,22 @@ class CurrentStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class DeadlinePassedFilter(admin.SimpleListFilter):
+    """Pending states whose no-objection deadline passed with no outcome
+    recorded: the secretariat records it with the actions below."""
+
+    title = _("no-objection procedure")
+    parameter_name = "deadline"
+
+    def lookups(self, request, model_admin):
+        return [("passed", _("Deadline passed without outcome"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "passed":
+            return queryset.filter(pk__in=selectors.states_pending_past_deadline().values("pk"))
+        return queryset
+
+
 class InOfficeFilter(admin.SimpleListFilter):
     """In office today (a date range holding today), former (ended before
     today) or appointed from a later date."""
@@ -205,8 +221,9 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
     list_display = [
         "name_ru", "name_en", "iso2", "iso3", "current_status", "joined", "active_coordinator",
     ]
-    list_filter = [CurrentStatusFilter]
+    list_filter = [CurrentStatusFilter, DeadlinePassedFilter]
     search_fields = ["name_ru", "name_en", "official_name_ru", "official_name_en", "iso2", "iso3"]
+    actions = ["record_no_objection", "record_objection"]
     ordering = ["name_ru"]
     form = ParticipantStateAdminForm
     fieldsets = (
@@ -230,6 +247,8 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
         period = state.current_period
         if period is None:
             return "—"
+        if period.objection:
+            return _("Objection raised: did not join")
         if period.status == MembershipStatus.PENDING:
             return _("%(status)s (deadline %(date)s)") % {
                 "status": period.get_status_display(), "date": date_label(period.deadline),
@@ -247,6 +266,43 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
             return "—"
         url = reverse("admin:membership_nationalcoordinator_change", args=[active[0].pk])
         return format_html('<a href="{}">{}</a>', url, active[0].full_name)
+
+    # --- The outcome of a no-objection procedure ------------------------------------
+
+    def _record_outcome(self, request, queryset, *, objection: bool) -> None:
+        for state in queryset:
+            try:
+                period = services.membership_record_pending_outcome(
+                    state=state, objection=objection
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    self.message_user(request, message, messages.ERROR)
+                continue
+            if objection:
+                message = _("%(state)s: the objection is recorded; the pending period ended on "
+                            "%(date)s.") % {"state": state, "date": date_label(period.end)}
+            else:
+                message = _("%(state)s is a participant from %(date)s.") % {
+                    "state": state, "date": date_label(period.start),
+                }
+            self.log_change(request, state, message)
+            self.message_user(request, message, messages.SUCCESS)
+
+    @admin.action(
+        permissions=["change"],
+        description=_("No-objection deadline passed: no objection, participant from the next "
+                      "day"),
+    )
+    def record_no_objection(self, request, queryset):
+        self._record_outcome(request, queryset, objection=False)
+
+    @admin.action(
+        permissions=["change"],
+        description=_("No-objection deadline passed: an objection was raised"),
+    )
+    def record_objection(self, request, queryset):
+        self._record_outcome(request, queryset, objection=True)
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -215,7 +215,7 @@ class MembershipPeriodInlineForm(forms.ModelForm):
 
     class Meta:
         model = MembershipPeriod
-        fields = ("status", "start", "end", "deadline", "note")
+        fields = ("status", "start", "end", "deadline", "objection", "note")
         widgets = {"note": forms.Textarea(attrs={"rows": 1, "cols": 40})}
 
     def validate_constraints(self):

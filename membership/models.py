@@ -208,6 +208,13 @@ class MembershipPeriod(models.Model):
         _("no-objection deadline"), null=True, blank=True,
         help_text=_("For a pending state: the deadline of its no-objection procedure."),
     )
+    objection = models.BooleanField(
+        _("objection raised"), default=False,
+        help_text=_(
+            "For a pending period: an objection was raised under the no-objection procedure. "
+            "The period then ends on the deadline and no participation follows."
+        ),
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -229,6 +236,24 @@ class MembershipPeriod(models.Model):
                 violation_error_message=_(
                     "A pending period needs the deadline of its no-objection procedure; "
                     "other periods have none."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(deadline__isnull=True) | models.Q(deadline__gt=models.F("start"))
+                ),
+                name="membership_period_deadline_after_start",
+                violation_error_message=_(
+                    "The no-objection deadline must fall after the start of the period."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(objection=False) | models.Q(
+                    status=MembershipStatus.PENDING, end=models.F("deadline")
+                ),
+                name="membership_period_objection_ends_on_deadline",
+                violation_error_message=_(
+                    "A period with an objection is a pending period that ends on its deadline."
                 ),
             ),
             models.UniqueConstraint(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from .enums import MembershipStatus, OrganisationKind
 from .models import MembershipPeriod, NationalCoordinator, Organisation, ParticipantState
@@ -34,6 +35,30 @@ def membership_period_on(*, state: ParticipantState, on: datetime.date) -> Membe
         .filter(Q(end__isnull=True) | Q(end__gte=on))
         .first()
     )
+
+
+def _overdue_pending_periods(on: datetime.date) -> QuerySet[MembershipPeriod]:
+    return MembershipPeriod.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=on),
+        status=MembershipStatus.PENDING, objection=False, start__lte=on, deadline__lt=on,
+    )
+
+
+def states_pending_past_deadline(
+    *, on: datetime.date | None = None
+) -> QuerySet[ParticipantState]:
+    """States still pending on ``on`` (today by default) although their
+    no-objection deadline passed: the secretariat has an outcome to record."""
+    overdue = _overdue_pending_periods(on or timezone.localdate())
+    return ParticipantState.objects.filter(
+        Exists(overdue.filter(state=OuterRef("pk")))
+    ).order_by("name")
+
+
+def pending_period_past_deadline(
+    *, state: ParticipantState, on: datetime.date | None = None
+) -> MembershipPeriod | None:
+    return _overdue_pending_periods(on or timezone.localdate()).filter(state=state).first()
 
 
 def active_coordinator(

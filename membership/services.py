@@ -32,7 +32,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions
+from . import permissions, selectors
 from .dbutils import constraint_name_of
 from .enums import Language, MembershipStatus
 from .formatting import date_label
@@ -235,6 +235,44 @@ def membership_change_status(
         _check_no_overlap(period)
         period.save()
         _coordinators_follow_membership(state)
+    membership_history_changed_notify(state=state)
+    return period
+
+
+def membership_record_pending_outcome(
+    *, state: ParticipantState, objection: bool
+) -> MembershipPeriod:
+    """The outcome of a pending state's no-objection procedure whose
+    deadline passed: with no objection the state is a participant from the
+    day after the deadline (a new period); with an objection the pending
+    period ends on the deadline, marked as objected, and nothing follows
+    (the state never joined, so it is not "withdrawn"). Its coordinator, if
+    any, leaves office with the procedure."""
+    with integrity_errors_as_validation(), transaction.atomic():
+        state = _lock_state(state)
+        period = selectors.pending_period_past_deadline(state=state)
+        if period is None:
+            raise ValidationError(
+                _("%(state)s has no pending membership whose no-objection deadline has passed."),
+                code="no_deadline_passed", params={"state": state},
+            )
+        if not objection:
+            return membership_change_status(
+                state=state, status=MembershipStatus.PARTICIPANT,
+                start=period.deadline + ONE_DAY,
+            )
+        period.end = period.deadline
+        period.objection = True
+        period.full_clean()
+        period.save(update_fields=["end", "objection"])
+        reason = str(_("An objection was raised under the no-objection procedure."))
+        for coordinator in NationalCoordinator.objects.select_for_update().filter(
+            state=state, start__lte=period.end
+        ).in_office(on=period.end + ONE_DAY):
+            coordinator.end = period.end
+            coordinator.end_reason = reason
+            coordinator.full_clean()
+            coordinator.save(update_fields=["end", "end_reason"])
     membership_history_changed_notify(state=state)
     return period
 

@@ -1,6 +1,6 @@
 from django import template
 
-from membership import permissions
+from membership import permissions, selectors
 
 register = template.Library()
 
@@ -15,3 +15,10 @@ def coordinated_state(context):
     if user is None or not user.is_authenticated or user.is_staff:
         return None
     return permissions.coordinated_state(user)
+
+
+@register.simple_tag
+def states_pending_past_deadline():
+    """For the admin index's notice: pending states whose no-objection
+    deadline passed with no outcome recorded (one query, on that page only)."""
+    return list(selectors.states_pending_past_deadline())
