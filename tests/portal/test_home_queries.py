@@ -1,0 +1,52 @@
+"""The home page's queries do not grow with the documents or terms shown."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.factories.archive import DocumentFactory
+from tests.factories.chairmanship import ChairmanshipFactory
+from tests.factories.membership import NationalCoordinatorFactory, UserFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
+
+# Inside the chair term below, in Almaty.
+NOON_IN_ALMATY = datetime.datetime(2026, 3, 1, 12, 0, tzinfo=ZoneInfo("Asia/Almaty"))
+
+
+@pytest.fixture
+def home_content(request):
+    """``request.param`` documents and chair terms (the current one last)."""
+    count = request.param
+    DocumentFactory.create_batch(count)
+    for n in range(count):
+        ChairmanshipFactory(start=datetime.date(2025 - 2 * (count - 1 - n), 6, 5))
+
+
+@time_machine.travel(NOON_IN_ALMATY, tick=False)
+@pytest.mark.parametrize("home_content", [1, 3], indirect=True)
+def test_home_page_queries_for_a_visitor(client, home_content, django_assert_num_queries):
+    # The current chair term and the newest public documents.
+    with django_assert_num_queries(2):
+        response = client.get("/ru/")
+
+    assert response.status_code == 200
+
+
+@time_machine.travel(NOON_IN_ALMATY, tick=False)
+@pytest.mark.parametrize("home_content", [1, 3], indirect=True)
+def test_home_page_queries_for_a_signed_in_coordinator(
+    client, home_content, django_assert_num_queries
+):
+    user = UserFactory()
+    NationalCoordinatorFactory(user=user)
+    client.force_login(user)
+
+    # The session, the user, their coordinator and focal-point roles, the
+    # current chair term and the newest documents they may see.
+    with django_assert_num_queries(6):
+        response = client.get("/ru/")
+
+    assert response.status_code == 200
