@@ -24,6 +24,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import permissions, selectors, services
 from .enums import Language, MembershipStatus
@@ -136,6 +137,22 @@ class RoleFilter(admin.SimpleListFilter):
         return queryset
 
 
+# --- Audit history ------------------------------------------------------------------
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """simple_history's history pages (who, when, what changed), read only:
+    reverting to an old version would write around the services' rules
+    (overlapping terms and periods, the state's lock, the signals). The
+    history list is our copy of simple_history's, without its inline style
+    (the CSP forbids inline styles). It comes before modeltranslation's
+    admin in the MRO, as in the archive; both call super()."""
+
+    object_history_list_template = "admin/membership/object_history_list.html"
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        return True
+
+
 # --- Invitations (an action shared by coordinators and focal points) -----------------
 
 class InviteActionsMixin:
@@ -217,7 +234,7 @@ class NationalCoordinatorHistoryInline(admin.TabularInline):
 
 
 @admin.register(ParticipantState)
-class ParticipantStateAdmin(TabbedTranslationAdmin):
+class ParticipantStateAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = [
         "name_ru", "name_en", "iso2", "iso3", "current_status", "joined", "active_coordinator",
     ]
@@ -238,9 +255,20 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
         }),
     )
     inlines = [MembershipPeriodInline, NationalCoordinatorHistoryInline]
+    object_history_template = "admin/membership/participantstate/object_history.html"
 
     def get_queryset(self, request):
         return selectors.states_for_listing()
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The state's history, and below it that of its membership
+        periods (which are edited on the state's page)."""
+        records = MembershipPeriod.history.filter(state_id=unquote(object_id)).select_related(
+            "history_user"
+        )
+        return super().history_view(
+            request, object_id, extra_context={**(extra_context or {}), "period_records": records},
+        )
 
     @admin.display(description=_("current status"))
     def current_status(self, state: ParticipantState) -> str:
@@ -337,7 +365,7 @@ class ParticipantStateAdmin(TabbedTranslationAdmin):
 # --- National coordinators --------------------------------------------------------------
 
 @admin.register(NationalCoordinator)
-class NationalCoordinatorAdmin(InviteActionsMixin, TabbedTranslationAdmin):
+class NationalCoordinatorAdmin(InviteActionsMixin, HistoryAdmin, TabbedTranslationAdmin):
     form = NationalCoordinatorAdminForm
     change_form_template = "admin/membership/nationalcoordinator/change_form.html"
     list_display = ["full_name", "state", "agency", "start", "end", "in_office", "account"]
@@ -476,7 +504,7 @@ class FocalPointInline(TranslationTabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "acronym", "kind", "is_active", "website"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_ru", "name_en", "acronym_ru", "acronym_en", "slug"]
@@ -491,7 +519,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(InviteActionsMixin, TabbedTranslationAdmin):
+class FocalPointAdmin(InviteActionsMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["full_name", "organisation", "position", "start", "end", "in_office", "user"]
     list_filter = [InOfficeFilter, "organisation"]
     list_select_related = ["organisation", "user"]
