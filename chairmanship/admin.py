@@ -21,6 +21,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from membership.models import ParticipantState
 
 from .models import Chairmanship, TurnDeclination
+from .selectors import flagged_term_pks, term_membership_flag, terms_with_membership_periods
 from .services import (
     chairmanship_create,
     chairmanship_create_from_proposal,
@@ -145,12 +146,36 @@ class TermPeriodFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MembershipFlagFilter(admin.SimpleListFilter):
+    """Terms whose state is not a participant for the whole term (withdrawn,
+    pending or not yet a member on some day of it): for the secretariat to
+    decide. Computed from the membership periods (one term per two years)."""
+
+    title = _("membership during the term")
+    parameter_name = "membership"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("flagged", _("Not a participant for the whole term")),
+            ("consistent", _("A participant for the whole term")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "flagged":
+            return queryset.filter(pk__in=flagged_term_pks())
+        if self.value() == "consistent":
+            return queryset.exclude(pk__in=flagged_term_pks())
+        return queryset
+
+
 @admin.register(Chairmanship)
 class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
     form = ChairmanshipAdminForm
     change_list_template = "chairmanship/admin/chairmanship_change_list.html"
-    list_display = ["state", "start", "end", "basis", "representative_name", "decided_at"]
-    list_filter = [TermPeriodFilter, "basis", "state"]
+    list_display = [
+        "state", "start", "end", "basis", "representative_name", "decided_at", "membership_check",
+    ]
+    list_filter = [TermPeriodFilter, "basis", MembershipFlagFilter, "state"]
     list_select_related = ["state"]
     search_fields = [
         "state__name_ru", "state__name_en", "representative_name_ru", "representative_name_en",
@@ -165,6 +190,24 @@ class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTransl
         (_("Basis"), {"fields": ("basis", "decision_note", "decided_at")}),
         (_("Notes"), {"fields": ("notes", "created_at", "created_by")}),
     )
+
+    def get_queryset(self, request):
+        # The states' membership periods (one query) feed the flag column.
+        return terms_with_membership_periods().order_by(*self.get_ordering(request))
+
+    @admin.display(description=_("membership check"))
+    def membership_check(self, obj: Chairmanship) -> str:
+        flag = term_membership_flag(obj)
+        return flag.short if flag is not None else "—"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Warns above the form when the term's state is not a participant
+        for the whole term: the secretariat decides, nothing is changed."""
+        obj = self.get_object(request, object_id) if str(object_id).isdigit() else None
+        flag = term_membership_flag(obj) if obj is not None else None
+        return super().change_view(request, object_id, form_url, extra_context={
+            **(extra_context or {}), "membership_flag": flag,
+        })
 
     def get_changeform_initial_data(self, request):
         """A new term starts out as the rotation's proposal: the secretariat

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ChairmanshipConfig(AppConfig):
     name = "chairmanship"
     verbose_name = _("Chairmanship")
+
+    def ready(self):
+        from membership.signals import membership_history_changed
+
+        from .receivers import chair_terms_after_membership_change
+
+        membership_history_changed.connect(
+            chair_terms_after_membership_change,
+            dispatch_uid="chairmanship.chair_terms_after_membership_change",
+        )

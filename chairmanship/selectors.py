@@ -8,8 +8,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
+from membership.enums import MembershipStatus
 from membership.models import MembershipPeriod, ParticipantState
 
 from .enums import ChairmanshipBasis
@@ -110,3 +112,96 @@ def rotation_data() -> RotationData:
     for declination in TurnDeclination.objects.all():
         declinations[(declination.state_id, declination.turn_start)] = declination
     return RotationData(states=states, periods=periods, declinations=declinations)
+
+
+# --- Terms of states that are not participants: for the secretariat to decide ----
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class MembershipFlag:
+    """A term (recorded or projected) whose state is not a participant when
+    it starts (``during`` False) or stops being one during it (``during``
+    True, from ``on``). The secretariat decides; nothing is changed."""
+
+    state: ParticipantState
+    on: datetime.date
+    status: str | None  # the state's membership status on ``on``; None: no period
+    during: bool
+
+    @property
+    def status_label(self) -> str:
+        if self.status is None:
+            return gettext("no membership recorded")
+        return str(MembershipStatus(self.status).label).lower()
+
+    @property
+    def message(self) -> str:
+        params = {
+            "state": self.state,
+            "date": formats.date_format(self.on, "DATE_FORMAT"),
+            "status": self.status_label,
+        }
+        if self.during:
+            return gettext("%(state)s is no longer a participant state from %(date)s, during the "
+                     "term (%(status)s).") % params
+        return gettext("%(state)s is not a participant state on %(date)s, when the term starts "
+                 "(%(status)s).") % params
+
+    @property
+    def short(self) -> str:
+        """For a column: what is wrong, without the state's name."""
+        params = {"date": formats.date_format(self.on, "DATE_FORMAT"),
+                  "status": self.status_label}
+        if self.during:
+            return gettext("No longer a participant from %(date)s (%(status)s)") % params
+        return gettext("Not a participant on %(date)s (%(status)s)") % params
+
+
+def _period_covering(periods, on: datetime.date) -> MembershipPeriod | None:
+    return next((p for p in periods if p.covers(on)), None)
+
+
+def membership_flag(
+    *, state: ParticipantState, start: datetime.date, end: datetime.date,
+    periods: list[MembershipPeriod],
+) -> MembershipFlag | None:
+    """Whether ``state`` (with its membership ``periods``) is a participant
+    on every day from ``start`` to ``end``; if not, the first day it is not."""
+    day = start
+    while True:
+        period = _period_covering(periods, day)
+        if period is None or period.status != MembershipStatus.PARTICIPANT:
+            return MembershipFlag(
+                state=state, on=day, status=period.status if period else None,
+                during=day != start,
+            )
+        if period.end is None or period.end >= end:
+            return None
+        day = period.end + ONE_DAY
+
+
+def term_membership_flag(term: Chairmanship) -> MembershipFlag | None:
+    """The flag of a recorded term whose state's membership periods are
+    prefetched (``term.state.membership_periods``)."""
+    return membership_flag(
+        state=term.state, start=term.start, end=term.end,
+        periods=list(term.state.membership_periods.all()),
+    )
+
+
+def terms_with_membership_periods() -> QuerySet[Chairmanship]:
+    """Terms with their states and the states' membership periods (two
+    queries), for flags."""
+    return chairmanship_terms().prefetch_related(
+        Prefetch("state__membership_periods", queryset=MembershipPeriod.objects.order_by("start"))
+    )
+
+
+def flagged_term_pks() -> set[int]:
+    """The terms whose state is not a participant for the whole term."""
+    return {
+        term.pk for term in terms_with_membership_periods()
+        if term_membership_flag(term) is not None
+    }

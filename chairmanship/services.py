@@ -17,7 +17,7 @@ it does not want to chair again so soon.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -34,9 +34,11 @@ from .enums import ChairmanshipBasis, SkipReason
 from .models import NO_OVERLAP_CONSTRAINT, Chairmanship, TurnDeclination
 from .selectors import (
     ROTATION_BASES,
+    MembershipFlag,
     RotationData,
     chairmanship_terms,
     last_rotation_term,
+    membership_flag,
     rotation_data,
     term_before,
 )
@@ -80,6 +82,8 @@ class Proposal:
     start: datetime.date
     end: datetime.date
     skipped: tuple[Skip, ...] = ()
+    # Set in a projection: the state would stop being a participant during the term.
+    flag: MembershipFlag | None = None
     basis: ClassVar[str] = ChairmanshipBasis.ROTATION
 
 
@@ -167,17 +171,27 @@ def chairmanship_project(
     proposals = []
     for _i in range(count):
         proposal = _propose(after_state=state, start=start, data=data)
+        proposal = replace(proposal, flag=_flag(proposal, data))
         proposals.append(proposal)
         state, start = proposal.state, proposal.end + ONE_DAY
     return proposals
 
 
+def _flag(term: Term, data: RotationData) -> MembershipFlag | None:
+    return membership_flag(
+        state=term.state, start=term.start, end=term.end,
+        periods=data.periods.get(term.state.pk, []),
+    )
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
-    """A recorded term and the states the rotation passed over to reach it."""
+    """A recorded term, the states the rotation passed over to reach it,
+    and its flag when its state is not a participant for the whole term."""
 
     term: Chairmanship
     skipped: tuple[Skip, ...] = ()
+    flag: MembershipFlag | None = None
 
 
 def chairmanship_history(
@@ -202,10 +216,68 @@ def chairmanship_history(
             # gives the state that was recorded.
             if proposal is not None and proposal.state.pk == term.state_id:
                 skipped = proposal.skipped
-        entries.append(HistoryEntry(term=term, skipped=skipped))
+        entries.append(HistoryEntry(term=term, skipped=skipped, flag=_flag(term, data)))
         if term.basis in ROTATION_BASES:
             previous = term
     return entries
+
+
+# How many terms the chairmanship page projects (and the membership checks cover).
+PROJECTED_TERMS = 4
+
+
+def chairmanship_inconsistencies(
+    *, state: ParticipantState, today: datetime.date | None = None
+) -> list[str]:
+    """What became inconsistent for the secretariat to decide after
+    ``state``'s membership history or rotation key changed (read only, a
+    fixed number of queries): its recorded and projected terms when it is
+    not a participant for the whole term, and recorded terms by rotation that
+    the rotation, as the records now stand, gives to another state (the
+    state's own, or those it would now take)."""
+    terms = list(chairmanship_terms())
+    if not terms:
+        return []
+    data = rotation_data()
+    warnings: list[str] = []
+    anchor = None  # the last term by rotation or election
+    for term in terms:
+        flag = _flag(term, data)
+        if flag is not None and term.state_id == state.pk:
+            warnings.append(_(
+                "Recorded chairmanship term %(start)s – %(end)s: %(problem)s Nothing was "
+                "changed: the secretariat decides what becomes of the term."
+            ) % {"start": _date(term.start), "end": _date(term.end), "problem": flag.message})
+        elif anchor is not None and term.basis == ChairmanshipBasis.ROTATION and flag is None:
+            try:
+                proposed = _propose(after_state=anchor.state, start=term.start, data=data).state
+            except ValidationError:
+                proposed = None
+            if proposed is not None and proposed.pk != term.state_id and (
+                state.pk in (proposed.pk, term.state_id)
+            ):
+                warnings.append(_(
+                    "Recorded chairmanship term %(start)s – %(end)s of %(state)s by rotation: "
+                    "by the records as they now stand, the rotation gives that turn to "
+                    "%(proposed)s. Nothing was changed: the secretariat decides what becomes "
+                    "of the term."
+                ) % {"start": _date(term.start), "end": _date(term.end), "state": term.state,
+                     "proposed": proposed})
+        if term.basis in ROTATION_BASES:
+            anchor = term
+    try:
+        projection = chairmanship_project(
+            count=PROJECTED_TERMS, today=today, terms=terms, data=data
+        )
+    except ValidationError:
+        projection = []
+    for proposal in projection:
+        if proposal.flag is not None and proposal.state.pk == state.pk:
+            warnings.append(_(
+                "Projected chairmanship term %(start)s – %(end)s: %(problem)s"
+            ) % {"start": _date(proposal.start), "end": _date(proposal.end),
+                 "problem": proposal.flag.message})
+    return warnings
 
 
 # --- Recording terms ---------------------------------------------------------

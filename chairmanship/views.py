@@ -3,9 +3,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from .selectors import chairmanship_terms, rotation_data, turn_declinations
-from .services import chairmanship_history, chairmanship_project
-
-PROJECTED_TERMS = 4
+from .services import PROJECTED_TERMS, chairmanship_history, chairmanship_project
 
 
 class ChairmanshipOverviewView(TemplateView):
