@@ -3,10 +3,12 @@ dozen documents with generated PDF files in Russian and English.
 
 The texts are written for the demo (not official documents), with enough
 real Russian and English prose on mixed migration, refugees and labour
-migrants for the search to be tried in both languages. Most documents are
-public; two are for participants only, one for the secretariat only, one
-exists in Russian only, one in English only, and one is still a draft. The
-amended Operational Mechanism supersedes the original one.
+migrants for the search to be tried in both languages, except two taken
+from the seeds: the Operational Mechanism (its text as written, with an
+English translation) and the BOMCA seminar news. Most documents are public;
+two are for participants only, one for the secretariat only, one exists in
+Russian only, one in English only, and one is still a draft. The
+Operational Mechanism has no amendment: none is shown.
 
 Everything goes through the services (files are inspected, stored, their
 text extracted and the documents indexed), and a document already present

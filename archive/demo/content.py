@@ -8,6 +8,9 @@ import datetime
 from dataclasses import dataclass
 
 from ..enums import AccessLevel, DocumentType
+from .operational_mechanism import ENGLISH as OPERATIONAL_MECHANISM_EN
+from .operational_mechanism import RUSSIAN as OPERATIONAL_MECHANISM_RU
+
 
 # slug, Russian name, English name: the thematic areas of the Regional
 # Action Plan, in its order.
@@ -47,6 +50,13 @@ class DemoDocument:
     languages: tuple[str, ...] = ("ru", "en")
 
 
+# The seeds under shared/seeds are the authority and no document contradicts
+# them: the Operational Mechanism is its text as written (with an English
+# translation) and has no amendment (declining a turn is its "voluntary
+# basis"); the Regional Action Plan is the draft the 2012 Framework annexes;
+# the BOMCA seminar news follows its Russian text. Only the first Chair was
+# elected (2013); later Chairs come by rotation, confirmed by the Ministerial
+# Conference before their term (as chairmanship.demo records them).
 DOCUMENTS = [
     DemoDocument(
         slug="almaty-declaration", doc_type=DocumentType.DECLARATION,
@@ -87,35 +97,51 @@ DOCUMENTS = [
         states=("KAZ", "KGZ", "TJK", "AFG", "AZE", "TUR"),
     ),
     DemoDocument(
-        slug="regional-action-plan", doc_type=DocumentType.ACTION_PLAN,
+        # One document, as in the seed: the Framework the national coordinators
+        # adopted, and its annex, the draft Regional Action Plan. Filed as
+        # "Other": the types have no framework, and "Action plan" would
+        # present the draft as an adopted plan.
+        slug="regional-action-plan", doc_type=DocumentType.OTHER,
         date=datetime.date(2012, 9, 7), reference="AP/RAP/2012",
-        title=("Региональная рамочная программа сотрудничества и план действий",
-               "Regional Cooperation Framework and Action Plan"),
+        title=(("Региональная рамочная программа сотрудничества и проект Регионального плана "
+                "действий"),
+               "Regional Cooperation Framework and the draft Regional Action Plan"),
         summary=(
-            ("Четыре направления общего понимания и план действий, принятые национальными "
-            "координаторами 7 сентября 2012 года."),
-            ("Four areas of common understanding and the action plan adopted by the national "
-            "coordinators on 7 September 2012."),
+            ("Региональная рамочная программа сотрудничества, принятая национальными "
+            "координаторами Казахстана, Кыргызстана, Таджикистана и Туркменистана "
+            "7 сентября 2012 года, и приложение к ней — проект Регионального плана действий "
+            "по четырём сферам общих договорённостей."),
+            ("The Regional Cooperation Framework adopted by the national coordinators of "
+            "Kazakhstan, Kyrgyzstan, Tajikistan and Turkmenistan on 7 September 2012, and its "
+            "annex, the draft Regional Action Plan for the four areas of common understanding."),
         ),
         body=(
             (
-                ("Первое направление — управление границами с учётом потребностей защиты и "
-                "безопасности: пограничники должны распознавать беженцев среди прибывающих."),
-                ("Второе направление — дифференцированные процессы и процедуры для разных "
-                "групп людей в пути: беженцев, мигрантов, жертв торговли людьми."),
-                ("Третье направление — долгосрочные решения для беженцев и лиц без "
-                "гражданства; четвёртое — возможности легальной трудовой миграции и "
-                "политика, учитывающая гендерные аспекты."),
+                ("Первая сфера общих договорённостей — управление границами и обеспечение "
+                "безопасности с обеспечением защиты: пограничники должны распознавать беженцев "
+                "среди прибывающих."),
+                ("Вторая — дифференцированные процессы и процедуры для разных групп людей в "
+                "пути: беженцев, мигрантов, жертв торговли людьми."),
+                ("Третья — жизнеспособные решения для различных групп, в том числе беженцев и "
+                "лиц без гражданства; четвёртая — развитие возможностей для законной миграции "
+                "и разработка гендерно-чувствительной политики."),
+                ("Проект Регионального плана действий, приложенный к программе, предлагает "
+                "цели, мероприятия и ожидаемые результаты по каждой сфере. Это непрерывно "
+                "развивающийся инструмент: его будут обсуждать на национальных консультациях "
+                "и регулярно обновлять."),
             ),
             (
-                ("The first area is protection-sensitive border management and security: "
-                "border officials should identify refugees among new arrivals."),
-                ("The second area covers differentiated processes and procedures for the "
-                "different groups of people on the move: refugees, migrants, victims of "
-                "trafficking."),
-                ("The third area seeks durable solutions for refugees and stateless persons; "
-                "the fourth opens legal labour migration opportunities and gender-sensitive "
-                "policy."),
+                ("The first area of common understanding is protection-sensitive border "
+                "management and security: border officials should identify refugees among new "
+                "arrivals."),
+                ("The second covers differentiated processes and procedures for the different "
+                "groups of people on the move: refugees, migrants, victims of trafficking."),
+                ("The third seeks durable solutions for different groups, refugees and "
+                "stateless persons among them; the fourth develops legal migration "
+                "opportunities and gender-sensitive policy."),
+                ("The draft Regional Action Plan annexed to the Framework proposes objectives, "
+                "actions and expected results for each area. It is a living instrument: it will "
+                "be discussed in national consultations and updated regularly."),
             ),
         ),
         themes=("border-management", "differentiated-procedures", "labour-migration", "gender"),
@@ -127,57 +153,15 @@ DOCUMENTS = [
         title=("Операционный механизм Алматинского процесса",
                "Operational Mechanism of the Almaty Process"),
         summary=(
-            ("Порядок работы процесса: председательство, совещания старших должностных лиц, "
-            "министерские конференции и группа поддержки."),
-            ("How the process works: the chairmanship, senior officials' meetings, "
-            "ministerial conferences and the Support Unit."),
+            ("Цели процесса, членство (с процедурой невозражения), председательство, Служба "
+            "поддержки, наблюдатели, формат совещаний, принятие решений консенсусом и "
+            "порядок внесения поправок."),
+            ("The objectives of the process, membership (with the no-objection procedure), "
+            "the chairmanship, the Support Unit, observers, the format of meetings, decisions "
+            "by consensus and how the Mechanism is amended. The English text is a translation "
+            "made for the portal's demo."),
         ),
-        body=(
-            (
-                ("Председательство открыто для каждого государства-участника на добровольной "
-                "основе и переходит по английскому алфавиту каждые два года."),
-                ("Совещания старших должностных лиц проводятся ежегодно; решения принимаются "
-                "консенсусом."),
-                ("Группа поддержки в Алматы хранит архив процесса и распространяет материалы "
-                "для участников перед совещаниями."),
-            ),
-            (
-                ("The chairmanship is open to every participant state on a voluntary basis and "
-                "rotates in English alphabetical order every two years."),
-                "Senior officials meet every year; decisions are taken by consensus.",
-                ("The Support Unit in Almaty keeps the archive of the process and distributes "
-                "materials to participants before meetings."),
-            ),
-        ),
-    ),
-    DemoDocument(
-        slug="operational-mechanism-2016", doc_type=DocumentType.OPERATIONAL_MECHANISM,
-        date=datetime.date(2016, 11, 24), reference="AP/OM/2016",
-        title=("Операционный механизм Алматинского процесса (с поправками 2016 года)",
-               "Operational Mechanism of the Almaty Process (as amended in 2016)"),
-        summary=(
-            ("Поправки уточняют порядок отказа государства от очереди председательства и "
-            "роль национальных координаторов."),
-            ("The amendments clarify how a state may decline its turn to chair and the role "
-            "of the national coordinators."),
-        ),
-        body=(
-            (
-                ("Государство вправе отказаться от своей очереди председательства; в этом "
-                "случае очередь переходит к следующему государству по алфавиту."),
-                ("Каждое государство-участник назначает национального координатора — "
-                "контактное лицо по всем вопросам процесса."),
-                "Настоящая редакция заменяет Операционный механизм 2013 года.",
-            ),
-            (
-                ("A state may decline its turn to chair; the turn then passes to the next "
-                "state in alphabetical order."),
-                ("Every participant state designates a national coordinator, its focal point "
-                "for all matters of the process."),
-                "This version supersedes the Operational Mechanism of 2013.",
-            ),
-        ),
-        supersedes="operational-mechanism-2013",
+        body=(OPERATIONAL_MECHANISM_RU, OPERATIONAL_MECHANISM_EN),
     ),
     DemoDocument(
         slug="som-report-2019", doc_type=DocumentType.REPORT,
@@ -213,7 +197,8 @@ DOCUMENTS = [
     ),
     DemoDocument(
         slug="ministerial-conclusions-2023", doc_type=DocumentType.CONCLUSIONS,
-        date=datetime.date(2023, 11, 9), reference="AP/MC/2023/C",
+        # Before the term it confirms (from 5 June 2023, chairmanship.demo).
+        date=datetime.date(2023, 5, 25), reference="AP/MC/2023/C",
         title=("Выводы министерской конференции 2023 года",
                "Conclusions of the 2023 Ministerial Conference"),
         summary=(
@@ -230,6 +215,10 @@ DOCUMENTS = [
                 "границы, соблюдая защиту персональных данных."),
                 ("Изменение климата названо новой причиной вынужденных перемещений, "
                 "требующей совместного анализа."),
+                ("Министры приняли к сведению, что Исламская Республика Афганистан на "
+                "добровольной основе отказалась от своей очереди председательства, и "
+                "подтвердили, что с 5 июня 2023 года на два года председательство по ротации "
+                "переходит к Азербайджанской Республике."),
             ),
             (
                 ("Ministers noted the growth of mixed migration in the region and the need for "
@@ -238,6 +227,9 @@ DOCUMENTS = [
                 "protecting personal data."),
                 ("Climate change was named as a new driver of forced displacement requiring "
                 "joint analysis."),
+                ("Ministers took note that the Islamic Republic of Afghanistan, on a voluntary "
+                "basis, declined its turn to chair, and confirmed that the chairmanship passes "
+                "by rotation to the Republic of Azerbaijan for two years from 5 June 2023."),
             ),
         ),
         access=AccessLevel.PARTICIPANTS,
@@ -248,17 +240,18 @@ DOCUMENTS = [
         date=datetime.date(2024, 4, 2), reference="AP/SEM/2024/CN",
         title=("Концептуальная записка: региональный семинар по реинтеграции мигрантов", ""),
         summary=(
-            ("Цели, участники и программа семинара для должностных лиц государств "
-            "Центральной Азии о реинтеграции возвращающихся мигрантов."),
+            ("Цели, участники и программа семинара для должностных лиц центральноазиатских "
+            "государств — участников процесса о реинтеграции возвращающихся мигрантов."),
             "",
         ),
         body=(
             (
-                ("Семинар соберёт около двадцати должностных лиц из пяти государств "
-                "Центральной Азии, отвечающих за трудовую миграцию и занятость."),
+                ("Семинар соберёт около двадцати должностных лиц из четырёх государств "
+                "Центральной Азии — участников процесса (Казахстана, Кыргызстана, Таджикистана "
+                "и Туркменистана), отвечающих за трудовую миграцию и занятость."),
                 ("Участники обсудят, как помочь вернувшимся мигрантам найти работу, "
                 "подтвердить квалификацию и получить доступ к медицинской помощи."),
-                "Семинар организуется председателем при содействии группы поддержки.",
+                "Семинар организуется Председателем при помощи Службы поддержки.",
             ),
             (),
         ),
@@ -297,10 +290,10 @@ DOCUMENTS = [
         title=("Пресс-релиз: в Алматы прошёл семинар по реинтеграции мигрантов",
                "Press release: a seminar on the reintegration of migrants held in Almaty"),
         summary=(
-            ("Двадцать должностных лиц из пяти государств Центральной Азии обсудили поддержку "
-            "возвращающихся трудовых мигрантов."),
-            ("Twenty officials from five Central Asian states discussed support for returning "
-            "labour migrants."),
+            ("Двадцать должностных лиц из четырёх центральноазиатских государств — участников "
+            "процесса обсудили поддержку возвращающихся трудовых мигрантов."),
+            ("Twenty officials from the four Central Asian participant states discussed "
+            "support for returning labour migrants."),
         ),
         body=(
             (
@@ -316,6 +309,7 @@ DOCUMENTS = [
             ),
         ),
         themes=("labour-migration", "migration-development"),
+        states=("KAZ", "KGZ", "TJK", "TKM"),
     ),
     DemoDocument(
         slug="labour-migrants-families-study", doc_type=DocumentType.STUDY,
@@ -350,30 +344,85 @@ DOCUMENTS = [
         states=("KGZ", "TJK", "AFG"),
     ),
     DemoDocument(
-        slug="reintegration-seminar-news", doc_type=DocumentType.NEWS,
-        date=datetime.date(2024, 6, 19),
-        title=("Должностные лица пяти государств обсудили реинтеграцию мигрантов",
-               "Officials of five states discussed the reintegration of migrants"),
+        # The news of the seed (Russian as written, without its contact
+        # paragraph; the English is a translation made for the demo). A seminar
+        # of the EU's BOMCA programme: the five Central Asian states whose
+        # officials attended include Uzbekistan, which is not in the process.
+        slug="bomca-reintegration-seminar-2019", doc_type=DocumentType.NEWS,
+        date=datetime.date(2019, 9, 17),
+        title=("Лучшие способы реинтеграции мигрантов обсуждаются на семинаре программы БОМКА",
+               "Best ways to reintegrate migrants discussed at a BOMCA programme seminar"),
         summary=(
-            "Коротко о региональном семинаре: итоги и следующие шаги.",
-            "The regional seminar in brief: outcomes and next steps.",
+            ("Семинар программы БОМКА (не мероприятие Алматинского процесса): 20 представителей "
+            "миграционных ведомств пяти государств Центральной Азии обсуждают стратегии "
+            "реинтеграции мигрантов, Нур-Султан, 17 сентября 2019 года."),
+            ("A seminar of the BOMCA programme (not an Almaty Process event): 20 officials of "
+            "the migration authorities of five Central Asian states discuss strategies for the "
+            "reintegration of migrants, Nur-Sultan, 17 September 2019."),
         ),
         body=(
             (
-                ("По итогам семинара участники предложили создать региональную сеть "
-                "специалистов по реинтеграции вернувшихся мигрантов."),
+                "Нур-Султан, 17 сентября 2019 года",
+                ("17 сентября в г. Нур-Султан начался региональный семинар по стратегиям "
+                "реинтеграции мигрантов, организованный финансируемой ЕС Программой содействия "
+                "управлению границами в Центральной Азии (БОМКА). На данном мероприятии, "
+                "проводимом экспертами Международного центра по разработке миграционной "
+                "политики (МЦРМП), принимают участие 20 представителей миграционных ведомств "
+                "(Министерств иностранных дел, Министерств внутренних дел, Миграционных служб) "
+                "из Казахстана, Кыргызстана, Таджикистана, Туркменистана, Узбекистана."),
+                ("Принимая во внимание потребности и проблемы, возникающие в связи с миграцией и "
+                "ее последствиями в регионе ЦА, необходимо также обратить внимание на такой "
+                "важный аспект миграции, как реинтеграция мигрантов. Поэтому основной целью "
+                "семинара является представление лучших международных стратегий реинтеграции, "
+                "а также выявление национальных краткосрочных и долгосрочных приоритетов и "
+                "потребностей в этой сфере. Участники ЦА сообщат о существующих национальных "
+                "процедурах и практиках реинтеграции и репатриации мигрантов, европейские "
+                "эксперты, в свою очередь, представят международные и европейские стандарты и "
+                "подходы. Особое внимание будет уделено правовой базе для реинтеграции, "
+                "поддержке мигрантов по прибытии, механизмам оказания помощи. Будут также "
+                "рассмотрены практические примеры содержания консультационных центров в странах "
+                "происхождения."),
+                ("Первые мероприятия БОМКА прошли в 2003 году, с тех пор программа укрепила "
+                "партнерство с правительствами стран Центральной Азии в сфере содействия "
+                "управлению границами. На период 2003-2019 гг. на реализацию программы БОМКА "
+                "Европейским Союзом было выделено 40,1 миллионов евро, из них более 6,6 "
+                "миллионов евро на реализацию 9-ой фазы (2015-2019 гг)."),
             ),
             (
-                ("At the end of the seminar participants proposed a regional network of "
-                "specialists in the reintegration of returning migrants."),
+                "Nur-Sultan, 17 September 2019",
+                ("On 17 September a regional seminar on migrant reintegration strategies opened "
+                "in Nur-Sultan, organised by the EU-funded Border Management Programme in "
+                "Central Asia (BOMCA). The event, conducted by experts of the International "
+                "Centre for Migration Policy Development (ICMPD), is attended by 20 "
+                "representatives of migration authorities (Ministries of Foreign Affairs, "
+                "Ministries of Internal Affairs, Migration Services) from Kazakhstan, "
+                "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan."),
+                ("Given the needs and challenges that arise from migration and its consequences "
+                "in the Central Asian region, attention must also be paid to an important "
+                "aspect of migration: the reintegration of migrants. The main aim of the "
+                "seminar is therefore to present the best international reintegration "
+                "strategies and to identify national short-term and long-term priorities and "
+                "needs in this field. The Central Asian participants will report on existing "
+                "national procedures and practices of reintegration and repatriation of "
+                "migrants; European experts in turn will present international and European "
+                "standards and approaches. Particular attention will be paid to the legal "
+                "framework for reintegration, support for migrants on arrival and assistance "
+                "mechanisms. Practical examples of running counselling centres in countries of "
+                "origin will also be considered."),
+                ("The first BOMCA activities took place in 2003; since then the programme has "
+                "strengthened its partnership with the governments of Central Asia in support "
+                "of border management. For 2003-2019 the European Union allocated 40.1 million "
+                "euros to the BOMCA programme, of which more than 6.6 million euros went to its "
+                "9th phase (2015-2019)."),
             ),
         ),
-        themes=("labour-migration",),
+        themes=("labour-migration", "migration-development", "border-management"),
+        states=("KAZ", "KGZ", "TJK", "TKM"),
     ),
     DemoDocument(
         slug="support-unit-activity-report-2024", doc_type=DocumentType.REPORT,
         date=datetime.date(2025, 1, 20), reference="AP/SU/2024/INT",
-        title=("Отчёт группы поддержки о деятельности за 2024 год",
+        title=("Отчёт Службы поддержки о деятельности за 2024 год",
                "Support Unit activity report 2024"),
         summary=(
             "Внутренний отчёт: переводы, подготовка совещаний, пополнение архива.",
@@ -381,7 +430,7 @@ DOCUMENTS = [
         ),
         body=(
             (
-                ("В 2024 году группа поддержки перевела и распространила материалы к трём "
+                ("В 2024 году Служба поддержки перевела и распространила материалы к трём "
                 "совещаниям и пополнила архив документами о беженцах и мигрантах."),
                 "Отчёт предназначен только для секретариата.",
             ),
@@ -400,17 +449,22 @@ DOCUMENTS = [
         title=("Проект повестки дня совещания старших должностных лиц 2025 года",
                "Draft agenda of the 2025 Senior Officials' Meeting"),
         summary=(
-            "Черновик: миграция и изменение климата, обмен данными, выборы председателя.",
-            "Draft: migration and climate change, data exchange, election of the Chair.",
+            ("Черновик: миграция и изменение климата, обмен данными, подготовка Министерской "
+            "конференции 2027 года."),
+            ("Draft: migration and climate change, data exchange, preparation of the 2027 "
+            "Ministerial Conference."),
         ),
         body=(
             (
                 ("1. Открытие совещания. 2. Миграция, окружающая среда и изменение климата. "
-                "3. Обмен данными о смешанной миграции. 4. Председательство 2026–2027 годов."),
+                "3. Обмен данными о смешанной миграции. 4. Подготовка Министерской конференции "
+                "2027 года по обзору и планированию; очередной срок председательства по ротации "
+                "(с 5 июня 2027 года)."),
             ),
             (
                 ("1. Opening. 2. Migration, environment and climate change. 3. Data exchange "
-                "on mixed migration. 4. The chairmanship for 2026–2027."),
+                "on mixed migration. 4. Preparation of the 2027 Ministerial Conference for review "
+                "and planning; the next chairmanship term by rotation (from 5 June 2027)."),
             ),
         ),
         published=False,
