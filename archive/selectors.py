@@ -24,7 +24,7 @@ from membership.models import ParticipantState
 from membership.permissions import roles_of
 
 from .enums import AccessLevel, FileLanguage, PublicationStatus
-from .models import Document, DocumentFile
+from .models import Document, DocumentFile, Theme
 
 # Kept up to date by archive.search; never needed to show a page.
 _SEARCH_FIELDS = ("search_ru", "search_en", "search_plain")
@@ -132,3 +132,9 @@ def file_for_download(*, slug: str, pk: int, user) -> DocumentFile | None:
         .defer(*(f"document__{name}" for name in _SEARCH_FIELDS))
         .first()
     )
+
+
+def themes_in_order() -> list[Theme]:
+    """The thematic areas, in the order of the Operational Mechanism's list
+    (then any the secretariat added)."""
+    return list(Theme.objects.order_by("position", "slug"))

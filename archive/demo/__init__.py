@@ -30,7 +30,7 @@ from membership.models import ParticipantState
 from ..enums import DocumentType, FileLanguage, PublicationStatus
 from ..models import Document, Theme
 from ..services import document_create, document_file_add, document_publish
-from .content import DOCUMENTS, THEMES, DemoDocument
+from .content import DOCUMENTS, DemoDocument
 
 FONTS_ROOT = Path(settings.BASE_DIR) / "static"
 NOON = datetime.time(12)
@@ -69,15 +69,9 @@ def render_pdf(demo: DemoDocument, language: str, *, font_config, url_fetcher) -
 
 
 def _themes() -> dict[str, Theme]:
-    themes = {}
-    for position, (slug, name_ru, name_en) in enumerate(THEMES, start=1):
-        theme, _created = Theme.objects.get_or_create(
-            slug=slug,
-            defaults={"name": name_ru, "name_ru": name_ru, "name_en": name_en,
-                      "position": position},
-        )
-        themes[slug] = theme
-    return themes
+    """The thematic areas by slug: reference data that archive's migration
+    0004 loads in every database, so the demo only reads them."""
+    return {theme.slug: theme for theme in Theme.objects.all()}
 
 
 def _create(demo: DemoDocument, themes: dict[str, Theme], *, font_config, url_fetcher) -> None:
@@ -126,7 +120,7 @@ def load() -> str:
         slug__in=[demo.slug for demo in DOCUMENTS], status=PublicationStatus.PUBLISHED
     ).count()
     return (
-        f"archive: {len(THEMES)} themes, {len(DOCUMENTS)} documents ({published} published, "
+        f"archive: {len(themes)} themes, {len(DOCUMENTS)} documents ({published} published, "
         f"{len(missing)} added now)"
     )
 

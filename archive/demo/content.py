@@ -1,6 +1,7 @@
-"""The demo's content: the thematic areas of the Action Plan and the
-documents, with the text of their Russian and English files. Written for the
-portal's demo; not official documents of the Almaty Process."""
+"""The demo's content: the documents, with the text of their Russian and
+English files (the thematic areas are reference data, loaded by archive
+migration 0004). Written for the portal's demo; not official documents of
+the Almaty Process."""
 
 from __future__ import annotations
 
@@ -10,27 +11,6 @@ from dataclasses import dataclass
 from ..enums import AccessLevel, DocumentType
 from .operational_mechanism import ENGLISH as OPERATIONAL_MECHANISM_EN
 from .operational_mechanism import RUSSIAN as OPERATIONAL_MECHANISM_RU
-
-
-# slug, Russian name, English name: the thematic areas of the Regional
-# Action Plan, in its order.
-THEMES = [
-    ("mass-influx", "Готовность и реагирование на массовый приток",
-     "Emergency preparedness and response to mass influx"),
-    ("refugee-protection", "Защита беженцев", "Refugee protection"),
-    ("border-management", "Управление границами", "Border management"),
-    ("migrant-smuggling", "Незаконный ввоз мигрантов", "Migrant smuggling"),
-    ("labour-migration", "Трудовая миграция", "Labour migration"),
-    ("migration-development", "Миграция и развитие", "Migration and development"),
-    ("data-exchange", "Сбор данных и обмен информацией",
-     "Data collection and information exchange"),
-    ("differentiated-procedures", "Дифференцированные процессы и процедуры",
-     "Differentiated processes and procedures"),
-    ("gender", "Гендер и миграция", "Gender and migration"),
-    ("health", "Миграция и здоровье", "Migration and health"),
-    ("climate", "Миграция, окружающая среда и изменение климата",
-     "Migration, environment and climate change"),
-]
 
 
 @dataclass

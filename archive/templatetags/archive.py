@@ -1,9 +1,9 @@
-"""Archive pieces for other pages: the "Latest documents" home section and
-the documents section of a state's page."""
+"""Archive pieces for other pages: the "Latest documents" home section, the
+documents section of a state's page, and the thematic areas (About)."""
 
 from django import template
 
-from ..selectors import documents_concerning, latest_documents
+from ..selectors import documents_concerning, latest_documents, themes_in_order
 
 register = template.Library()
 
@@ -25,3 +25,10 @@ def state_documents_section(context, state, limit: int = 10) -> dict:
     user = getattr(request, "user", None)
     documents, total = documents_concerning(state=state, user=user, limit=limit)
     return {"state": state, "documents": documents, "total": total}
+
+
+@register.simple_tag
+def thematic_areas() -> list:
+    """The thematic areas in the order of the Operational Mechanism's list
+    (reference data kept by the secretariat; one query)."""
+    return themes_in_order()

@@ -143,6 +143,18 @@ def test_theme_and_state_filter_together(client):
     assert titles(response) == [wanted.title]
 
 
+def test_theme_choices_are_the_thematic_areas_in_order(client):
+    response = client.get("/en/archive/")
+
+    choices = [label for value, label in response.context["form"].fields["theme"].choices
+               if value]
+    assert choices[:3] == [
+        "Emergency preparedness and response to mass influx", "Refugee protection",
+        "Border management",
+    ]
+    assert len(choices) == 11
+
+
 def test_state_choices_use_the_lower_case_code_of_the_state_pages(client):
     ParticipantStateFactory(iso3="KAZ", iso2="KZ", name_ru="Казахстан", name_en="Kazakhstan")
 
