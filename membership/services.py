@@ -45,10 +45,14 @@ from .models import (
     User,
 )
 from .signals import membership_history_changed
+from .throttle import throttle_hit
 
 logger = logging.getLogger(__name__)
 
 ONE_DAY = datetime.timedelta(days=1)
+# Invitations to one address per hour: enough to resend after a typo or a
+# lost email, too few to flood an inbox from the admin.
+INVITATIONS_PER_HOUR = 3
 
 PERIOD_NO_OVERLAP = "membership_period_no_overlap"
 COORDINATOR_NO_OVERLAP = "membership_coordinator_no_overlap"
@@ -626,30 +630,45 @@ def user_for_person(*, email: str, full_name: str, language: str) -> User:
 
 
 def _invite(
-    *, person, email: str, full_name: str, invited_by: User | None,
-    language: str | None, role_text, where, base_url: str | None,
+    *, person, invited_by: User | None, language: str | None, role_text, where,
+    base_url: str | None,
 ) -> User:
+    """Lock the person's term, read it afresh, then decide: the caller's
+    copy may be stale (a term ended, an email changed, an account linked
+    since the admin list was loaded)."""
     from . import emails  # emails render templates: keep them out of import time
 
-    if not email:
-        raise ValidationError(
-            _("%(person)s has no email address to send the invitation to."),
-            code="no_email", params={"person": full_name},
-        )
-    if person.end is not None:
-        raise ValidationError(
-            _("%(person)s's term has ended: only people in office are invited."),
-            code="term_ended", params={"person": full_name},
-        )
     with transaction.atomic():
-        type(person).objects.select_for_update().filter(pk=person.pk).first()
+        person = type(person).objects.select_for_update().get(pk=person.pk)
+        full_name = person.full_name_ru or person.full_name_en or ""
+        if not person.email:
+            raise ValidationError(
+                _("%(person)s has no email address to send the invitation to."),
+                code="no_email", params={"person": person.full_name},
+            )
+        # In office today, or appointed from a later date: the account may
+        # be ready before the term starts (access follows the dates).
+        if person.end is not None and person.end < timezone.localdate():
+            raise ValidationError(
+                _("%(person)s's term has ended: only people in office are invited."),
+                code="term_ended", params={"person": person.full_name},
+            )
         user = person.user or user_for_person(
-            email=email, full_name=full_name, language=language or Language.RUSSIAN
+            email=person.email, full_name=full_name, language=language or Language.RUSSIAN
         )
         if not user.is_active:
             raise ValidationError(
                 _("The account %(email)s is deactivated: reactivate it before inviting."),
                 code="inactive", params={"email": user.email},
+            )
+        if not throttle_hit(
+            scope="invitation", key=user.email, limit=INVITATIONS_PER_HOUR, period=60 * 60
+        ):
+            raise ValidationError(
+                _("%(email)s was already invited %(count)d times in the last hour: try again "
+                  "later."),
+                code="too_many_invitations",
+                params={"email": user.email, "count": INVITATIONS_PER_HOUR},
             )
         if person.user_id != user.pk:
             person.user = user
@@ -677,9 +696,7 @@ def coordinator_invite(
     preferred language, a single-use link (valid PASSWORD_RESET_TIMEOUT) to
     set a password. ``language`` only applies to a new account."""
     return _invite(
-        person=coordinator, email=coordinator.email,
-        full_name=coordinator.full_name_ru or coordinator.full_name_en or "",
-        invited_by=invited_by, language=language,
+        person=coordinator, invited_by=invited_by, language=language,
         role_text=_("national coordinator"), where=coordinator.state,
         base_url=base_url,
     )
@@ -694,9 +711,7 @@ def focal_point_invite(
 ) -> User:
     """The same invitation for an observer organisation's focal point."""
     return _invite(
-        person=focal_point, email=focal_point.email,
-        full_name=focal_point.full_name_ru or focal_point.full_name_en or "",
-        invited_by=invited_by, language=language,
+        person=focal_point, invited_by=invited_by, language=language,
         role_text=_("observer focal point"), where=focal_point.organisation,
         base_url=base_url,
     )

@@ -5,17 +5,18 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from membership import services
 from membership.enums import Language
-from membership.models import User
+from membership.models import NationalCoordinator, User
 from tests.factories.membership import FocalPointFactory, StaffUserFactory, UserFactory
 
 from .conftest import appoint
@@ -184,3 +185,57 @@ def test_password_reset_for_an_invited_account_without_password(kazakhstan, invi
     client.post("/ru/accounts/password-reset/", {"email": "coordinator.kaz@example.org"})
 
     assert [m.subject for m in mail.outbox] == ["Портал Алматинского процесса: выбор нового пароля"]
+
+
+def test_coordinator_invite_decides_on_the_stored_term_not_the_callers_copy(
+    kazakhstan, invite, english
+):
+    coordinator = appoint(kazakhstan, start=datetime.date(2013, 6, 5))
+    stale = NationalCoordinator.objects.get(pk=coordinator.pk)
+    services.coordinator_end_term(coordinator=coordinator, end=datetime.date(2019, 2, 28))
+
+    with pytest.raises(ValidationError) as error:
+        invite(stale)
+
+    assert error.value.messages == [
+        "Aigerim Testova's term has ended: only people in office are invited."
+    ]
+    assert (mail.outbox, User.objects.filter(email="coordinator.kaz@example.org").exists()) == (
+        [], False,
+    )
+
+
+def test_coordinator_invite_appointed_from_a_future_date_is_allowed(kazakhstan, invite):
+    future = timezone.localdate() + datetime.timedelta(days=30)
+    coordinator = appoint(kazakhstan, start=future)
+
+    user = invite(coordinator)
+
+    assert (user.email, len(mail.outbox)) == ("coordinator.kaz@example.org", 1)
+
+
+def test_coordinator_invite_is_limited_per_address_and_hour(kazakhstan, invite, english):
+    coordinator = appoint(kazakhstan)
+    for _ in range(services.INVITATIONS_PER_HOUR):
+        invite(coordinator)
+
+    with pytest.raises(ValidationError) as error:
+        invite(coordinator)
+
+    assert error.value.messages == [
+        ("coordinator.kaz@example.org was already invited 3 times in the last hour: "
+         "try again later.")
+    ]
+    assert len(mail.outbox) == 3
+
+
+def test_coordinator_invite_limit_ends_after_an_hour(kazakhstan, invite):
+    coordinator = appoint(kazakhstan)
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for _ in range(services.INVITATIONS_PER_HOUR):
+            invite(coordinator)
+        traveller.shift(datetime.timedelta(hours=1, seconds=1))
+
+        invite(coordinator)
+
+    assert len(mail.outbox) == 4
