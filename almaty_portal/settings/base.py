@@ -226,8 +226,9 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Late acknowledgement (and redelivery when a worker is lost) is set on each
+# idempotent task (archive/tasks.py), not for all: a task that sends mail
+# must not run twice.
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=14 * 60)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -242,7 +243,36 @@ CELERY_BEAT_SCHEDULE = {
         "task": "archive.delete_orphan_files",
         "schedule": 24 * 3600,
     },
+    # Files left "running" by an extraction that never finished become
+    # "failed" with the reason, so that the admin can retry them.
+    "archive-fail-stuck-extractions": {
+        "task": "archive.fail_stuck_extractions",
+        "schedule": 15 * 60,
+    },
 }
+
+# --- Archive extraction -------------------------------------------------------
+# Text extraction runs in a child process with these limits, then stops the
+# file as "failed" with the reason (README: "Text extraction limits"). A real
+# document stays far below each of them; a crafted one reaches them.
+ARCHIVE_EXTRACTION_TIME_LIMIT = env.int("ARCHIVE_EXTRACTION_TIME_LIMIT", default=120)  # s, wall
+ARCHIVE_EXTRACTION_CPU_LIMIT = env.int("ARCHIVE_EXTRACTION_CPU_LIMIT", default=100)  # s of CPU
+ARCHIVE_EXTRACTION_MEMORY_LIMIT = env.int(  # bytes of address space (RLIMIT_AS)
+    "ARCHIVE_EXTRACTION_MEMORY_LIMIT", default=1024 * 1024 * 1024
+)
+ARCHIVE_EXTRACTION_MAX_PAGES = env.int("ARCHIVE_EXTRACTION_MAX_PAGES", default=10_000)
+ARCHIVE_EXTRACTION_MAX_UNPACKED_SIZE = env.int(  # bytes, Office and OpenDocument files
+    "ARCHIVE_EXTRACTION_MAX_UNPACKED_SIZE", default=256 * 1024 * 1024
+)
+ARCHIVE_EXTRACTION_MAX_ODF_XML_SIZE = env.int(  # bytes of XML in an ODT
+    "ARCHIVE_EXTRACTION_MAX_ODF_XML_SIZE", default=16 * 1024 * 1024
+)
+# A file "running" for longer than this (seconds) is taken as stopped.
+ARCHIVE_EXTRACTION_STUCK_AFTER = env.int("ARCHIVE_EXTRACTION_STUCK_AFTER", default=30 * 60)
+# Without Redis (CELERY_TASK_ALWAYS_EAGER) extraction runs after the upload's
+# response in a background thread of the web process, one file at a time.
+# Off: it runs before the response (tests, where eager errors propagate).
+ARCHIVE_EXTRACTION_IN_BACKGROUND = env.bool("ARCHIVE_EXTRACTION_IN_BACKGROUND", default=True)
 
 # --- Security -----------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
