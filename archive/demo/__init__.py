@@ -62,6 +62,9 @@ def render_pdf(demo: DemoDocument, language: str, *, font_config, url_fetcher) -
             "language": language, "title": demo.title[index], "summary": demo.summary[index],
             "paragraphs": demo.body[index], "reference": demo.reference, "date": demo.date,
             "doc_type": DocumentType(demo.doc_type).label,
+            # The closing note for a text taken from a seed (else the
+            # template's "written for the demo").
+            "source_note": demo.source[index],
         })
     return HTML(
         string=html, base_url=FONTS_ROOT.as_uri() + "/", url_fetcher=url_fetcher,

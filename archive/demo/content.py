@@ -28,6 +28,9 @@ class DemoDocument:
     states: tuple[str, ...] = ()
     supersedes: str = ""
     languages: tuple[str, ...] = ("ru", "en")
+    # (ru, en) where the text comes from a seed rather than being written for
+    # the demo: the print template's closing note says so instead.
+    source: tuple[str, str] = ("", "")
 
 
 # The seeds under shared/seeds are the authority and no document contradicts
@@ -142,6 +145,12 @@ DOCUMENTS = [
             "made for the portal's demo."),
         ),
         body=(OPERATIONAL_MECHANISM_RU, OPERATIONAL_MECHANISM_EN),
+        source=(
+            ("Текст Операционного механизма приведён по исходному документу; файл создан для "
+            "демонстрации портала."),
+            ("The text of the Operational Mechanism, translated from the Russian source "
+            "document for the portal's demo."),
+        ),
     ),
     DemoDocument(
         slug="som-report-2019", doc_type=DocumentType.REPORT,
@@ -398,6 +407,12 @@ DOCUMENTS = [
         ),
         themes=("labour-migration", "migration-development", "border-management"),
         states=("KAZ", "KGZ", "TJK", "TKM"),
+        source=(
+            ("Новость программы БОМКА приведена по исходному тексту (без контактов и "
+            "концевых сведений); файл создан для демонстрации портала."),
+            ("The BOMCA programme's news, translated from its Russian text (contacts and "
+            "closing notes left out) for the portal's demo."),
+        ),
     ),
     DemoDocument(
         slug="support-unit-activity-report-2024", doc_type=DocumentType.REPORT,

@@ -260,3 +260,11 @@ def test_demo_ministerial_conclusions_confirm_the_chair_of_the_next_term():
     assert "Азербайджанск" in " ".join(conclusions.body[0])
     assert "Azerbaijan" in " ".join(conclusions.body[1])
     assert "Афганистан" in " ".join(conclusions.body[0])
+
+
+def test_demo_documents_from_the_seeds_say_where_their_text_comes_from():
+    # Their files must not close with "written for the portal's demo".
+    from_seeds = [document.slug for document in DOCUMENTS if all(document.source)]
+
+    assert from_seeds == ["operational-mechanism-2013", "bomca-reintegration-seminar-2019"]
+    assert [document.slug for document in DOCUMENTS if any(document.source)] == from_seeds
