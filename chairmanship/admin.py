@@ -1,14 +1,14 @@
-"""Secretariat admin for terms and declined turns. Every save goes through
-the services, so overlaps, term lengths and departures from the rotation
-come back as form errors; the changelist shows the rotation's proposal with a
+"""Secretariat admin for terms and declined turns. Every save is one call of
+a service from the form's validation, so overlaps, term lengths and
+departures from the rotation come back as errors on the form, which keeps
+what the user typed; the changelist shows the rotation's proposal with a
 one-click button to record it (validated again by the service)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -20,17 +20,15 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from membership.models import ParticipantState
 
+from .enums import ChairmanshipBasis
 from .models import Chairmanship, TurnDeclination
 from .selectors import flagged_term_pks, term_membership_flag, terms_with_membership_periods
 from .services import (
     chairmanship_create,
     chairmanship_create_from_proposal,
     chairmanship_propose_next,
-    chairmanship_terms_lock,
     chairmanship_update,
-    chairmanship_validate,
     turn_declination_update,
-    turn_declination_validate,
     turn_decline,
 )
 from .validators import term_end_for
@@ -46,26 +44,65 @@ class StateAutocompleteMixin:
         return ["state"] if state_admin is not None and state_admin.search_fields else []
 
 
-class ServiceErrorsMixin:
-    """The forms validate under the terms' lock, so a save rarely fails; when
-    it does (two secretariat users recording the very first term at the same
-    moment, caught by the database), say why instead of failing with a 500."""
+class ServiceForm(forms.ModelForm):
+    """A model form whose validation is the service's one call: the form
+    checks its fields, then ``save_through_service`` validates and writes
+    (inside the admin's transaction, under the service's lock). An error of
+    the service lands on the fields it names and the form is shown again
+    with what the user typed; nothing is validated twice and the admin's
+    ``save_model`` has nothing left to do. ``user`` is set by the admin."""
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+    user = None
+
+    def save_through_service(self):  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    def _post_clean(self):
+        # What ModelForm does, less the model's validation: the service runs it.
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            self.instance = forms.models.construct_instance(
+                self, self.instance, self._meta.fields, self._meta.exclude
+            )
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-            return redirect(request.get_full_path())
+            self._update_errors(exc)
+        if self.errors:
+            return
+        try:
+            self.instance = self.save_through_service()
+        except ValidationError as exc:
+            self._update_errors(self._on_form_fields(exc))
+
+    def _on_form_fields(self, exc: ValidationError) -> ValidationError:
+        """The service's errors keyed by fields the form shows; any other
+        goes above the form."""
+        if not hasattr(exc, "error_dict"):
+            return exc
+        errors: dict[str, list] = {}
+        for name, field_errors in exc.error_dict.items():
+            key = name if name in self.fields else NON_FIELD_ERRORS
+            errors.setdefault(key, []).extend(field_errors)
+        return ValidationError(errors)
+
+    def save(self, commit=True):
+        """The service has saved: return the saved row."""
+        if self.errors:
+            raise ValueError("The form did not validate.")
+        self.save_m2m = lambda: None
+        return self.instance
+
+    def changed_values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.changed_data}
 
 
-def _lock_while_validating() -> None:
-    """Inside the admin's transaction (every POST to an add or change view),
-    take the terms' lock before validating, so that the check and the save
-    see the same rows even when two users save at once."""
-    if transaction.get_connection().in_atomic_block:
-        chairmanship_terms_lock()
+class ServiceFormAdminMixin:
+    """Gives the form the user (``created_by``) and leaves the saving to it."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def save_model(self, request, obj, form, change):
+        """Saved by the form's one call of the service."""
 
 
 # A query parameter: return to the chairmanship changelist after recording a
@@ -81,9 +118,10 @@ CREATE_FIELDS = (
 )
 
 
-class ChairmanshipAdminForm(forms.ModelForm):
-    """Leaves the end empty to have it computed (two years less a day) and
-    runs every rule of ``chairmanship_validate`` as form errors."""
+class ChairmanshipAdminForm(ServiceForm):
+    """Leave the end empty for a term by rotation or election to have it
+    computed (two years less a day); a term by decision needs it. Saved by
+    ``chairmanship_create`` or ``chairmanship_update``."""
 
     class Meta:
         model = Chairmanship
@@ -94,32 +132,28 @@ class ChairmanshipAdminForm(forms.ModelForm):
         if "end" in self.fields:
             self.fields["end"].required = False
             self.fields["end"].help_text = _(
-                "Leave empty: two years after the start, less one day."
+                "By rotation or election leave it empty: two years after the start, less one "
+                "day. By a recorded decision: the end the decision gives."
             )
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("end") and cleaned.get("start"):
+        if (not cleaned.get("end") and cleaned.get("start")
+                and cleaned.get("basis") != ChairmanshipBasis.DECISION):
             cleaned["end"] = term_end_for(cleaned["start"])
         return cleaned
 
-    def _post_clean(self):
-        super()._post_clean()
-        if self.errors:
-            return
-        _lock_while_validating()
-        original = None
+    def save_through_service(self) -> Chairmanship:
         if self.instance.pk is not None:
-            original = Chairmanship.objects.filter(pk=self.instance.pk).first()
-        check_rotation = original is None or (
-            (original.state_id, original.start, original.end, original.basis)
-            != (self.instance.state_id, self.instance.start, self.instance.end,
-                self.instance.basis)
+            return chairmanship_update(chairmanship=self.instance, data=self.changed_values())
+        cleaned = self.cleaned_data
+        return chairmanship_create(
+            created_by=self.user,
+            **{name: cleaned.get(name) or "" for name in CREATE_FIELDS
+               if name not in ("state", "start", "end", "basis")},
+            state=cleaned["state"], start=cleaned["start"], end=cleaned.get("end"),
+            basis=cleaned["basis"],
         )
-        try:
-            chairmanship_validate(chairmanship=self.instance, check_rotation=check_rotation)
-        except ValidationError as exc:
-            self._update_errors(exc)
 
 
 class TermPeriodFilter(admin.SimpleListFilter):
@@ -169,7 +203,7 @@ class MembershipFlagFilter(admin.SimpleListFilter):
 
 
 @admin.register(Chairmanship)
-class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
+class ChairmanshipAdmin(ServiceFormAdminMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
     form = ChairmanshipAdminForm
     change_list_template = "chairmanship/admin/chairmanship_change_list.html"
     list_display = [
@@ -220,23 +254,6 @@ class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTransl
                 return initial
             initial.update(state=proposal.state.pk, start=proposal.start)
         return initial
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            chairmanship_update(
-                chairmanship=obj,
-                data={name: form.cleaned_data[name] for name in form.changed_data},
-            )
-            return
-        created = chairmanship_create(
-            created_by=request.user,
-            **{name: form.cleaned_data.get(name) or "" for name in CREATE_FIELDS
-               if name not in ("state", "start", "end", "basis")},
-            state=form.cleaned_data["state"], start=form.cleaned_data["start"],
-            end=form.cleaned_data["end"], basis=form.cleaned_data["basis"],
-        )
-        obj.pk = created.pk
-        obj.created_at, obj.created_by = created.created_at, created.created_by
 
     # --- The rotation's proposal on the changelist -----------------------------
 
@@ -308,24 +325,26 @@ class ChairmanshipAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTransl
         return redirect(reverse("admin:chairmanship_chairmanship_change", args=[term.pk]))
 
 
-class TurnDeclinationAdminForm(forms.ModelForm):
+class TurnDeclinationAdminForm(ServiceForm):
+    """Saved by ``turn_decline`` or ``turn_declination_update``."""
+
     class Meta:
         model = TurnDeclination
         fields = ("state", "turn_start", "declined_on", "note_ru", "note_en")
 
-    def _post_clean(self):
-        super()._post_clean()
-        if self.errors:
-            return
-        _lock_while_validating()
-        try:
-            turn_declination_validate(declination=self.instance)
-        except ValidationError as exc:
-            self._update_errors(exc)
+    def save_through_service(self) -> TurnDeclination:
+        if self.instance.pk is not None:
+            return turn_declination_update(declination=self.instance, data=self.changed_values())
+        cleaned = self.cleaned_data
+        return turn_decline(
+            state=cleaned["state"], turn_start=cleaned["turn_start"],
+            declined_on=cleaned["declined_on"], note_ru=cleaned.get("note_ru") or "",
+            note_en=cleaned.get("note_en") or "",
+        )
 
 
 @admin.register(TurnDeclination)
-class TurnDeclinationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
+class TurnDeclinationAdmin(ServiceFormAdminMixin, StateAutocompleteMixin, TabbedTranslationAdmin):
     form = TurnDeclinationAdminForm
     list_display = ["state", "turn_start", "declined_on", "note"]
     list_filter = ["state"]
@@ -356,19 +375,3 @@ class TurnDeclinationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, TabbedTra
             ) % {"state": obj.state, "start": formats.date_format(obj.turn_start, "DATE_FORMAT")})
             return redirect("admin:chairmanship_chairmanship_changelist")
         return super().response_add(request, obj, post_url_continue)
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            turn_declination_update(
-                declination=obj,
-                data={name: form.cleaned_data[name] for name in form.changed_data},
-            )
-            return
-        created = turn_decline(
-            state=form.cleaned_data["state"], turn_start=form.cleaned_data["turn_start"],
-            declined_on=form.cleaned_data["declined_on"],
-            note_ru=form.cleaned_data.get("note_ru") or "",
-            note_en=form.cleaned_data.get("note_en") or "",
-        )
-        obj.pk, obj.created_at = created.pk, created.created_at
-

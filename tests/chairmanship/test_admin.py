@@ -4,6 +4,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -242,21 +244,21 @@ def test_add_form_records_a_term_with_the_end_computed(client, editor, states, f
 
 
 @pytest.mark.parametrize(
-    ("lang", "start", "message"),
+    ("lang", "start", "end", "message"),
     [
-        ("ru", "04.06.2015",
+        ("ru", "04.06.2015", "03.06.2017",
          ("Сроки председательства не могут пересекаться: с 5 июня 2013 г. по 4 июня 2015 г. "
          "председательствует Казахстан.")),
-        ("en", "2015-06-04",
+        ("en", "2015-06-04", "2017-06-03",
          ("Chairmanship terms cannot overlap: from June 5, 2013 to June 4, 2015 "
          "the Chair is Kazakhstan.")),
     ],
 )
 def test_add_form_refuses_an_overlapping_term(
-    client, editor, states, first_term, lang, start, message
+    client, editor, states, first_term, lang, start, end, message
 ):
     response = client.post(ADD.format(lang=lang), add_form_data(
-        state=states["Kyrgyzstan"].pk, start=start, basis=ChairmanshipBasis.DECISION,
+        state=states["Kyrgyzstan"].pk, start=start, end=end, basis=ChairmanshipBasis.DECISION,
         decision_note_en="Early handover agreed by the participant states.",
     ))
 
@@ -408,7 +410,7 @@ def test_add_form_refuses_a_departure_without_the_decision(
 ):
     response = client.post(ADD.format(lang=lang), add_form_data(
         state=states["Tajikistan"].pk, start="2015-06-05" if lang == "en" else "05.06.2015",
-        basis=ChairmanshipBasis.DECISION,
+        end="2017-06-04" if lang == "en" else "04.06.2017", basis=ChairmanshipBasis.DECISION,
     ))
 
     assert response.status_code == 200
@@ -418,7 +420,8 @@ def test_add_form_refuses_a_departure_without_the_decision(
 
 def test_add_form_records_a_departure_with_the_decision(client, editor, states, first_term):
     response = client.post(ADD.format(lang="en"), add_form_data(
-        state=states["Tajikistan"].pk, start="2015-06-05", basis=ChairmanshipBasis.DECISION,
+        state=states["Tajikistan"].pk, start="2015-06-05", end="2017-06-04",
+        basis=ChairmanshipBasis.DECISION,
         decision_note_en="The participant states asked Tajikistan to chair.",
     ))
 
@@ -452,3 +455,112 @@ def test_add_form_without_terms_starts_empty(client, editor, states):
 
     assert response.status_code == 200
     assert "state" not in response.context["adminform"].form.initial
+
+
+# --- One call of the service per save, and the user's input kept on an error ------------
+
+def declination_reads(queries) -> int:
+    """How many times a save read the declined turns: once per rotation check."""
+    return sum(
+        1 for query in queries.captured_queries
+        if 'FROM "chairmanship_turndeclination"' in query["sql"]
+    )
+
+
+def test_add_form_checks_the_rotation_once_per_save(client, editor, states, first_term):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(ADD.format(lang="en"), add_form_data(
+            state=states["Kyrgyzstan"].pk, start="2015-06-05",
+        ))
+
+    assert response.status_code == 302
+    assert declination_reads(queries) == 1
+    assert Chairmanship.objects.filter(state=states["Kyrgyzstan"]).count() == 1
+
+
+def test_add_form_refused_by_the_service_keeps_what_the_user_typed(
+    client, editor, states, first_term
+):
+    response = client.post(ADD.format(lang="ru"), add_form_data(
+        state=states["Tajikistan"].pk, start="05.06.2015",
+        representative_name_ru="Мадина Рахимова", representative_name_en="Madina Rakhimova",
+        notes_en="Agreed at the 2015 SOM.",
+    ))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors == {"state": [
+        ("По ротации срок с 5 июня 2015 г. приходится на государство Кыргызстан, а не "
+        "Таджикистан. Чтобы отступить от ротации, выберите основание «зафиксированное "
+        "решение» и запишите решение в примечании.")
+    ]}
+    html = response.content.decode()
+    assert 'value="Мадина Рахимова"' in html
+    assert 'value="Madina Rakhimova"' in html
+    assert "Agreed at the 2015 SOM.</textarea>" in html
+    assert (form["state"].value(), form["start"].value()) == (
+        str(states["Tajikistan"].pk), "05.06.2015",
+    )
+    assert Chairmanship.objects.count() == 1
+
+
+def test_change_form_refused_by_the_service_keeps_what_the_user_typed(
+    client, editor, states, first_term
+):
+    term = chairmanship_create(
+        state=states["Kyrgyzstan"], start=D(2015, 6, 5), basis=ChairmanshipBasis.ROTATION,
+    )
+    url = f"/en/admin/chairmanship/chairmanship/{term.pk}/change/"
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, add_form_data(
+            state=states["Kyrgyzstan"].pk, start="2015-06-01", end="2017-05-31",
+            representative_name_en="Bakyt Osmonov",
+        ))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [
+        ("Chairmanship terms cannot overlap: from June 5, 2013 to June 4, 2015 the Chair is "
+        "Kazakhstan.")
+    ]
+    assert 'value="Bakyt Osmonov"' in response.content.decode()
+    assert declination_reads(queries) <= 1
+    term.refresh_from_db()
+    assert (term.start, term.representative_name_en) == (D(2015, 6, 5), "")
+
+
+def test_add_form_of_a_decision_asks_for_its_end(client, editor, states, first_term):
+    response = client.post(ADD.format(lang="en"), add_form_data(
+        state=states["Tajikistan"].pk, start="2015-06-05", basis=ChairmanshipBasis.DECISION,
+        decision_note_en="The participant states asked Tajikistan to chair for one year.",
+    ))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"end": [
+        "A term by recorded decision ends on the date the decision gives: enter it."
+    ]}
+    assert Chairmanship.objects.count() == 1
+
+
+def test_add_form_records_a_decision_of_one_year(client, editor, states, first_term):
+    response = client.post(ADD.format(lang="en"), add_form_data(
+        state=states["Tajikistan"].pk, start="2015-06-05", end="2016-06-04",
+        basis=ChairmanshipBasis.DECISION,
+        decision_note_en="The participant states asked Tajikistan to chair for one year.",
+    ))
+
+    assert response.status_code == 302
+    term = Chairmanship.objects.get(state=states["Tajikistan"])
+    assert (term.start, term.end, term.created_by) == (D(2015, 6, 5), D(2016, 6, 4), editor)
+
+
+def test_declination_form_refused_by_the_service_keeps_the_note(
+    client, editor, states, first_term
+):
+    response = client.post(DECLINE_ADD.format(lang="en"), {
+        "state": states["Kazakhstan"].pk, "turn_start": "2013-06-05",
+        "declined_on": "2013-01-01", "note_ru": "", "note_en": "Hosts the summit.",
+    })
+
+    assert response.status_code == 200
+    assert "Hosts the summit.</textarea>" in response.content.decode()
