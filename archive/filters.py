@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -16,7 +16,8 @@ from membership.models import ParticipantState
 
 from . import search
 from .enums import DocumentType, FileLanguage
-from .models import Document, DocumentFile, Theme
+from .models import Document, Theme
+from .selectors import has_file_in
 
 
 class LanguageVersion:
@@ -85,10 +86,6 @@ def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _has_file_in(language: str) -> Exists:
-    return Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
-
-
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_query", max_length=200,
@@ -137,8 +134,8 @@ class DocumentFilter(django_filters.FilterSet):
         return search.documents_search(queryset, value)
 
     def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        has_ru = _has_file_in(FileLanguage.RUSSIAN)
-        has_en = _has_file_in(FileLanguage.ENGLISH)
+        has_ru = has_file_in(FileLanguage.RUSSIAN)
+        has_en = has_file_in(FileLanguage.ENGLISH)
         conditions = {
             LanguageVersion.RU: [has_ru],
             LanguageVersion.EN: [has_en],

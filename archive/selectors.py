@@ -17,14 +17,30 @@ on public pages, not even to staff (they have the admin).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Substr
+from django.utils.translation import gettext as _
 
 from membership.models import ParticipantState
 from membership.permissions import roles_of
 
-from .enums import AccessLevel, FileLanguage, PublicationStatus
+from . import search
+from .enums import AccessLevel, DocumentType, FileLanguage, PublicationStatus
 from .models import Document, DocumentFile, Theme
+from .search.snippets import SNIPPET_SCAN_CHARS
+
+OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
 
 # Kept up to date by archive.search; never needed to show a page.
 _SEARCH_FIELDS = ("search_ru", "search_en", "search_plain")
@@ -42,7 +58,9 @@ def _access_levels_for(user) -> list[str]:
     return levels
 
 
-def _has_file_in(language: str) -> Exists:
+def has_file_in(language: str) -> Exists:
+    """Whether a document has a file in ``language`` (an EXISTS column for
+    the list, the language filter and the admin's translation gaps)."""
     return Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
 
 
@@ -63,9 +81,49 @@ def documents_for_list(*, user) -> QuerySet[Document]:
     """The archive list: visible documents with the language versions they
     have (two EXISTS columns, so the list needs no query per row)."""
     return documents_visible_to(user=user).defer(*_SEARCH_FIELDS).annotate(
-        has_ru=_has_file_in(FileLanguage.RUSSIAN),
-        has_en=_has_file_in(FileLanguage.ENGLISH),
+        has_ru=has_file_in(FileLanguage.RUSSIAN),
+        has_en=has_file_in(FileLanguage.ENGLISH),
     )
+
+
+def document_type_counts(*, matching: QuerySet[Document] | None) -> list[dict]:
+    """How many of the ``matching`` documents there are of each type (one
+    GROUP BY query), in the order of the type list: ``value``, ``label``,
+    ``count``. ``None`` (the filters are invalid) gives no counts."""
+    if matching is None:
+        counts = None
+    else:
+        rows = (
+            Document.objects.filter(pk__in=matching.order_by().values("pk"))
+            .order_by().values_list("doc_type").annotate(n=Count("pk"))
+        )
+        counts = dict(rows)
+    return [
+        {"value": value, "label": label,
+         "count": None if counts is None else counts.get(value, 0)}
+        for value, label in DocumentType.choices
+    ]
+
+
+def documents_with_snippets(
+    documents: list[Document], *, query: str, language: str
+) -> list[Document]:
+    """Give each document of a results page its ``snippet`` for ``query``.
+    Snippets read at most the first SNIPPET_SCAN_CHARS characters of each
+    file's text, so only that head leaves the database (a report's text runs
+    to megabytes): one query for the whole page."""
+    files = (
+        DocumentFile.objects.only("pk", "document_id", "language")
+        .annotate(text_head=Substr("extracted_text", 1, SNIPPET_SCAN_CHARS))
+        .order_by("language", "pk")
+    )
+    prefetch_related_objects(documents, Prefetch("files", queryset=files))
+    for document in documents:
+        for document_file in document.files.all():
+            # What search.snippet reads; the rest of the text stays unloaded.
+            document_file.extracted_text = document_file.text_head
+        document.snippet = search.snippet(document=document, query=query, language=language)
+    return documents
 
 
 def latest_documents(*, user, limit: int = 5) -> list[Document]:
@@ -84,6 +142,36 @@ def documents_concerning(*, state, user, limit: int = 10) -> tuple[list[Document
     newest = list(visible.defer(*_SEARCH_FIELDS).order_by("-date", "-pk")[:limit])
     total = len(newest) if len(newest) < limit else visible.count()
     return newest, total
+
+
+@dataclass(frozen=True)
+class DocumentTexts:
+    """A document's title and summary in the reader's language, and how the
+    page marks them: a missing title or summary falls back to the other
+    language (modeltranslation), is marked with that language and is not
+    repeated as "also in"."""
+
+    title_language: str
+    summary_language: str
+    other_language: str
+    other_title: str
+    other_summary: str
+    also_in: str
+
+
+def document_texts(*, document: Document, language: str) -> DocumentTexts:
+    current = language if language in OTHER_LANGUAGE else "ru"
+    other = OTHER_LANGUAGE[current]
+    own_title = getattr(document, f"title_{current}")
+    own_summary = getattr(document, f"summary_{current}")
+    return DocumentTexts(
+        title_language=current if own_title else other,
+        summary_language=current if own_summary else other,
+        other_language=other,
+        other_title=getattr(document, f"title_{other}") if own_title else "",
+        other_summary=getattr(document, f"summary_{other}") if own_summary else "",
+        also_in=_("Also in English") if other == "en" else _("Also in Russian"),
+    )
 
 
 def _pages_visible_to(*, user) -> QuerySet[Document]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import asdict
 from pathlib import PurePath
 from urllib.parse import quote
 
-from django.db.models import Count, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -16,12 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from django_sendfile import sendfile
 
-from . import search, selectors
-from .enums import AccessLevel, DocumentType, FileLanguage, PublicationStatus
+from . import selectors
+from .enums import AccessLevel, FileLanguage, PublicationStatus
 from .filters import DocumentFilter
-from .models import Document
-
-OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
 
 
 class DocumentListView(ListView):
@@ -47,46 +44,26 @@ class DocumentListView(ListView):
         page.object_list = list(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
 
-    def type_counts(self) -> list[dict]:
-        """How many documents of each type match the other filters (one
-        GROUP BY query), in the order of the type list."""
-        if not self.filterset.is_valid():
-            return [
-                {"value": value, "label": label, "count": None}
-                for value, label in DocumentType.choices
-            ]
-        matching = self.filterset.queryset_without("type").order_by().values("pk")
-        rows = (
-            Document.objects.filter(pk__in=matching)
-            .order_by().values_list("doc_type").annotate(n=Count("pk"))
-        )
-        counts = dict(rows)
-        return [
-            {"value": value, "label": label, "count": counts.get(value, 0)}
-            for value, label in DocumentType.choices
-        ]
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.filterset.query
         documents = context["documents"]
         if query:
-            # Snippets read the files' text: one query for the whole page.
-            prefetch_related_objects(documents, "files")
-            language = get_language()
-            for document in documents:
-                document.snippet = search.snippet(
-                    document=document, query=query, language=language
-                )
+            selectors.documents_with_snippets(documents, query=query, language=get_language())
         form = self.filterset.form
+        valid = self.filterset.is_valid()
         context.update(
             filterset=self.filterset,
             form=form,
             query=query,
             sort_order=self.filterset.sort_order,
-            type_counts=self.type_counts(),
+            # Counts per type follow every filter but the type itself, so the
+            # reader sees what another type would give.
+            type_counts=selectors.document_type_counts(
+                matching=self.filterset.queryset_without("type") if valid else None
+            ),
             chosen_types=set(form.cleaned_data.get("type") or ())
-            if self.filterset.is_valid() else set(self.request.GET.getlist("type")),
+            if valid else set(self.request.GET.getlist("type")),
             total=context["paginator"].count if context["paginator"] else len(documents),
         )
         return context
@@ -112,23 +89,12 @@ class DocumentDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
-        current = get_language() if get_language() in OTHER_LANGUAGE else "ru"
-        other = OTHER_LANGUAGE[current]
-        own_title = getattr(document, f"title_{current}")
         files = list(document.files.all())
         older, newer = selectors.version_links(document=document, user=self.request.user)
         languages = {f.language for f in files}
-        own_summary = getattr(document, f"summary_{current}")
+        texts = selectors.document_texts(document=document, language=get_language())
         context.update(
-            # A missing title or summary falls back to the other language
-            # (modeltranslation); then it is marked with that language and
-            # not repeated as "also in".
-            title_language=current if own_title else other,
-            summary_language=current if own_summary else other,
-            other_language=other,
-            other_title=getattr(document, f"title_{other}") if own_title else "",
-            other_summary=getattr(document, f"summary_{other}") if own_summary else "",
-            also_in=_("Also in English") if other == "en" else _("Also in Russian"),
+            **asdict(texts),
             files=files,
             has_ru=FileLanguage.RUSSIAN in languages,
             has_en=FileLanguage.ENGLISH in languages,

@@ -8,15 +8,12 @@ import functools
 import operator
 
 from django.contrib import admin
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ..enums import FileLanguage
-from ..models import Document, DocumentFile
-
-
-def _file_in(language: str) -> Exists:
-    return Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
+from ..models import Document
+from ..selectors import has_file_in
 
 
 def _blank(field: str) -> Q:
@@ -31,8 +28,8 @@ GAPS: dict[str, tuple] = {
     "en_title": (_("No English title"), _("no title"), lambda: _blank("title_en")),
     "ru_summary": (_("No Russian summary"), _("no summary"), lambda: _blank("summary_ru")),
     "en_summary": (_("No English summary"), _("no summary"), lambda: _blank("summary_en")),
-    "ru_file": (_("No Russian file"), _("no file"), lambda: ~_file_in(FileLanguage.RUSSIAN)),
-    "en_file": (_("No English file"), _("no file"), lambda: ~_file_in(FileLanguage.ENGLISH)),
+    "ru_file": (_("No Russian file"), _("no file"), lambda: ~has_file_in(FileLanguage.RUSSIAN)),
+    "en_file": (_("No English file"), _("no file"), lambda: ~has_file_in(FileLanguage.ENGLISH)),
 }
 
 
@@ -56,7 +53,7 @@ def document_gaps(document: Document) -> list[str]:
 
 def with_language_files(queryset: QuerySet[Document]) -> QuerySet[Document]:
     return queryset.annotate(
-        has_ru_file=_file_in(FileLanguage.RUSSIAN), has_en_file=_file_in(FileLanguage.ENGLISH)
+        has_ru_file=has_file_in(FileLanguage.RUSSIAN), has_en_file=has_file_in(FileLanguage.ENGLISH)
     )
 
 

@@ -1,6 +1,9 @@
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive.enums import AccessLevel, DocumentType, FileLanguage
 from tests.archive.views.conftest import ROLES, VISIBLE, indexed
@@ -260,6 +263,28 @@ def test_search_results_show_a_highlighted_snippet(client):
     html = response.content.decode()
     assert '<p class="document-item__snippet">' in html
     assert "<mark>" in html
+
+
+# The files' text column read whole, not through a SUBSTR/SUBSTRING of its head.
+FULL_TEXT_READ = re.compile(
+    r'(?<!SUBSTR\()(?<!SUBSTRING\()"archive_documentfile"\."extracted_text"'
+)
+
+
+def test_search_results_read_only_the_head_of_each_files_text(client):
+    # 180,000 characters of text: snippets look at the first 60,000 only.
+    text = "Положение беженцев в регионе. " + "текст " * 30_000
+    document = DocumentFactory(title_ru="Записка о положении", summary_ru="", summary_en="")
+    DocumentFileFactory(document=document, content=text.encode())
+    indexed(document)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": "беженцы"})
+
+    assert [q["sql"] for q in queries if FULL_TEXT_READ.search(q["sql"])] == []
+    assert '<p class="document-item__snippet">Положение <mark>беженцев</mark> в регионе.' in (
+        response.content.decode()
+    )
 
 
 # --- Invalid values: a translated error on the page, never a 500 --------------
