@@ -1,0 +1,80 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class MeetingKind(models.TextChoices):
+    """The meeting formats of the Operational Mechanism (section v).
+
+    National consultations (held in one state, with its coordinator) and the
+    regional meetings of national coordinators that follow them are two
+    kinds, so the cadence can count consultations per state."""
+
+    MINISTERIAL = "ministerial", pgettext_lazy("meeting kind", "Ministerial Conference")
+    SENIOR_OFFICIALS = "som", pgettext_lazy("meeting kind", "Senior Officials' Meeting")
+    COORDINATORS = "coordinators", pgettext_lazy(
+        "meeting kind", "Meeting of national coordinators"
+    )
+    NATIONAL_CONSULTATION = "national_consultation", pgettext_lazy(
+        "meeting kind", "National consultation"
+    )
+    THEMATIC = "thematic", pgettext_lazy(
+        "meeting kind", "Thematic seminar, workshop or training"
+    )
+    OTHER = "other", pgettext_lazy("meeting kind", "Other meeting")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("meeting status", "Planned")
+    REGISTRATION_OPEN = "registration_open", pgettext_lazy("meeting status", "Registration open")
+    REGISTRATION_CLOSED = "registration_closed", pgettext_lazy(
+        "meeting status", "Registration closed"
+    )
+    HELD = "held", pgettext_lazy("meeting status", "Held")
+    CANCELLED = "cancelled", pgettext_lazy("meeting status", "Cancelled")
+    POSTPONED = "postponed", pgettext_lazy("meeting status", "Postponed")
+
+
+# Statuses of a meeting that did not or will not take place on its dates:
+# they count for nothing in the cadence.
+NOT_TAKING_PLACE = (MeetingStatus.CANCELLED, MeetingStatus.POSTPONED)
+
+
+class WorkingLanguage(models.TextChoices):
+    """Languages a meeting may work in: the process's two (Russian and
+    English) and those of the participant states."""
+
+    RUSSIAN = "ru", _("Russian")
+    ENGLISH = "en", _("English")
+    AZERBAIJANI = "az", _("Azerbaijani")
+    DARI = "prs", _("Dari")
+    KAZAKH = "kk", _("Kazakh")
+    KYRGYZ = "ky", _("Kyrgyz")
+    PASHTO = "ps", _("Pashto")
+    PERSIAN = "fa", _("Persian")
+    TAJIK = "tg", _("Tajik")
+    TURKISH = "tr", _("Turkish")
+    TURKMEN = "tk", _("Turkmen")
+    URDU = "ur", _("Urdu")
+
+
+class Interpretation(models.TextChoices):
+    NONE = "none", pgettext_lazy("interpretation", "None")
+    SIMULTANEOUS = "simultaneous", pgettext_lazy("interpretation", "Simultaneous")
+    CONSECUTIVE = "consecutive", pgettext_lazy("interpretation", "Consecutive")
+
+
+class OutcomeKind(models.TextChoices):
+    DECISION = "decision", pgettext_lazy("meeting outcome", "Decision")
+    CONCLUSIONS = "conclusions", pgettext_lazy("meeting outcome", "Conclusions")
+    AMENDMENT = "amendment", pgettext_lazy(
+        "meeting outcome", "Amendment of the Operational Mechanism"
+    )
+
+
+class MeetingDocumentRole(models.TextChoices):
+    AGENDA = "agenda", pgettext_lazy("meeting document", "Agenda")
+    CONCEPT_NOTE = "concept_note", pgettext_lazy("meeting document", "Concept note")
+    PRESENTATION = "presentation", pgettext_lazy("meeting document", "Presentation")
+    OUTCOME = "outcome", pgettext_lazy("meeting document", "Outcome document")
+    OTHER = "other", pgettext_lazy("meeting document", "Other document")
