@@ -1,0 +1,80 @@
+"""Public pages of meetings: the list (upcoming, then past) and a meeting's
+page. Reads go through meetings.selectors; which documents a visitor sees is
+the archive's rule (archive.selectors.documents_visible_to)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from . import selectors
+from .enums import WorkingLanguage
+from .filters import MeetingFilter
+
+
+class MeetingListView(ListView):
+    template_name = "meetings/meeting_list.html"
+    context_object_name = "meetings"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = MeetingFilter(
+            self.request.GET, queryset=selectors.meetings_for_list(), request=self.request,
+        )
+        if not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def paginate_queryset(self, queryset, page_size):
+        # An out-of-range or malformed page number shows the nearest page.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = list(page.object_list)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filterset=self.filterset,
+            form=self.filterset.form,
+            # Upcoming meetings, then past ones, each under its heading.
+            groups=[
+                (bool(is_past), list(items))
+                for is_past, items in groupby(context["meetings"], key=lambda m: m.is_past)
+            ],
+            total=context["paginator"].count,
+        )
+        return context
+
+
+class MeetingDetailView(DetailView):
+    template_name = "meetings/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_object(self, queryset=None):
+        meeting = selectors.meeting_for_page(slug=self.kwargs["slug"])
+        if meeting is None:
+            raise Http404(_("There is no such meeting."))
+        return meeting
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        agenda = list(meeting.agenda_items.all())
+        languages = dict(WorkingLanguage.choices)
+        context.update(
+            chair=selectors.meeting_chair(meeting=meeting),
+            agenda_days=[
+                (day, list(items)) for day, items in groupby(agenda, key=lambda item: item.day)
+            ],
+            outcomes=list(meeting.outcomes.all()),
+            documents=selectors.meeting_documents_for(meeting=meeting, user=self.request.user),
+            themes=list(meeting.themes.all()),
+            working_languages=[languages.get(code, code) for code in meeting.working_languages],
+            is_past=meeting.end < timezone.localdate(),
+        )
+        return context
