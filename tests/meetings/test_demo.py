@@ -1,0 +1,122 @@
+"""The demo meetings: built on the demo chair terms, true to the seed (no
+election of the Chair after 2013), idempotent, and with the gaps the
+cadence panel is meant to show."""
+
+import datetime
+import zoneinfo
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.utils import translation
+
+from chairmanship import demo as chairmanship_demo
+from chairmanship.models import Chairmanship
+from meetings import demo
+from meetings.cadence import meeting_cadence
+from meetings.enums import MeetingDocumentRole, MeetingKind, MeetingStatus
+from meetings.models import AgendaItem, Meeting
+from meetings.selectors import meeting_chair
+from membership import demo as membership_demo
+from tests.factories.archive import DocumentFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
+
+D = datetime.date
+# Late evening in UTC, already the next day in Almaty.
+NOW = datetime.datetime(2026, 11, 30, 22, 30, tzinfo=zoneinfo.ZoneInfo("UTC"))
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (it records some 150 meetings)
+    inside a transaction rolled back at the end; each test runs in a
+    savepoint within it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with time_machine.travel(NOW, tick=False):
+            membership_demo.load()
+            chairmanship_demo.load()
+            DocumentFactory(slug="som-report-2019", date=D(2019, 10, 16))
+            DocumentFactory(slug="operational-mechanism-2013", date=D(2013, 6, 5))
+            demo.load()
+        yield
+        transaction.set_rollback(True)
+
+
+def of_kind(kind):
+    return list(Meeting.objects.filter(kind=kind).order_by("start"))
+
+
+def test_demo_holds_a_ministerial_conference_at_every_handover(loaded):
+    conferences = of_kind(MeetingKind.MINISTERIAL)
+    terms = list(Chairmanship.objects.order_by("start"))
+
+    assert [m.start.year for m in conferences] == list(range(2013, 2028, 2))
+    assert [m.status for m in conferences] == [MeetingStatus.HELD] * 7 + [MeetingStatus.PLANNED]
+    assert [
+        outcome.confirms_chairmanship
+        for m in conferences for outcome in m.outcomes.all() if outcome.confirms_chairmanship
+    ] == terms
+
+
+def test_demo_conferences_after_2013_are_chaired_and_hosted_by_the_outgoing_chair(loaded):
+    conferences = of_kind(MeetingKind.MINISTERIAL)[1:]
+    terms = list(Chairmanship.objects.order_by("start"))
+
+    assert [meeting_chair(meeting=m).state for m in conferences] == [t.state for t in terms]
+    assert [m.host_state for m in conferences] == [t.state for t in terms]
+
+
+def test_demo_elects_the_chair_only_in_2013(loaded):
+    elections = AgendaItem.objects.filter(title_en__icontains="election")
+
+    assert [item.meeting.start.year for item in elections] == [2013]
+    assert not AgendaItem.objects.filter(title_ru__icontains="выбор").exclude(
+        meeting__start__year=2013
+    ).exists()
+
+
+def test_demo_has_a_senior_officials_meeting_each_year_and_the_next_one_open(loaded):
+    meetings = of_kind(MeetingKind.SENIOR_OFFICIALS)
+    upcoming = meetings[-1]
+
+    assert [m.start.year for m in meetings] == list(range(2013, 2028))
+    assert upcoming.status == MeetingStatus.REGISTRATION_OPEN
+    assert upcoming.registration_opens < NOW < upcoming.registration_closes < upcoming.starts_at
+
+
+def test_demo_has_two_thematic_seminars(loaded):
+    assert [m.slug for m in of_kind(MeetingKind.THEMATIC)] == [
+        "border-management-workshop-2018", "climate-migration-seminar-2022",
+    ]
+
+
+def test_demo_links_archive_documents_whose_dates_agree(loaded):
+    som_2019 = Meeting.objects.get(slug="senior-officials-meeting-2019")
+
+    assert [(link.document.slug, link.role) for link in som_2019.document_links.all()] == [
+        ("som-report-2019", MeetingDocumentRole.OUTCOME),
+    ]
+
+
+def test_demo_cadence_lists_only_the_deliberate_gaps_in_past_years(loaded):
+    with time_machine.travel(NOW, tick=False), translation.override("en"):
+        years = meeting_cadence()
+
+    gaps = {year.year: year.gaps for year in years if year.gaps and year.year < 2026}
+    assert gaps == {
+        2020: ["No national consultation in Pakistan in 2020."],
+        2021: ["No national consultation in Iran in 2021."],
+        2022: ["No national consultation in Afghanistan in 2022."],
+        2023: ["No national consultation in Afghanistan in 2023."],
+    }
+
+
+def test_demo_loads_twice_without_adding_anything(loaded):
+    count = Meeting.objects.count()
+
+    with time_machine.travel(NOW, tick=False):
+        summary = demo.load()
+
+    assert Meeting.objects.count() == count
+    assert summary == f"meetings: {count} meetings (0 added now)"
