@@ -61,9 +61,12 @@ Prefixes
 
 SQLite
     ``search_plain`` holds the case-folded lemmas of everything, title first,
-    as `` title \\n summary \\t body ``; English words lose a plural ``s``
-    (Harman's S-stemmer). Each query word must occur at the start of a word
-    (``LIKE '% word%'``, so prefixes match: a wider net than on PostgreSQL,
+    as `` title \\n summary \\t body ``; English words are reduced to their
+    Snowball stem (snowballstemmer, the stemmer of PostgreSQL's "english"
+    configuration), so "smuggling" finds "smuggled"; after a change of
+    stemmer, ``manage.py archive_reindex`` rewrites the column. Each query
+    word must occur at the start of a word (``LIKE '% word%'``, so prefixes
+    match: a wider net than on PostgreSQL,
     "human" also finds "humanitarian"; Cyrillic case is folded by us, not by
     SQLite's ASCII-only LIKE); rank as above.
 

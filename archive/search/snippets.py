@@ -12,7 +12,7 @@ from archive.enums import FileLanguage
 from archive.models import Document
 
 from .queries import Clause, parse_query
-from .words import CYRILLIC_RE, WORD_RE, fold, is_stop_word, lemma_of, s_stem
+from .words import CYRILLIC_RE, WORD_RE, english_stem, fold, is_stop_word, lemma_of
 
 # Snippets look at most this much of each text (a 500-page report is not
 # lemmatised on every results page).
@@ -21,7 +21,7 @@ SNIPPET_SCAN_CHARS = 60_000
 
 class _Matcher:
     """Tells whether a word of the text matches a positive query clause:
-    same lemma for Russian words, same S-stem or a longer word for English,
+    same lemma for Russian words, same Snowball stem or a longer word for English,
     prefix for unknown Cyrillic words."""
 
     def __init__(self, clauses: list[Clause]):
@@ -38,7 +38,7 @@ class _Matcher:
                 if CYRILLIC_RE.search(lemma):
                     self.exact.add(lemma)
                 else:
-                    self.prefixes.append(s_stem(lemma))
+                    self.prefixes.append(english_stem(lemma))
             if clause.prefix:
                 self.prefixes.append(clause.prefix)
         self.prefix_tuple = tuple(self.prefixes)
@@ -67,7 +67,7 @@ class _Matcher:
         if lemma in self.exact:
             return lemma
         if self.prefix_tuple:
-            for candidate in (s_stem(folded), folded):
+            for candidate in (english_stem(folded), folded):
                 if candidate.startswith(self.prefix_tuple):
                     return next(p for p in self.prefixes if candidate.startswith(p))
         return None

@@ -68,18 +68,24 @@ def is_known(word: str) -> bool:
     return morph().word_is_known(word)
 
 
-def s_stem(word: str) -> str:
-    """Harman's S-stemmer (English plurals), for the SQLite fallback and for
-    highlighting; PostgreSQL uses Snowball's English stemmer instead."""
-    if not LATIN_RE.search(word) or len(word) < 4:
+@functools.cache
+def _english_stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=300_000)
+def english_stem(word: str) -> str:
+    """Snowball's English stemmer (Porter2, the one of PostgreSQL's
+    "english" configuration) for a case-folded word in Latin letters:
+    "smuggling", "smuggled" and "smuggles" all give "smuggl". Other words
+    (Cyrillic lemmas, digits) are returned as they are. For the SQLite
+    fallback, on the indexed text and the query alike, and for highlighting."""
+    if not LATIN_RE.search(word) or CYRILLIC_RE.search(word):
         return word
-    if word.endswith("ies") and not word.endswith(("eies", "aies")):
-        return word[:-3] + "y"
-    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
-        return word[:-1]
-    if word.endswith("s") and not word.endswith(("us", "ss")):
-        return word[:-1]
-    return word
+    return _english_stemmer().stemWord(word)
+
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -87,7 +93,7 @@ def _normalised(token: str) -> tuple[str, str]:
     """(lemma, SQLite form) of a word as it appears in the text: one cache
     lookup per word of a document once the vocabulary has been seen."""
     lemma = lemma_of(fold(token))
-    return lemma, s_stem(lemma)
+    return lemma, english_stem(lemma)
 
 
 def words_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -110,8 +116,7 @@ def is_stop_word(lemma: str) -> bool:
 
 
 def plain_text(words: Iterable[str]) -> str:
-    return " ".join(s_stem(w) for w in words)
-
+    return " ".join(english_stem(w) for w in words)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -129,9 +134,11 @@ def raw_stems(word: str, *, unknown: bool = False) -> tuple[str, ...]:
     elif CYRILLIC_RE.search(word):
         forms, lemma = [word], word
     else:
-        singular = s_stem(word)
-        plural = singular[:-1] + "ies" if singular.endswith("y") else singular + "s"
-        forms, lemma = [word, singular, plural], word
+        # The Snowball stem begins every form of the word, except that it
+        # turns a final y into i: "smuggl" for "smuggling", "countr" for
+        # "countries" (stem "countri").
+        stem = english_stem(word)
+        forms, lemma = [word, stem[:-1] if stem.endswith("i") else stem], word
     stem = os.path.commonprefix(forms)  # noqa: RUF071 - characters are what we want
     if len(stem) < min(3, len(lemma)):
         stem = lemma

@@ -72,6 +72,48 @@ def test_search_english_singular_and_plural_find_each_other(indexed, searched):
     assert found(searched) == [document]
 
 
+ENGLISH_FORMS = [
+    ["smuggling", "smuggled", "smuggle", "smuggles"],
+    ["smuggler", "smugglers"],
+    ["trafficking", "trafficked", "traffickers"],
+    ["protection", "protected", "protecting"],
+    ["deportation", "deported", "deporting"],
+    ["country", "countries"],
+]
+ENGLISH_FORM_PAIRS = [
+    (indexed, searched)
+    for forms in ENGLISH_FORMS
+    for indexed in forms
+    for searched in forms
+]
+
+
+@pytest.mark.parametrize(("indexed", "searched"), ENGLISH_FORM_PAIRS)
+def test_search_any_english_form_finds_every_other_form(indexed, searched):
+    # Snowball's English stemmer on both databases (PostgreSQL's "english"
+    # configuration; archive.search.words on SQLite).
+    document = make(title_en=f"Report: {indexed} in the region",
+                    files=[(FileLanguage.ENGLISH, f"Cases of {indexed} were reported.")])
+    make(title_en="Trade facilitation", files=[(FileLanguage.ENGLISH, "Customs and tariffs.")])
+
+    assert found(searched) == [document]
+
+
+def test_search_smuggling_finds_smuggled_in_russian_document_text():
+    document = make(title_ru="Доклад",
+                    files=[(FileLanguage.RUSSIAN, "Мигранты, smuggled через границу.")])
+
+    assert found("smuggling") == [document]
+
+
+def test_search_rank_finds_english_title_in_another_form():
+    document = make(title_en="Smuggled migrants", summary_en="Overview.")
+
+    results = documents_search(Document.objects.all(), "smuggling")
+
+    assert [(d, round(d.rank, 2)) for d in results] == [(document, 1.0)]
+
+
 def test_search_finds_word_in_file_text():
     document = make(title_ru="Доклад",
                     files=[(FileLanguage.RUSSIAN, "Права беженцев и мигрантов.")])
@@ -213,7 +255,8 @@ def test_document_index_of_missing_document_does_nothing():
 def test_document_index_fills_plain_text_with_folded_lemmas():
     document = make(title_ru="Беженцы", title_en="Refugees", summary_ru="ТРУДОВЫХ мигрантов")
 
-    assert document.search_plain == " беженец refugee \n трудовой мигрант \t  "
+    # English words are Snowball stems, as PostgreSQL's "english" configuration has them.
+    assert document.search_plain == " беженец refuge \n трудовой мигрант \t  "
 
 
 @pytest.mark.postgresql
@@ -263,6 +306,15 @@ def test_snippet_marks_english_plural():
 
     assert snippet(document=document, query="refugee", language="en") == (
         "<mark>Refugees</mark> &amp; migrants &lt;b&gt;now&lt;/b&gt;."
+    )
+
+
+def test_snippet_marks_other_english_forms():
+    document = make(title_en="Report", summary_en="Smugglers smuggled migrants; smuggling grows.")
+
+    # Words that begin with the stem are marked too, as in other languages' snippets.
+    assert snippet(document=document, query="smuggling", language="en") == (
+        "<mark>Smugglers</mark> <mark>smuggled</mark> migrants; <mark>smuggling</mark> grows."
     )
 
 
