@@ -3,20 +3,15 @@ file downloads. Who may see what is decided in archive.selectors only."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import asdict
-from pathlib import PurePath
-from urllib.parse import quote
 
 from django.http import Http404, HttpResponseRedirect
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
-from django_sendfile import sendfile
 
 from . import selectors
+from .downloads import file_response
 from .enums import AccessLevel, FileLanguage, PublicationStatus
 from .filters import DocumentFilter
 
@@ -108,38 +103,11 @@ class DocumentDetailView(DetailView):
 
 
 def file_download(request, slug: str, pk: int):
-    """A document's file, after the access check; the bytes are sent by
-    django-sendfile2's backend (X-Accel-Redirect / X-Sendfile in production).
-    A file the user may not see is a 404, like one that does not exist."""
+    """A document's file, after the access check. A file the user may not
+    see is a 404, like one that does not exist."""
     document_file = selectors.file_for_download(slug=slug, pk=pk, user=request.user)
     if document_file is None:
         raise Http404(_("There is no such file in the archive."))
-    response = sendfile(
-        request,
-        document_file.file.path,
-        attachment=True,
-        attachment_filename=document_file.original_filename,
-        mimetype=document_file.mime_type,
+    return file_response(
+        request, document_file, private=document_file.document.access != AccessLevel.PUBLIC
     )
-    response["Content-Disposition"] = _attachment_header(
-        document_file.original_filename, fallback_stem=f"document-{document_file.pk}"
-    )
-    if document_file.document.access != AccessLevel.PUBLIC:
-        patch_cache_control(response, private=True, no_store=True)
-        response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-def _attachment_header(filename: str, *, fallback_stem: str) -> str:
-    """Content-Disposition for a download keeping the original filename
-    (RFC 6266 / 5987): ``filename*`` in UTF-8 for every browser of today,
-    and a readable ASCII ``filename`` for the rest (a Cyrillic name would
-    otherwise shrink to its extension)."""
-    path = PurePath(filename)
-    ascii_stem = unicodedata.normalize("NFKD", path.stem).encode("ascii", "ignore").decode()
-    ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_stem).strip("._")
-    ascii_suffix = re.sub(r"[^A-Za-z0-9.]+", "", path.suffix)
-    fallback = f"{ascii_stem or fallback_stem}{ascii_suffix}"
-    if fallback == filename:
-        return f'attachment; filename="{fallback}"'
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"

@@ -5,9 +5,6 @@ only) and checks the model permission it needs."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
-from urllib.parse import quote
-
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -15,10 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django_sendfile import sendfile
 
+from ..downloads import file_response
 from ..enums import PublicationStatus
 from ..forms import BulkUploadForm
 from ..models import Document, DocumentFile
@@ -99,14 +95,8 @@ class DocumentPagesMixin:
         )
         if not self.has_view_permission(request, document_file.document):
             raise PermissionDenied
-        response = sendfile(
-            request, document_file.file.path, attachment=True,
-            attachment_filename=document_file.original_filename,
-            mimetype=document_file.mime_type,
-        )
-        response["Content-Disposition"] = _attachment(document_file)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        # Drafts and every access level: never kept by a shared cache.
+        return file_response(request, document_file, private=True)
 
     def translation_status_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_view_permission(request):
@@ -141,12 +131,3 @@ class DocumentPagesMixin:
                 page=page,
             ),
         )
-
-
-def _attachment(document_file: DocumentFile) -> str:
-    """The original filename in UTF-8 (RFC 5987) and an ASCII fallback that
-    keeps the extension (a Cyrillic name would otherwise become ".pdf")."""
-    name = document_file.original_filename
-    fallback = name if name.isascii() else f"document-{document_file.pk}{PurePath(name).suffix}"
-    fallback = fallback.replace("\\", "_").replace('"', "_")
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"

@@ -305,9 +305,10 @@ def test_staff_download_sends_a_draft_file_with_its_original_name(staff_client):
     assert f'href="{url}"' in change.text
     assert response.status_code == 200
     assert response.getvalue() == b"draft text"
+    # The same header as the public download (one builder for both).
     assert response["Content-Disposition"] == (
-        f"attachment; filename=\"document-{file.pk}.txt\"; "
-        "filename*=UTF-8''%D0%B4%D0%BE%D0%BA%D0%BB%D0%B0%D0%B4.txt"
+        "attachment; filename=\"doklad.txt\"; "
+        "filename*=utf-8''%D0%B4%D0%BE%D0%BA%D0%BB%D0%B0%D0%B4.txt"
     )
     assert "no-store" in response["Cache-Control"]
 
