@@ -24,11 +24,6 @@ def states_with_status_on(*, on: datetime.date, status: str) -> QuerySet[Partici
     ).distinct()
 
 
-def participants_on(*, on: datetime.date) -> QuerySet[ParticipantState]:
-    """Who were the participant states on date ``on``."""
-    return states_with_status_on(on=on, status=MembershipStatus.PARTICIPANT)
-
-
 def membership_period_on(*, state: ParticipantState, on: datetime.date) -> MembershipPeriod | None:
     return (
         MembershipPeriod.objects.filter(state=state, start__lte=on)

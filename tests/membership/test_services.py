@@ -77,7 +77,7 @@ def test_membership_change_status_pending_without_deadline_is_refused(kazakhstan
     assert len(history(kazakhstan)) == 1
 
 
-def test_participants_on_follows_the_history(kazakhstan, pending_state, make_state):
+def test_states_with_status_on_follows_the_history(kazakhstan, pending_state, make_state):
     services.membership_change_status(
         state=pending_state, status=MembershipStatus.PARTICIPANT, start=D(2013, 9, 1)
     )
@@ -88,7 +88,11 @@ def test_participants_on_follows_the_history(kazakhstan, pending_state, make_sta
     latecomer = make_state("TKM", "Туркменистан", "Turkmenistan", since=D(2014, 3, 1))
 
     def on(day):
-        return sorted(s.iso3 for s in selectors.participants_on(on=day))
+        return sorted(
+            s.iso3 for s in selectors.states_with_status_on(
+                on=day, status=MembershipStatus.PARTICIPANT
+            )
+        )
 
     assert on(D(2013, 1, 1)) == []
     assert on(D(2013, 7, 1)) == ["AFG", "KAZ"]
