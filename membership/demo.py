@@ -190,6 +190,21 @@ def _load_focal_points() -> None:
         )
 
 
+def _upsert(model, lookup: dict, fields: dict, create_only: dict | None = None):
+    """Create the row, or bring it to ``fields``, saving only when something
+    differs: every save writes an audit history row, and a second run of the
+    demo must add nothing."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        return model.objects.create(**lookup, **fields, **(create_only or {}))
+    changed = [name for name, value in fields.items() if getattr(instance, name) != value]
+    if changed:
+        for name in changed:
+            setattr(instance, name, fields[name])
+        instance.save(update_fields=changed)
+    return instance
+
+
 def load() -> str:
     for iso2, iso3, (short_en, short_ru), (official_en, official_ru) in STATES:
         names = {
@@ -198,9 +213,7 @@ def load() -> str:
             "official_name_en": official_en, "official_name_ru": official_ru,
             "official_name": official_ru,
         }
-        state, _created = ParticipantState.objects.update_or_create(
-            iso3=iso3, defaults=names, create_defaults={**names, "rotation_key": short_en},
-        )
+        state = _upsert(ParticipantState, {"iso3": iso3}, names, {"rotation_key": short_en})
         if state.membership_periods.exists():
             continue
         history = HISTORY.get(iso3, [(MembershipStatus.PARTICIPANT, LAUNCH, None, None, "")])
@@ -209,14 +222,11 @@ def load() -> str:
                 state=state, status=status, start=start, end=end, deadline=deadline, note=note
             )
     for slug, kind, (name_en, name_ru), (acr_en, acr_ru), website in ORGANISATIONS:
-        Organisation.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "kind": kind, "website": website,
-                "name_en": name_en, "name_ru": name_ru, "name": name_ru,
-                "acronym_en": acr_en, "acronym_ru": acr_ru, "acronym": acr_ru,
-            },
-        )
+        _upsert(Organisation, {"slug": slug}, {
+            "kind": kind, "website": website,
+            "name_en": name_en, "name_ru": name_ru, "name": name_ru,
+            "acronym_en": acr_en, "acronym_ru": acr_ru, "acronym": acr_ru,
+        })
     _load_coordinators()
     _load_focal_points()
     _demo_coordinator_account()

@@ -8,6 +8,7 @@ from membership.models import (
     FocalPoint,
     MembershipPeriod,
     NationalCoordinator,
+    Organisation,
     ParticipantState,
     User,
 )
@@ -77,3 +78,16 @@ def test_demo_membership_has_four_central_asian_states():
     ).values_list("name_en", flat=True)
 
     assert sorted(central_asia) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"]
+
+
+def test_demo_load_again_adds_no_history():
+    demo.load()
+    before = (ParticipantState.history.count(), Organisation.history.count(),
+              MembershipPeriod.history.count(), NationalCoordinator.history.count(),
+              FocalPoint.history.count())
+
+    demo.load()
+
+    assert (ParticipantState.history.count(), Organisation.history.count(),
+            MembershipPeriod.history.count(), NationalCoordinator.history.count(),
+            FocalPoint.history.count()) == before
