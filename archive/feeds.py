@@ -1,19 +1,34 @@
 """RSS 2.0 and Atom feeds of newly published public documents, one per
 language (/ru/archive/feed/rss/, /en/archive/feed/atom/, ...): titles,
 summaries and links in the language of the URL. Public documents only,
-whoever asks: feed readers share and cache what they fetch."""
+whoever asks: feed readers share and cache what they fetch.
+
+A summary is plain text. Atom says so (``type="text"``); an RSS description
+is HTML by convention, so there the text goes in HTML-escaped. Either way a
+reader shows ``<img onerror=...>`` in a summary as the characters it is."""
 
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
 from .models import Document
 
 FEED_SIZE = 20
+
+
+class TextSummaryAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are text (Django's Atom1Feed marks them
+    ``type="html"``, so a reader would render markup typed into one)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 class LatestDocumentsFeed(Feed):
@@ -41,7 +56,7 @@ class LatestDocumentsFeed(Feed):
         return item.title
 
     def item_description(self, item: Document) -> str:
-        return item.summary
+        return escape(item.summary)
 
     def item_link(self, item: Document) -> str:
         return item.get_absolute_url()
@@ -57,8 +72,11 @@ class LatestDocumentsFeed(Feed):
 
 
 class LatestDocumentsAtomFeed(LatestDocumentsFeed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtom1Feed
     subtitle = LatestDocumentsFeed.description
+
+    def item_description(self, item: Document) -> str:
+        return item.summary
 
     def feed_url(self) -> str:
         return reverse("archive:feed_atom")

@@ -82,3 +82,30 @@ def test_feed_has_the_twenty_most_recently_published(client):
     items = rss_items(client.get("/ru/archive/feed/rss/"))
 
     assert [item["title"] for item in items] == [f"Документ {days}" for days in range(20)]
+
+
+# --- Summaries are plain text, never markup -------------------------------------
+
+SCRIPTED = "Итоги совещания <img src=x onerror=alert(1)> и выводы."
+
+
+def test_atom_sends_the_summary_as_text_not_html(client):
+    DocumentFactory(summary_ru=SCRIPTED)
+
+    response = client.get("/ru/archive/feed/atom/")
+
+    summary = parse_xml(response.content).find(f"{ATOM}entry").find(f"{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == SCRIPTED
+
+
+def test_rss_escapes_the_summary_so_readers_show_it_as_text(client):
+    # An RSS description is HTML by convention: the text goes in escaped.
+    DocumentFactory(summary_ru=SCRIPTED)
+
+    response = client.get("/ru/archive/feed/rss/")
+
+    item = parse_xml(response.content).find("channel").find("item")
+    assert item.findtext("description") == (
+        "Итоги совещания &lt;img src=x onerror=alert(1)&gt; и выводы."
+    )
