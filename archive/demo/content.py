@@ -1,7 +1,8 @@
 """The demo's content: the documents, with the text of their Russian and
 English files (the thematic areas are reference data, loaded by archive
-migration 0004). Written for the portal's demo; not official documents of
-the Almaty Process."""
+migration 0004). Written for the portal's demo, not official documents of
+the Almaty Process, except the two taken from the seeds (their ``source``
+says so): the Operational Mechanism and the BOMCA seminar news."""
 
 from __future__ import annotations
 
