@@ -90,6 +90,17 @@ def meeting_documents_for(*, meeting: Meeting, user) -> list[MeetingDocument]:
     )
 
 
+def meetings_for_calendar(*, today: datetime.date | None = None, limit: int = 200):
+    """The calendar feed: meetings that end a year ago or later, soonest
+    first, at most ``limit``. One query."""
+    today = today or timezone.localdate()
+    return list(
+        Meeting.objects.select_related("host_state")
+        .filter(end__gte=today - datetime.timedelta(days=365))
+        .order_by("start", "pk")[:limit]
+    )
+
+
 def meetings_of_document(*, document: Document) -> list[Meeting]:
     """The meetings a document belongs to, latest first: for the archive's
     document page (wired in by the template or context, so the archive

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import selectors
+from . import ics, selectors
 from .enums import WorkingLanguage
 from .filters import MeetingFilter
 
@@ -78,3 +79,32 @@ class MeetingDetailView(DetailView):
             is_past=meeting.end < timezone.localdate(),
         )
         return context
+
+
+def _calendar_response(content: bytes, *, filename: str, attachment: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(attachment, filename)
+    return response
+
+
+def meeting_ics(request, slug: str) -> HttpResponse:
+    """One meeting as an .ics file to add to a calendar."""
+    meeting = selectors.meeting_for_page(slug=slug)
+    if meeting is None:
+        raise Http404(_("There is no such meeting."))
+    content = ics.calendar_of(
+        [meeting], url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()),
+        name=meeting.title,
+    )
+    return _calendar_response(content, filename=f"{meeting.slug}.ics", attachment=True)
+
+
+def meetings_ics(request) -> HttpResponse:
+    """A calendar feed of meetings (the last year's and all upcoming) to
+    subscribe to."""
+    content = ics.calendar_of(
+        selectors.meetings_for_calendar(),
+        url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()),
+        name=ics.feed_name(),
+    )
+    return _calendar_response(content, filename="meetings.ics", attachment=False)
