@@ -24,3 +24,13 @@ def date_range(start: datetime.date, end: datetime.date) -> str:
     if start.year == end.year:
         return f"{date_format(start, 'j E')} {DASH} {date_format(end, 'j E Y')}"
     return f"{date_format(start, 'j E Y')} {DASH} {date_format(end, 'j E Y')}"
+
+
+@register.simple_tag
+def meetings_of_document(document) -> list:
+    """The meetings a document belongs to, for the archive's document page:
+    the archive's template loads this library, so archive code never
+    imports meetings."""
+    from meetings.selectors import meetings_of_document as select
+
+    return select(document=document)
