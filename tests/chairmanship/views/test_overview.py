@@ -9,6 +9,7 @@ from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services import chairmanship_create, turn_decline
 from chairmanship.validators import term_end_for
 from membership.enums import MembershipStatus
+from membership.services import membership_change_status
 from tests.factories.membership import MembershipPeriodFactory
 
 pytestmark = pytest.mark.django_db
@@ -251,14 +252,22 @@ def test_overview_queries_do_not_grow_with_the_history(
         state=region["Afghanistan"], turn_start=terms[-1].end + datetime.timedelta(days=1),
         declined_on=timezone.localdate(),
     )
+    # The current Chair withdraws before its term ends: its row is flagged.
+    membership_change_status(
+        state=states[-1], status=MembershipStatus.WITHDRAWN,
+        start=terms[-1].end - datetime.timedelta(days=30),
+    )
 
     # Terms; the rotation's states, their membership periods and declined
-    # turns (shared by the history and the projection); the declined turns
-    # with their states for the table.
+    # turns (shared by the history, its flags and the projection); the
+    # declined turns with their states for the table.
     with django_assert_num_queries(5):
         response = client.get("/ru/chairmanship/")
 
     assert len(response.context["terms"]) == count
+    assert [entry.flag is not None for entry in response.context["history"]] == (
+        [False] * (count - 1) + [True]
+    )
 
 
 def _date(value: datetime.date, lang: str) -> str:

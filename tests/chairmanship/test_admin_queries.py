@@ -1,0 +1,80 @@
+"""The chairmanship admin's changelists cost the same number of queries
+however many terms or declined turns are listed (flags included)."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+
+from chairmanship.enums import ChairmanshipBasis
+from chairmanship.services import chairmanship_create, turn_decline
+from membership.enums import MembershipStatus
+from membership.permissions import SECRETARIAT_EDITORS
+from membership.services import membership_change_status
+from tests.factories.membership import StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+NAMES = ["Afghanistan", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"]
+
+
+@pytest.fixture
+def editor(client):
+    user = StaffUserFactory()
+    user.groups.add(Group.objects.get(name=SECRETARIAT_EDITORS))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def states(make_state):
+    return [make_state(name) for name in NAMES]
+
+
+def record_terms(states, count):
+    """``count`` terms from 2013 by rotation (Kazakhstan elected first); the
+    last state withdraws during its term, so one row carries a flag."""
+    term = chairmanship_create(
+        state=states[1], start=D(2013, 6, 5), basis=ChairmanshipBasis.ELECTED
+    )
+    for _i in range(count - 1):
+        term = chairmanship_create(
+            state=states[(states.index(term.state) + 1) % len(states)],
+            start=term.end + datetime.timedelta(days=1), basis=ChairmanshipBasis.ROTATION,
+        )
+    membership_change_status(
+        state=term.state, status=MembershipStatus.WITHDRAWN,
+        start=term.start + datetime.timedelta(days=200),
+    )
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_terms_changelist_queries_do_not_grow(
+    client, editor, states, django_assert_num_queries, count
+):
+    record_terms(states, count)
+
+    # Session and user; the proposal (terms, states, their periods, declined
+    # turns); two for permissions; the states for the list filter; two
+    # counts; the page of terms with their states, the states' periods for
+    # the flag column; the date hierarchy's range and years.
+    with django_assert_num_queries(15):
+        response = client.get("/en/admin/chairmanship/chairmanship/")
+
+    assert len(response.context["cl"].result_list) == count
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_declinations_changelist_queries_do_not_grow(
+    client, editor, states, django_assert_num_queries, count
+):
+    for state in states[:count]:
+        turn_decline(state=state, turn_start=D(2015, 6, 5), declined_on=D(2015, 3, 1))
+
+    # Session and user; two for permissions; the states for the list
+    # filter; two counts; the page with its states; the date hierarchy.
+    with django_assert_num_queries(10):
+        response = client.get("/en/admin/chairmanship/turndeclination/")
+
+    assert len(response.context["cl"].result_list) == count
