@@ -47,9 +47,7 @@ class LatestDocumentsFeed(Feed):
 
     def items(self) -> list[Document]:
         return list(
-            selectors.public_documents()
-            .defer("search_ru", "search_en", "search_plain")
-            .order_by("-published_at", "-pk")[:FEED_SIZE]
+            selectors.public_documents().order_by("-published_at", "-pk")[:FEED_SIZE]
         )
 
     def item_title(self, item: Document) -> str:

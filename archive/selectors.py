@@ -73,8 +73,9 @@ def documents_visible_to(*, user) -> QuerySet[Document]:
 
 
 def public_documents() -> QuerySet[Document]:
-    """Published public documents: what anyone may see (feeds, sitemap)."""
-    return documents_visible_to(user=AnonymousUser())
+    """Published public documents: what anyone may see (feeds, sitemap),
+    without the search columns."""
+    return documents_visible_to(user=AnonymousUser()).defer(*_SEARCH_FIELDS)
 
 
 def documents_for_list(*, user) -> QuerySet[Document]:

@@ -17,11 +17,7 @@ class DocumentSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return (
-            selectors.public_documents()
-            .defer("search_ru", "search_en", "search_plain")
-            .order_by("pk")
-        )
+        return selectors.public_documents().order_by("pk")
 
     def lastmod(self, item: Document):
         return item.updated_at

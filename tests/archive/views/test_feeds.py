@@ -109,3 +109,20 @@ def test_rss_escapes_the_summary_so_readers_show_it_as_text(client):
     assert item.findtext("description") == (
         "Итоги совещания &lt;img src=x onerror=alert(1)&gt; и выводы."
     )
+
+
+# --- Queries --------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["/ru/archive/feed/rss/", "/en/archive/feed/atom/"])
+@pytest.mark.parametrize("count", [1, 3])
+def test_feed_query_count_does_not_grow_with_documents(
+    client, django_assert_num_queries, url, count
+):
+    DocumentFactory.create_batch(count)
+
+    # The feed's documents, in one query.
+    with django_assert_num_queries(1):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert response.content.count(b"<title>") - 1 == count

@@ -61,3 +61,16 @@ def test_sitemap_default_location_leads_to_the_readers_language(client):
 
     assert response.status_code == 302
     assert response["Location"] == "/en/archive/almaty-declaration/"
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_sitemap_query_count_does_not_grow_with_documents(
+    client, django_assert_num_queries, count
+):
+    DocumentFactory.create_batch(count)
+
+    # The public documents, read once for both languages.
+    with django_assert_num_queries(1):
+        response = client.get("/sitemap.xml")
+
+    assert len(locations(response)) == 2 * count
