@@ -291,7 +291,34 @@ class Organisation(models.Model):
         return self.acronym or self.name
 
 
-class NationalCoordinator(models.Model):
+class PersonTerm(models.Model):
+    """A person in a post for a term: a national coordinator or an observer
+    organisation's focal point. Dates are inclusive; "in office" is the date
+    range holding the day (``objects.in_office(on=)``), never "no end date"."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while active."))
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_in_office(self, on: datetime.date | None = None) -> bool:
+        """Whether the term holds on ``on`` (today in Asia/Almaty by default)."""
+        on = on or timezone.localdate()
+        return self.start <= on and (self.end is None or on <= self.end)
+
+    @property
+    def in_office(self) -> bool:
+        return self.is_in_office()
+
+
+class NationalCoordinator(PersonTerm):
     """The person a participant state designates as its focal point. The
     whole history is kept; at most one coordinator per state is in office
     on any day, which the database enforces."""
@@ -300,13 +327,7 @@ class NationalCoordinator(models.Model):
         ParticipantState, on_delete=models.PROTECT, related_name="coordinators",
         verbose_name=_("state"),
     )
-    full_name = models.CharField(_("full name"), max_length=200)
-    position = models.CharField(_("position"), max_length=200, blank=True)
     agency = models.CharField(_("agency"), max_length=200, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    start = models.DateField(_("from"))
-    end = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while active."))
     end_reason = models.CharField(
         _("reason the term ended"), max_length=300, blank=True,
         help_text=_("For example: replaced, or the state withdrew from the process."),
@@ -315,8 +336,6 @@ class NationalCoordinator(models.Model):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="coordinator_terms",
         verbose_name=_("user account"),
     )
-
-    objects = TermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("national coordinator")
@@ -336,17 +355,8 @@ class NationalCoordinator(models.Model):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.state})"
 
-    def is_in_office(self, on: datetime.date | None = None) -> bool:
-        """Whether the term holds on ``on`` (today in Asia/Almaty by default)."""
-        on = on or timezone.localdate()
-        return self.start <= on and (self.end is None or on <= self.end)
 
-    @property
-    def in_office(self) -> bool:
-        return self.is_in_office()
-
-
-class FocalPoint(models.Model):
+class FocalPoint(PersonTerm):
     """An observer organisation's focal point: the person who represents it
     in the process and may sign in."""
 
@@ -354,18 +364,10 @@ class FocalPoint(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="focal_points",
         verbose_name=_("organisation"),
     )
-    full_name = models.CharField(_("full name"), max_length=200)
-    position = models.CharField(_("position"), max_length=200, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    start = models.DateField(_("from"))
-    end = models.DateField(_("until"), null=True, blank=True, help_text=_("Empty while active."))
     user = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="focal_point_terms",
         verbose_name=_("user account"),
     )
-
-    objects = TermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("observer focal point")
@@ -381,12 +383,3 @@ class FocalPoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.organisation})"
-
-    def is_in_office(self, on: datetime.date | None = None) -> bool:
-        """Whether the term holds on ``on`` (today in Asia/Almaty by default)."""
-        on = on or timezone.localdate()
-        return self.start <= on and (self.end is None or on <= self.end)
-
-    @property
-    def in_office(self) -> bool:
-        return self.is_in_office()
