@@ -10,7 +10,8 @@ files and templates are refused.
 
 The file is read once, in chunks, to compute the hash (and, for plain text,
 to check that it decodes as UTF-8 or Windows-1251): a 50 MB upload is never
-held in memory.
+held in memory. The description is kept on the upload, so that the admin's
+form and then the service that stores the file do not read and hash it twice.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ CHUNK_SIZE = 256 * 1024
 MAX_FILENAME_LENGTH = 120
 # [Content_Types].xml and mimetype are tiny; a larger one is not an Office file.
 MAX_MANIFEST_SIZE = 1024 * 1024
+# Where inspect_upload keeps its description on the upload object.
+INFO_ATTRIBUTE = "_archive_upload_info"
 
 UNSAFE_FILENAME_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 WHITESPACE = re.compile(r"\s+")
@@ -196,7 +199,12 @@ class _TextCheck:
 
 def inspect_upload(upload: UploadedFile) -> UploadInfo:
     """Check an upload and describe it; raise ValidationError ("empty",
-    "too_large" or "file_type", naming the file) when it cannot be archived."""
+    "too_large" or "file_type", naming the file) when it cannot be archived.
+    An upload already described is not read again."""
+    known = getattr(upload, INFO_ATTRIBUTE, None)
+    if known is not None:
+        upload.seek(0)
+        return known
     name = sanitize_filename(upload.name or "")
     limit = settings.ARCHIVE_MAX_UPLOAD_SIZE
 
@@ -231,9 +239,11 @@ def inspect_upload(upload: UploadedFile) -> UploadInfo:
         text_check.feed(b"", final=True)
         if not text_check.ok:
             raise _error(MSG_TEXT_ENCODING, "file_type", name=name)
-    return UploadInfo(
+    info = UploadInfo(
         filename=filename_for_type(name, mime_type),
         mime_type=mime_type,
         size=size,
         sha256=sha256.hexdigest(),
     )
+    setattr(upload, INFO_ATTRIBUTE, info)
+    return info

@@ -77,14 +77,11 @@ vocabulary has been seen: a few thousand distinct words cover most text.
 from .indexing import document_index, documents_reindex
 from .queries import documents_search, parse_query
 from .snippets import snippet
-from .words import lemma_of, lemmas
 
 __all__ = [
     "document_index",
     "documents_reindex",
     "documents_search",
-    "lemma_of",
-    "lemmas",
     "parse_query",
     "snippet",
 ]

@@ -105,10 +105,6 @@ def words_of(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return lemma_list, plain_list
 
 
-def lemmas(text: str) -> list[str]:
-    return list(words_of(text)[0])
-
-
 def is_stop_word(lemma: str) -> bool:
     if CYRILLIC_RE.search(lemma):
         return lemma in RUSSIAN_STOP_WORDS

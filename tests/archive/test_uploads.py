@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.uploads import inspect_upload, sanitize_filename
 
@@ -153,3 +154,33 @@ def test_inspect_upload_counts_bytes_when_declared_size_is_wrong(settings):
 )
 def test_sanitize_filename_makes_name_safe(name, expected):
     assert sanitize_filename(name) == expected
+
+
+class CountingUpload(SimpleUploadedFile):
+    """An upload that counts how often its content is read through."""
+
+    passes = 0
+
+    def chunks(self, chunk_size=None):
+        self.passes += 1
+        return super().chunks(chunk_size)
+
+
+def test_inspect_upload_reads_and_hashes_an_upload_once(samples):
+    # The admin's form checks the upload, then the service checks it again.
+    content = samples["pdf"]
+    checked = CountingUpload("доклад.pdf", content)
+
+    first = inspect_upload(checked)
+    second = inspect_upload(checked)
+
+    assert second == first
+    assert first.sha256 == hashlib.sha256(content).hexdigest()
+    assert checked.passes == 1
+
+
+def test_inspect_upload_of_another_upload_is_read_again(samples):
+    first = inspect_upload(upload("доклад.pdf", samples["pdf"]))
+    second = inspect_upload(upload("доклад.docx", samples["docx"]))
+
+    assert (first.mime_type, second.mime_type) == (MIME["pdf"], MIME["docx"])
