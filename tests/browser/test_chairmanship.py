@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -9,7 +10,17 @@ from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services import chairmanship_create
 from tests.factories.membership import ParticipantStateFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.dates]
+
+# A late-evening UTC hour, already the next day in Almaty; the clock runs on
+# from there (the browser waits in real time).
+LATE_EVENING_UTC = datetime.datetime(2026, 11, 30, 21, 30, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _late_evening():
+    with time_machine.travel(LATE_EVENING_UTC, tick=True):
+        yield
 
 
 @pytest.fixture

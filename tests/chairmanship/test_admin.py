@@ -379,11 +379,14 @@ def test_declination_changelist_searches_by_state(client, editor, states):
     assert [d.state for d in response.context["cl"].result_list] == [states["Tajikistan"]]
 
 
+@pytest.mark.dates
 @pytest.mark.parametrize(
     ("period", "expected"), [("past", ["Kazakhstan"]), ("current", ["Kyrgyzstan"]),
                              ("upcoming", ["Tajikistan"])],
 )
-def test_changelist_filters_terms_by_period(client, editor, states, period, expected):
+def test_changelist_filters_terms_by_period(
+    client, editor, states, late_evening_utc, period, expected
+):
     today = timezone.localdate()
     past = D(today.year - 3, today.month, 1)
     chairmanship_create(state=states["Kazakhstan"], start=past, basis=ChairmanshipBasis.ELECTED)

@@ -564,7 +564,10 @@ def test_history_lists_no_skips_for_a_recorded_decision(make_state):
     assert [entry.skipped for entry in history] == [(), ()]
 
 
-def test_turn_decline_of_a_day_no_turn_starts_on_is_rejected(make_state, english):
+@pytest.mark.dates
+def test_turn_decline_of_a_day_no_turn_starts_on_is_rejected(
+    make_state, english, late_evening_utc
+):
     kazakhstan = make_state("Kazakhstan")
     kyrgyzstan = make_state("Kyrgyzstan")
     today = timezone.localdate()
@@ -581,7 +584,8 @@ def test_turn_decline_of_a_day_no_turn_starts_on_is_rejected(make_state, english
     ]}
 
 
-def test_turn_decline_of_a_later_turn_on_the_rotation_calendar(make_state):
+@pytest.mark.dates
+def test_turn_decline_of_a_later_turn_on_the_rotation_calendar(make_state, late_evening_utc):
     kazakhstan = make_state("Kazakhstan")
     kyrgyzstan = make_state("Kyrgyzstan")
     today = timezone.localdate()
@@ -595,7 +599,8 @@ def test_turn_decline_of_a_later_turn_on_the_rotation_calendar(make_state):
     assert declination.turn_start == D(today.year + 3, today.month, 1)
 
 
-def test_turn_decline_of_a_turn_already_held_by_the_next_state(make_state):
+@pytest.mark.dates
+def test_turn_decline_of_a_turn_already_held_by_the_next_state(make_state, late_evening_utc):
     # Recording history: Kyrgyzstan declined the turn Tajikistan now holds.
     kazakhstan = make_state("Kazakhstan")
     kyrgyzstan = make_state("Kyrgyzstan")

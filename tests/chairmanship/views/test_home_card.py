@@ -8,7 +8,13 @@ from django.utils.html import strip_tags
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services import chairmanship_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
+
+
+@pytest.fixture(autouse=True)
+def _frozen(late_evening_utc):
+    """Whether a term covers today depends on the date: frozen at a
+    late-evening UTC hour, already the next day in Almaty."""
 
 
 def card_text(response) -> str:

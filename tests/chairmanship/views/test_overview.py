@@ -10,9 +10,16 @@ from chairmanship.services import chairmanship_create, turn_decline
 from chairmanship.validators import term_end_for
 from membership.enums import MembershipStatus
 from membership.services import membership_change_status
+from tests.chairmanship.conftest import ALMATY_DATE_THEN
 from tests.factories.membership import MembershipPeriodFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
+
+
+@pytest.fixture(autouse=True)
+def _frozen(late_evening_utc):
+    """The page projects from today: every test here runs at a late-evening
+    UTC hour, when the Almaty date is already the next day."""
 
 D = datetime.date
 
@@ -206,6 +213,7 @@ def test_overview_between_terms_says_there_is_no_current_chair(
     assert response.status_code == 200
     assert response.context["current"] is None
     today = response.context["today"]
+    assert today == ALMATY_DATE_THEN
     assert message.format(_date(today, lang)) in text_of(response)
     # The projection starts today: nobody chairs until a term is recorded.
     assert response.context["projection"][0].start == today
