@@ -89,10 +89,15 @@ def states_for_public_list() -> QuerySet[ParticipantState]:
     )
 
 
+def is_state_code(code: str) -> bool:
+    """Whether ``code`` can be an alpha-3 code (three ASCII letters, any case)."""
+    return len(code) == 3 and code.isascii() and code.isalpha()
+
+
 def _by_code(code: str) -> QuerySet[ParticipantState]:
     """The state with this lower-case alpha-3 code (as in /states/kaz/);
     nothing for a code that cannot be one."""
-    if len(code) != 3 or not code.isalpha() or not code.isascii():
+    if not is_state_code(code):
         return ParticipantState.objects.none()
     return ParticipantState.objects.filter(iso3=code.upper())
 

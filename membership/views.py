@@ -8,7 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
@@ -17,10 +17,16 @@ from .forms import CoordinatorContactsForm
 
 
 def _lower_case_code_redirect(request, code: str) -> HttpResponsePermanentRedirect | None:
-    """/states/KAZ/… leads to /states/kaz/…, the one address of a state."""
-    if code == code.lower():
+    """/states/KAZ/… leads to /states/kaz/…, the one address of a state.
+    Only a code that can be one (three ASCII letters) is redirected: any
+    other falls through to a 404 (a non-ASCII code such as "%ff" used to
+    redirect to itself forever)."""
+    if code == code.lower() or not selectors.is_state_code(code):
         return None
-    return HttpResponsePermanentRedirect(request.path.replace(code, code.lower(), 1))
+    match = request.resolver_match
+    return HttpResponsePermanentRedirect(
+        reverse(match.view_name, kwargs={**match.kwargs, "code": code.lower()})
+    )
 
 
 class StateListView(ListView):

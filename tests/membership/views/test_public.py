@@ -131,6 +131,25 @@ def test_state_detail_upper_case_code_redirects(client, kazakhstan):
     assert (response.status_code, response["Location"]) == (301, "/ru/states/kaz/")
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/ru/states/%ff/", "/ru/states/%FF/", "/ru/states/%C3%BF/", "/ru/states/KAZAKH/",
+     "/ru/states/K%C3%84Z/", "/en/states/%ff/coordinator/"],
+)
+def test_state_pages_with_an_invalid_code_are_404_not_a_redirect(
+    admin_client, kazakhstan, path
+):
+    response = admin_client.get(path)
+
+    assert response.status_code == 404
+
+
+def test_coordinator_page_upper_case_code_redirects(admin_client, kazakhstan):
+    response = admin_client.get("/ru/states/KAZ/coordinator/")
+
+    assert (response.status_code, response["Location"]) == (301, "/ru/states/kaz/coordinator/")
+
+
 def test_observer_list_grouped_by_kind(client):
     OrganisationFactory(kind=OrganisationKind.REGIONAL, name_ru="Европейский союз",
                         acronym_ru="ЕС", name_en="European Union", acronym_en="EU")
