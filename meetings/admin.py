@@ -5,6 +5,8 @@ refuses comes back on the form with the user's input kept."""
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -83,7 +85,13 @@ class StateAutocompleteMixin:
         return fields
 
 
+REGISTRATION_MOMENTS = ("registration_opens", "registration_closes")
+
+
 class MeetingAdminForm(forms.ModelForm):
+    """Registration moments are typed and shown in the meeting's own time
+    zone (the one chosen on the form), not the portal's."""
+
     working_languages = forms.MultipleChoiceField(
         label=_("working languages"), choices=WorkingLanguage.choices,
         widget=forms.CheckboxSelectMultiple,
@@ -97,12 +105,33 @@ class MeetingAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in REGISTRATION_MOMENTS:
+            if name in self.fields:
+                self.fields[name].help_text = _("In the meeting's time zone.")
+            value = self.initial.get(name)
+            if self.instance.pk and value is not None:
+                # Naive values are shown as they are: the meeting's local time.
+                self.initial[name] = timezone.make_naive(value, self.instance.zone)
         if "slug" in self.fields:
             self.fields["slug"].required = False
             if not self.instance.pk:
                 self.fields["slug"].help_text = _(
                     "Leave empty: made from the English title and the year."
                 )
+
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or "")
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return cleaned  # the field's own error says so
+        for name in REGISTRATION_MOMENTS:
+            if cleaned.get(name) is not None:
+                # The form read it in the portal's time zone: re-read the
+                # same wall-clock time in the meeting's.
+                cleaned[name] = timezone.make_aware(timezone.make_naive(cleaned[name]), zone)
+        return cleaned
 
 
 class AgendaItemInline(TranslationStackedInline):

@@ -170,3 +170,39 @@ def test_cadence_panel_is_for_staff_only(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/en/admin/login/")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_add_and_change_pages_render_with_tabs_and_inlines(client, editor, lang):
+    meeting = MeetingFactory()
+
+    add = client.get(ADD.format(lang=lang))
+    change = client.get(f"/{lang}/admin/meetings/meeting/{meeting.pk}/change/")
+
+    assert (add.status_code, change.status_code) == (200, 200)
+    page = change.content.decode()
+    assert [prefix in page for prefix in (
+        'name="agenda_items-TOTAL_FORMS"', 'name="outcomes-TOTAL_FORMS"',
+        'name="document_links-TOTAL_FORMS"', 'name="title_en"',
+    )] == [True] * 4
+
+
+def test_registration_moments_are_typed_and_shown_in_the_meetings_time_zone(client, editor):
+    data = meeting_form(
+        kind=MeetingKind.SENIOR_OFFICIALS, status="registration_open", time_zone="Europe/Istanbul",
+        start="2026-10-15", end="2026-10-16",
+        registration_opens_0="2026-09-01", registration_opens_1="09:00",
+        registration_closes_0="2026-10-14", registration_closes_1="23:30",
+    )
+
+    response = client.post(ADD.format(lang="en"), data)
+
+    assert response.status_code == 302, text_of(response)
+    meeting = Meeting.objects.get()
+    utc = datetime.UTC
+    assert (meeting.registration_opens, meeting.registration_closes) == (
+        datetime.datetime(2026, 9, 1, 6, 0, tzinfo=utc),
+        datetime.datetime(2026, 10, 14, 20, 30, tzinfo=utc),
+    )
+    change = client.get(f"/en/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+    assert 'name="registration_closes_1" value="23:30:00"' in change
