@@ -13,13 +13,14 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from membership.formatting import date_label
 from membership.models import ParticipantState
 
 from .enums import ChairmanshipBasis
@@ -338,8 +339,8 @@ class ChairmanshipAdmin(
             "Now add the representative."
         ) % {
             "state": term.state,
-            "start": formats.date_format(term.start, "DATE_FORMAT"),
-            "end": formats.date_format(term.end, "DATE_FORMAT"),
+            "start": date_label(term.start),
+            "end": date_label(term.end),
         })
         return redirect(reverse("admin:chairmanship_chairmanship_change", args=[term.pk]))
 
@@ -393,6 +394,6 @@ class TurnDeclinationAdmin(
             messages.success(request, _(
                 "Recorded: %(state)s declines the turn from %(start)s, "
                 "which passes to the next state."
-            ) % {"state": obj.state, "start": formats.date_format(obj.turn_start, "DATE_FORMAT")})
+            ) % {"state": obj.state, "start": date_label(obj.turn_start)})
             return redirect("admin:chairmanship_chairmanship_changelist")
         return super().response_add(request, obj, post_url_continue)

@@ -4,10 +4,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from membership.formatting import date_label
 from membership.models import ParticipantState
 
 from .enums import ChairmanshipBasis
@@ -103,8 +103,8 @@ class Chairmanship(models.Model):
                 _("The end date must be %(end)s: a term starting on %(start)s lasts two years."),
                 code="term_length",
                 params={
-                    "start": formats.date_format(self.start, "DATE_FORMAT"),
-                    "end": formats.date_format(term_end_for(self.start), "DATE_FORMAT"),
+                    "start": date_label(self.start),
+                    "end": date_label(term_end_for(self.start)),
                 },
             )
         if self.basis == ChairmanshipBasis.DECISION and not (

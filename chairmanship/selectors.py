@@ -8,10 +8,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from membership.enums import MembershipStatus
+from membership.formatting import date_label
 from membership.models import MembershipPeriod, ParticipantState
 
 from .enums import ChairmanshipBasis
@@ -140,7 +141,7 @@ class MembershipFlag:
     def message(self) -> str:
         params = {
             "state": self.state,
-            "date": formats.date_format(self.on, "DATE_FORMAT"),
+            "date": date_label(self.on),
             "status": self.status_label,
         }
         if self.during:
@@ -152,7 +153,7 @@ class MembershipFlag:
     @property
     def short(self) -> str:
         """For a column: what is wrong, without the state's name."""
-        params = {"date": formats.date_format(self.on, "DATE_FORMAT"),
+        params = {"date": date_label(self.on),
                   "status": self.status_label}
         if self.during:
             return gettext("No longer a participant from %(date)s (%(status)s)") % params

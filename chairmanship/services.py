@@ -22,11 +22,12 @@ from typing import Any, ClassVar, Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from membership.dbutils import constraint_name_of
 from membership.enums import MembershipStatus
+from membership.formatting import date_label
 from membership.models import MembershipPeriod, ParticipantState, User
 from membership.selectors import membership_period_on
 
@@ -87,10 +88,6 @@ class Proposal:
     basis: ClassVar[str] = ChairmanshipBasis.ROTATION
 
 
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "DATE_FORMAT")
-
-
 def _propose(*, after_state: ParticipantState, start: datetime.date,
              data: RotationData) -> Proposal:
     skipped: list[Skip] = []
@@ -111,7 +108,7 @@ def _propose(*, after_state: ParticipantState, start: datetime.date,
         _("No state can chair from %(start)s: no participant state on that date "
           "has its turn free (all are pending, withdrawn or declined)."),
         code="no_eligible_state",
-        params={"start": _date(start)},
+        params={"start": date_label(start)},
     )
 
 
@@ -247,7 +244,8 @@ def chairmanship_inconsistencies(
             warnings.append(_(
                 "Recorded chairmanship term %(start)s – %(end)s: %(problem)s Nothing was "
                 "changed: the secretariat decides what becomes of the term."
-            ) % {"start": _date(term.start), "end": _date(term.end), "problem": flag.message})
+            ) % {"start": date_label(term.start), "end": date_label(term.end),
+                 "problem": flag.message})
         elif anchor is not None and term.basis == ChairmanshipBasis.ROTATION and flag is None:
             try:
                 proposed = _propose(after_state=anchor.state, start=term.start, data=data).state
@@ -261,8 +259,8 @@ def chairmanship_inconsistencies(
                     "by the records as they now stand, the rotation gives that turn to "
                     "%(proposed)s. Nothing was changed: the secretariat decides what becomes "
                     "of the term."
-                ) % {"start": _date(term.start), "end": _date(term.end), "state": term.state,
-                     "proposed": proposed})
+                ) % {"start": date_label(term.start), "end": date_label(term.end),
+                     "state": term.state, "proposed": proposed})
         if term.basis in ROTATION_BASES:
             anchor = term
     try:
@@ -275,7 +273,7 @@ def chairmanship_inconsistencies(
         if proposal.flag is not None and proposal.state.pk == state.pk:
             warnings.append(_(
                 "Projected chairmanship term %(start)s – %(end)s: %(problem)s"
-            ) % {"start": _date(proposal.start), "end": _date(proposal.end),
+            ) % {"start": date_label(proposal.start), "end": date_label(proposal.end),
                  "problem": proposal.flag.message})
     return warnings
 
@@ -291,7 +289,8 @@ def _overlap_error(other: Chairmanship | None = None) -> ValidationError:
     return ValidationError(
         _("Chairmanship terms cannot overlap: from %(start)s to %(end)s the Chair is %(state)s."),
         code="overlap",
-        params={"state": other.state, "start": _date(other.start), "end": _date(other.end)},
+        params={"state": other.state, "start": date_label(other.start),
+                "end": date_label(other.end)},
     )
 
 
@@ -325,7 +324,7 @@ def chairmanship_validate(*, chairmanship: Chairmanship, check_rotation: bool = 
         errors.setdefault("state", []).append(ValidationError(
             _("Only participant states chair: on %(start)s %(state)s is not a participant state."),
             code="not_participant",
-            params={"state": term.state, "start": _date(term.start)},
+            params={"state": term.state, "start": date_label(term.start)},
         ))
 
     preceding = term_before(start=term.start, exclude_pk=term.pk)
@@ -355,7 +354,7 @@ def chairmanship_validate(*, chairmanship: Chairmanship, check_rotation: bool = 
                       "To depart from the rotation, choose the basis “recorded decision” "
                       "and record the decision in a note."),
                     code="not_rotation",
-                    params={"start": _date(term.start), "proposed": proposal.state,
+                    params={"start": date_label(term.start), "proposed": proposal.state,
                             "state": term.state},
                 ))
     if errors:
@@ -491,7 +490,7 @@ def turn_declination_validate(*, declination: TurnDeclination) -> None:
             {"turn_start": ValidationError(
                 _("%(state)s holds the term starting on %(start)s, so it cannot have declined it."),
                 code="turn_held",
-                params={"state": declination.state, "start": _date(turn_start)},
+                params={"state": declination.state, "start": date_label(turn_start)},
             )}
         )
     starts = _turn_starts(terms=terms, today=timezone.localdate())
@@ -502,7 +501,7 @@ def turn_declination_validate(*, declination: TurnDeclination) -> None:
                 _("No turn starts on %(start)s: a turn starts the day after a term ends "
                   "(the next one on %(next)s)."),
                 code="not_a_turn",
-                params={"start": _date(turn_start), "next": _date(upcoming)},
+                params={"start": date_label(turn_start), "next": date_label(upcoming)},
             )}
         )
 
