@@ -164,3 +164,25 @@ def test_detail_queries_do_not_grow(client, terms, django_assert_num_queries, co
         response = client.get("/en/meetings/som/")
 
     assert response.status_code == 200
+
+
+def test_detail_shows_the_state_chairing_instead_with_the_reason(client, terms, kyrgyzstan):
+    MeetingFactory(
+        slug="seminar", start=D(2014, 3, 1), end=D(2014, 3, 1), chair_override=kyrgyzstan,
+        chair_override_reason_ru="Председатель поручил вести семинар принимающей стороне.",
+        chair_override_reason_en="The Chair asked the host to chair the seminar.",
+    )
+
+    response = client.get("/en/meetings/seminar/")
+
+    text = text_of(response)
+    reason = "The Chair asked the host to chair the seminar."
+    assert ("Chair Kyrgyzstan" in text, reason in text) == (True, True)
+
+
+def test_detail_falls_back_to_the_russian_title_on_the_english_page(client):
+    MeetingFactory(slug="ru-only", title_ru="Национальная консультация", title_en="")
+
+    response = client.get("/en/meetings/ru-only/")
+
+    assert "<h1 id=\"meeting-title\">Национальная консультация</h1>" in response.content.decode()
