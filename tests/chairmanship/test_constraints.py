@@ -13,13 +13,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, connections, transaction
 from django.test import Client
 
-from chairmanship import services
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.models import Chairmanship, TurnDeclination
 from chairmanship.services import (
     chairmanship_create,
     chairmanship_create_from_proposal,
     chairmanship_propose_next,
+    terms,
 )
 from membership.permissions import SECRETARIAT_EDITORS
 from tests.factories.chairmanship import ChairmanshipFactory, TurnDeclinationFactory
@@ -137,7 +137,7 @@ def test_save_turns_the_exclusion_violation_into_the_translated_error(
     )
 
     with pytest.raises(ValidationError) as exc_info:
-        services._save(racing)
+        terms._save(racing)
 
     assert exc_info.value.messages == [
         ("Сроки председательства не могут пересекаться: часть этих дат уже входит в "
