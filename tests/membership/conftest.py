@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from membership import services
@@ -11,6 +12,18 @@ D = datetime.date
 LAUNCH = D(2013, 6, 5)
 KAZ_START = D(2019, 3, 1)
 PASSWORD = "correct-horse-battery"  # UserFactory's
+# 22:30 UTC on 10 May 2024 is 03:30 on 11 May in Almaty: a test that took a
+# UTC date for the portal's "today" would be a day off here.
+LATE_EVENING_UTC = datetime.datetime(2024, 5, 10, 22, 30, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def late_evening_utc():
+    """For tests whose outcome depends on today's date (who is in office,
+    a state's current status): the clock stops at a late-evening UTC time,
+    the hours when the UTC and Almaty dates differ. Mark them ``dates``."""
+    with time_machine.travel(LATE_EVENING_UTC, tick=False):
+        yield
 
 
 @pytest.fixture

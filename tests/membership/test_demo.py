@@ -13,7 +13,10 @@ from membership.models import (
     User,
 )
 
-pytestmark = pytest.mark.django_db
+# Who is in office and a state's current status depend on today's date.
+pytestmark = [
+    pytest.mark.django_db, pytest.mark.dates, pytest.mark.usefixtures("late_evening_utc"),
+]
 
 D = datetime.date
 

@@ -21,7 +21,10 @@ from tests.factories.membership import FocalPointFactory, StaffUserFactory, User
 
 from .conftest import appoint
 
-pytestmark = pytest.mark.django_db
+# Who is in office and a state's current status depend on today's date.
+pytestmark = [
+    pytest.mark.django_db, pytest.mark.dates, pytest.mark.usefixtures("late_evening_utc"),
+]
 
 NEW_PASSWORD = "Steppe-wind-over-Almaty"
 

@@ -7,7 +7,10 @@ from membership import permissions
 from membership.models import NationalCoordinator
 from tests.factories.membership import FocalPointFactory, StaffUserFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# Who is in office and a state's current status depend on today's date.
+pytestmark = [
+    pytest.mark.django_db, pytest.mark.dates, pytest.mark.usefixtures("late_evening_utc"),
+]
 
 KAZ_PAGE = "/ru/states/kaz/coordinator/"
 KGZ_PAGE = "/ru/states/kgz/coordinator/"
