@@ -214,9 +214,12 @@ def _pdf(file: IO[bytes], out: _Collector, limits: Limits) -> int | None:
     if reader.is_encrypted and not reader.decrypt(""):
         raise ExtractionError("encrypted")
     # The page tree's declared count first: flattening 100,000 pages is work.
-    declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+    try:
+        declared = reader.root_object["/Pages"].get_object().get("/Count", 0)
+    except (KeyError, AttributeError, TypeError, ValueError):
+        declared = 0  # a damaged tree: pypdf may still find the pages
     if isinstance(declared, int):
-        _check_pages(declared, limits)
+        _check_pages(int(declared), limits)
     pages = reader.pages
     _check_pages(len(pages), limits)
     for page in pages:

@@ -252,6 +252,8 @@ def in_background(settings):
     app.conf.task_eager_propagates = False
     yield
     app.conf.task_eager_propagates = True
+    # Nothing of this test may still run when the next one starts.
+    tasks.background_submit(lambda: None).result(timeout=60)
 
 
 def test_upload_without_redis_returns_before_the_text_is_extracted(
@@ -263,14 +265,16 @@ def test_upload_without_redis_returns_before_the_text_is_extracted(
     # before the extraction runs.
     release = threading.Event()
     tasks.background_submit(release.wait, 30)
+    try:
+        document_file = services.document_file_add(
+            document=document, upload=upload("доклад.txt", TEXT), language="ru",
+            uploaded_by=staff,
+        )
+        document_file.refresh_from_db()
+    finally:
+        release.set()
 
-    document_file = services.document_file_add(
-        document=document, upload=upload("доклад.txt", TEXT), language="ru", uploaded_by=staff,
-    )
-
-    document_file.refresh_from_db()
     assert document_file.extraction_status == ExtractionStatus.PENDING
-    release.set()
     tasks.background_submit(lambda: None).result(timeout=60)
     document_file.refresh_from_db()
     assert document_file.extraction_status == ExtractionStatus.DONE
