@@ -9,6 +9,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from archive.sitemaps import DocumentSitemap
+from content.sitemaps import NewsSitemap
 
 from . import views
 
@@ -17,7 +18,7 @@ admin.site.site_title = _("Almaty Process administration")
 admin.site.index_title = _("Secretariat")
 
 # One sitemap for both languages: each entry lists its /ru/ and /en/ pages.
-SITEMAPS = {"archive": DocumentSitemap}
+SITEMAPS = {"archive": DocumentSitemap, "news": NewsSitemap}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -67,4 +68,5 @@ urlpatterns += i18n_patterns(
     path("", include("chairmanship.urls")),
     path("", include("meetings.urls")),
     path("", include("archive.urls")),
+    path("", include("content.urls")),
 )

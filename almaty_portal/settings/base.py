@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "chairmanship",
     "meetings",
     "archive",
+    "content",
     "almaty_portal.apps.PortalConfig",
 ]
 

@@ -9,7 +9,8 @@ from django.db import transaction
 
 from almaty_portal.services import demo_data_mark
 
-DEMO_APPS = ("membership", "chairmanship", "archive", "meetings")  # meetings link archive documents
+# In dependency order: meetings link archive documents.
+DEMO_APPS = ("membership", "chairmanship", "archive", "meetings", "content")
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "almaty-demo-2026"  # noqa: S105 - printed for the demo, DEBUG only
 

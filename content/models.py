@@ -1,0 +1,125 @@
+"""What the Support Unit writes for the public: news items.
+
+Texts are bilingual (modeltranslation, content/translation.py); either
+language may be missing and falls back to the other on the page, which says
+so. Write through content.services, which sanitises the rich text."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_news_image
+
+
+def news_image_path(instance: NewsItem, filename: str) -> str:
+    """A random name under the year: the upload's name never reaches the
+    disk (content.services gives it the extension of the format read)."""
+    suffix = PurePath(filename).suffix.lower()
+    year = instance.date.year if instance.date else timezone.localdate().year
+    return f"news/{year}/{uuid.uuid4().hex}{suffix}"
+
+
+class NewsItem(models.Model):
+    """One news item: public once published and its publication time has
+    come (a time in the future schedules it)."""
+
+    date = models.DateField(_("date"), help_text=_("The day the news is about."))
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True,
+        help_text=_("The item's address: /news/<slug>/. Leave empty to make it from the "
+                    "English title and the year; never change it once published."),
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    lead = models.TextField(
+        _("lead"), blank=True,
+        help_text=_("One or two sentences of plain text: the list, the feeds and search "
+                    "engines show it."),
+    )
+    body = models.TextField(
+        _("body"), blank=True,
+        help_text=_("Paragraphs, headings, lists, links, bold and italics. Anything else "
+                    "(scripts, styles, embedded frames) is removed when saved."),
+    )
+    image = models.ImageField(
+        _("image"), upload_to=news_image_path, blank=True, max_length=200,
+        validators=[validate_news_image], width_field="image_width", height_field="image_height",
+        help_text=_("Optional. JPEG, PNG or WebP, at most 5 MB."),
+    )
+    # Filled from the image when it is saved: the page writes the size into
+    # <img> (no layout shift) without opening the file.
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"), max_length=300, blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required with an "
+                    "image."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(
+        _("publication time"), null=True, blank=True,
+        help_text=_("Empty: now, when published. A later time schedules the publication."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("updated by"),
+    )
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_published=False) | models.Q(published_at__isnull=False),
+                name="content_news_published_has_time",
+                violation_error_message=_("A published news item needs its publication time."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "-date"], name="content_news_public_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:news_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        # Published without a time: published now (as ParticipantState.clean
+        # defaults its rotation key), before the constraint is checked.
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        errors = {}
+        if not ((self.title_ru or "").strip() or (self.title_en or "").strip()):
+            errors["title_ru"] = ValidationError(
+                _("Give the title in Russian or in English."), code="title_required",
+            )
+        if self.image and not ((self.image_alt_ru or "").strip()
+                               or (self.image_alt_en or "").strip()):
+            errors["image_alt_ru"] = ValidationError(
+                _("Describe the image for readers who cannot see it."), code="alt_required",
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_public(self) -> bool:
+        return bool(
+            self.is_published and self.published_at and self.published_at <= timezone.now()
+        )

@@ -1,0 +1,101 @@
+"""Named reads of the content app for public pages, the feeds and the
+sitemap. A news item is public once published and its publication time has
+come; nothing else is ever shown to visitors (staff use the admin)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import NewsItem
+
+OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
+# The list, the feeds and the sitemap never show the body.
+_BODIES = ("body", "body_ru", "body_en")
+
+
+def public_news(*, now: datetime.datetime | None = None) -> QuerySet[NewsItem]:
+    """Published news whose time has come, newest first."""
+    now = now or timezone.now()
+    return NewsItem.objects.filter(is_published=True, published_at__lte=now).order_by(
+        "-date", "-published_at", "-pk",
+    )
+
+
+def news_for_list() -> QuerySet[NewsItem]:
+    """The /news/ list: public items without their bodies (one query a page)."""
+    return public_news().defer(*_BODIES)
+
+
+def latest_news(*, limit: int = 3) -> list[NewsItem]:
+    """The newest public items (for the home page)."""
+    return list(news_for_list()[:limit])
+
+
+def news_for_feed(*, limit: int = 20) -> list[NewsItem]:
+    """The feeds: the most recently published items first."""
+    return list(public_news().defer(*_BODIES).order_by("-published_at", "-pk")[:limit])
+
+
+def news_item_for_page(*, slug: str) -> NewsItem | None:
+    """The item at /news/<slug>/ if it is public; None otherwise (the
+    caller answers 404, so a draft's existence does not leak)."""
+    return public_news().filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class Fallbacks:
+    """The language each text of an item is shown in: the reader's, or the
+    other one when the reader's is missing (the page marks those)."""
+
+    language: str
+    title: str
+    lead: str
+    body: str
+    image_alt: str
+
+    @property
+    def any(self) -> bool:
+        return any(
+            lang != self.language for lang in (self.title, self.lead, self.body)
+        )
+
+    @property
+    def note(self) -> str:
+        """The visible marker for a text shown in the other language."""
+        other = OTHER_LANGUAGE[self.language]
+        return _("Not yet translated: shown in English.") if other == "en" else _(
+            "Not yet translated: shown in Russian."
+        )
+
+
+def fallbacks_of(item, *, language: str, fields=("title", "lead", "body", "image_alt")):
+    """Which language each of ``fields`` of ``item`` is shown in (a field
+    empty in both languages counts as the reader's)."""
+    current = language if language in OTHER_LANGUAGE else "ru"
+    other = OTHER_LANGUAGE[current]
+    shown = {}
+    for field in fields:
+        own = (getattr(item, f"{field}_{current}", "") or "").strip()
+        theirs = (getattr(item, f"{field}_{other}", "") or "").strip()
+        shown[field] = other if (not own and theirs) else current
+    return shown
+
+
+def news_fallbacks(*, item: NewsItem, language: str) -> Fallbacks:
+    shown = fallbacks_of(item, language=language)
+    current = language if language in OTHER_LANGUAGE else "ru"
+    return Fallbacks(language=current, **shown)
+
+
+def with_languages(items: list, *, language: str, fields=("title", "lead")) -> list:
+    """Give each of ``items`` a ``<field>_language`` attribute per field
+    (the language it is shown in) for the list pages' markers."""
+    for item in items:
+        for field, shown in fallbacks_of(item, language=language, fields=fields).items():
+            setattr(item, f"{field}_language", shown)
+    return items

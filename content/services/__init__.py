@@ -1,0 +1,17 @@
+"""Writes of the content app, one module per entity (STYLE.md): each
+service validates (``full_clean`` plus rules that need other rows) and
+writes inside ``transaction.atomic``."""
+
+from .news import (
+    news_item_publish,
+    news_item_save,
+    news_item_unpublish,
+    news_slug_for,
+)
+
+__all__ = [
+    "news_item_publish",
+    "news_item_save",
+    "news_item_unpublish",
+    "news_slug_for",
+]

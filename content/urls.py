@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "content"
+
+urlpatterns = [
+    path("news/", views.NewsListView.as_view(), name="news_list"),
+    path("news/feed/rss/", feeds.LatestNewsFeed(), name="news_feed_rss"),
+    path("news/feed/atom/", feeds.LatestNewsAtomFeed(), name="news_feed_atom"),
+    path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
+    path("news/<slug:slug>/image/", views.news_image, name="news_image"),
+]

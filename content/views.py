@@ -1,0 +1,77 @@
+"""Public pages of the content app. Reads go through content.selectors."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.http import FileResponse, Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from . import selectors
+from .richtext import plain_text
+
+IMAGE_CACHE_SECONDS = 24 * 3600
+
+
+class NearestPageMixin:
+    """An out-of-range or malformed page number shows the nearest page
+    instead of a 404: list links get shared and go stale."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = list(page.object_list)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class NewsListView(NearestPageMixin, ListView):
+    template_name = "content/news_list.html"
+    context_object_name = "news"
+    paginate_by = 10
+
+    def get_queryset(self):
+        return selectors.news_for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selectors.with_languages(context["news"], language=get_language())
+        return context
+
+
+class NewsDetailView(DetailView):
+    template_name = "content/news_detail.html"
+    context_object_name = "item"
+
+    def get_object(self, queryset=None):
+        item = selectors.news_item_for_page(slug=self.kwargs["slug"])
+        if item is None:
+            raise Http404(_("There is no such news item."))
+        return item
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.object
+        context.update(
+            shown=selectors.news_fallbacks(item=item, language=get_language()),
+            description=item.lead or plain_text(item.body)[:300],
+        )
+        return context
+
+
+def news_image(request, slug: str):
+    """A public item's image. News images live in MEDIA_ROOT under random
+    names; this serves them at a stable address, only while the item is
+    public, with the type of the format read when it was uploaded."""
+    item = selectors.news_item_for_page(slug=slug)
+    if item is None or not item.image:
+        raise Http404(_("There is no such image."))
+    try:
+        handle = item.image.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("There is no such image.")) from exc
+    content_type = mimetypes.guess_type(item.image.name)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = f"public, max-age={IMAGE_CACHE_SECONDS}"
+    return response

@@ -1,0 +1,37 @@
+import datetime
+
+import pytest
+
+from content import demo
+from content.models import NewsItem
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_news_include_the_bomca_seminar_as_the_seed_writes_it():
+    demo.load()
+
+    item = NewsItem.objects.get(slug="bomca-reintegration-seminar-2019")
+    assert (item.date, item.title_ru, item.is_public) == (
+        datetime.date(2019, 9, 17),
+        "Лучшие способы реинтеграции мигрантов обсуждаются на семинаре программы БОМКА",
+        True,
+    )
+    assert item.body_ru.startswith(
+        "<p>17 сентября в г. Нур-Султан начался региональный семинар по стратегиям "
+        "реинтеграции мигрантов"
+    )
+    assert item.title_en == (
+        "Best ways to reintegrate migrants discussed at a BOMCA programme seminar"
+    )
+
+
+def test_demo_loaded_twice_changes_nothing():
+    demo.load()
+    first = list(NewsItem.objects.values())
+    records = NewsItem.history.count()
+
+    demo.load()
+
+    assert list(NewsItem.objects.values()) == first
+    assert NewsItem.history.count() == records
