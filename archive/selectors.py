@@ -1,6 +1,8 @@
 """Named reads of the archive, and its access rules: the ONE place that says
-who may see which document. The list, search results, counts per type,
-detail pages, downloads, feeds and the sitemap all start from here.
+who may see which document. The list, search results (counts per type and
+snippets), detail pages, downloads, feeds, the sitemap, the home page's
+latest documents and a state's documents all start from here; the README's
+"Access levels" table says the same in prose.
 
 - public documents: everyone;
 - participants and observers: also observers' focal points (states and
