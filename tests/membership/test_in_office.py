@@ -327,3 +327,31 @@ def test_admin_in_office_filter_and_column_by_date(admin_client, kazakhstan):
     assert sorted(
         (c.full_name_en, admin.in_office(c)) for c in NationalCoordinator.objects.all()
     ) == [("Aigerim Testova", True), ("Nurlan Preemnikov", False)]
+
+
+def test_permission_helpers_follow_the_roles(kazakhstan, kyrgyzstan, pending_state):
+    participant, pending_user = UserFactory(), UserFactory()
+    appoint(kazakhstan, start=D(2019, 3, 1), user=participant)
+    appoint(pending_state, start=D(2013, 7, 1), user=pending_user)
+    participant, pending_user = fresh(participant), fresh(pending_user)
+
+    assert [
+        (permissions.can_see_participant_material(user),
+         permissions.can_see_observer_material(user),
+         permissions.can_act_for_state(user, kazakhstan),
+         permissions.can_act_for_state(user, kyrgyzstan))
+        for user in (participant, pending_user)
+    ] == [(True, True, True, False), (False, True, False, False)]
+
+
+def test_can_act_for_organisation_only_its_own_focal_point_in_office():
+    user = UserFactory()
+    own = FocalPointFactory(user=user).organisation
+    former = FocalPointFactory(user=user, end=TODAY - datetime.timedelta(days=1)).organisation
+
+    user = fresh(user)
+
+    assert (
+        permissions.can_act_for_organisation(user, own),
+        permissions.can_act_for_organisation(user, former),
+    ) == (True, False)

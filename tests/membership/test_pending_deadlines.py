@@ -14,6 +14,7 @@ from membership.enums import MembershipStatus
 from membership.models import MembershipPeriod, NationalCoordinator
 
 from .conftest import appoint
+from .test_admin import post_data, with_new_period
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
@@ -142,3 +143,21 @@ def test_public_page_of_an_objected_state_says_it_did_not_join(client, overdue):
     content = client.get("/en/states/irn/").content.decode()
 
     assert "Objection raised: did not join" in content
+
+
+def test_admin_period_inline_deadline_before_the_start_is_a_form_error(
+    admin_client, make_state
+):
+    state = make_state("IRN", "Иран", "Iran", since=False)
+    url = f"/en/admin/membership/participantstate/{state.pk}/change/"
+    data = post_data(admin_client.get(url))
+    with_new_period(data, 0, status=MembershipStatus.PENDING, start="2013-06-05",
+                    deadline="2013-06-01")
+
+    response = admin_client.post(url, data)
+
+    form = response.context["inline_admin_formsets"][0].formset.forms[0]
+    assert form.non_field_errors() == [
+        "The no-objection deadline must fall after the start of the period."
+    ]
+    assert MembershipPeriod.objects.filter(state=state).count() == 0
