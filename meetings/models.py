@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -202,6 +202,16 @@ class Meeting(models.Model):
     def starts_at(self) -> datetime.datetime:
         """Midnight at the start of the first day, in the meeting's time zone."""
         return datetime.datetime.combine(self.start, datetime.time.min, tzinfo=self.zone)
+
+    def registration_is_open(self, *, now: datetime.datetime | None = None) -> bool:
+        """Open for delegations: the status says so and ``now`` (default:
+        the current moment) falls within the window."""
+        now = now or timezone.now()
+        return (
+            self.status == MeetingStatus.REGISTRATION_OPEN
+            and self.registration_opens is not None
+            and self.registration_opens <= now < self.registration_closes
+        )
 
     @property
     def takes_place(self) -> bool:

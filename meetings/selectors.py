@@ -14,6 +14,7 @@ from archive.selectors import documents_visible_to
 from chairmanship.models import Chairmanship
 from chairmanship.selectors import current_chair
 
+from .enums import MeetingStatus
 from .models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
 
 
@@ -87,6 +88,18 @@ def meeting_documents_for(*, meeting: Meeting, user) -> list[MeetingDocument]:
         .select_related("document")
         .defer("document__search_ru", "document__search_en", "document__search_plain")
         .order_by("position", "pk")
+    )
+
+
+def meetings_open_for_registration(*, now: datetime.datetime | None = None) -> QuerySet[Meeting]:
+    """Meetings whose registration of delegations is open at ``now`` (the
+    status says so and the moment falls within the window), soonest first."""
+    now = now or timezone.now()
+    return (
+        Meeting.objects.select_related("host_state")
+        .filter(status=MeetingStatus.REGISTRATION_OPEN, registration_opens__lte=now,
+                registration_closes__gt=now)
+        .order_by("start", "pk")
     )
 
 

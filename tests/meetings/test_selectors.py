@@ -3,12 +3,13 @@ import datetime
 import pytest
 
 from archive.enums import AccessLevel, PublicationStatus
-from meetings.enums import MeetingDocumentRole
+from meetings.enums import MeetingDocumentRole, MeetingStatus
 from meetings.selectors import (
     meeting_chair,
     meeting_documents_for,
     meetings_for_list,
     meetings_of_document,
+    meetings_open_for_registration,
 )
 from tests.factories.archive import DocumentFactory
 from tests.factories.meetings import MeetingDocumentFactory, MeetingFactory
@@ -101,3 +102,27 @@ def test_meetings_of_document_latest_first():
     MeetingFactory()
 
     assert meetings_of_document(document=document) == [newer, older]
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (datetime.datetime(2026, 8, 31, 23, 59, tzinfo=datetime.UTC), []),
+        (datetime.datetime(2026, 9, 1, 0, 0, tzinfo=datetime.UTC), ["open"]),
+        (datetime.datetime(2026, 9, 30, 23, 59, tzinfo=datetime.UTC), ["open"]),
+        (datetime.datetime(2026, 10, 1, 0, 0, tzinfo=datetime.UTC), []),
+    ],
+)
+def test_meetings_open_for_registration_within_the_window(now, expected):
+    window = {
+        "registration_opens": datetime.datetime(2026, 9, 1, tzinfo=datetime.UTC),
+        "registration_closes": datetime.datetime(2026, 10, 1, tzinfo=datetime.UTC),
+        "start": D(2026, 10, 15), "end": D(2026, 10, 16),
+    }
+    MeetingFactory(slug="open", status=MeetingStatus.REGISTRATION_OPEN, **window)
+    MeetingFactory(slug="closed-by-status", status=MeetingStatus.REGISTRATION_CLOSED, **window)
+
+    meetings = list(meetings_open_for_registration(now=now))
+
+    assert [m.slug for m in meetings] == expected
+    assert [m.registration_is_open(now=now) for m in meetings] == [True] * len(expected)
