@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import logging
 from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
@@ -15,12 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..dbutils import constraint_name_of
-from ..models import (
-    ParticipantState,
-)
+from ..models import ParticipantState
 from ..signals import membership_history_changed
-
-logger = logging.getLogger(__name__)
 
 ONE_DAY = datetime.timedelta(days=1)
 
@@ -38,7 +33,6 @@ _CONSTRAINT_ERRORS = {
     COORDINATOR_NO_OVERLAP: (MSG_SECOND_ACTIVE_COORDINATOR, "second_active_coordinator"),
     ONE_OPEN_PERIOD: (MSG_SECOND_OPEN_PERIOD, "second_open_period"),
 }
-
 
 
 @contextlib.contextmanager

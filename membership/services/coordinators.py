@@ -15,10 +15,9 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions
+from .. import permissions, selectors
 from ..enums import MembershipStatus
 from ..formatting import date_label
 from ..models import (
@@ -104,11 +103,7 @@ def coordinators_follow_membership(state: ParticipantState) -> list[str]:
 
 
 def _check_state_may_have_coordinator(state: ParticipantState, on: datetime.date) -> None:
-    period = (
-        MembershipPeriod.objects.filter(state=state, start__lte=on)
-        .filter(Q(end__isnull=True) | Q(end__gte=on))
-        .first()
-    )
+    period = selectors.membership_period_on(state=state, on=on)
     if period is None or period.status not in (
         MembershipStatus.PARTICIPANT, MembershipStatus.PENDING
     ):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from ..models import (
-    ParticipantState,
-)
+from ..models import ParticipantState
 from .common import integrity_errors_as_validation, lock_state, membership_history_changed_notify
 
 
