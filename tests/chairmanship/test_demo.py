@@ -73,6 +73,7 @@ def test_demo_history_skips_only_non_participants_and_decliners(demo):
         assert term.end == term_end_for(term.start)
 
 
+@pytest.mark.dates
 def test_demo_history_reaches_today(demo):
     today = timezone.localdate()
 
