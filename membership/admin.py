@@ -221,7 +221,7 @@ class NationalCoordinatorHistoryInline(admin.TabularInline):
     """Read-only: terms are added, replaced and ended on the coordinator pages."""
 
     model = NationalCoordinator
-    fields = ["full_name", "agency", "start", "end"]
+    fields = ["full_name", "agency", "start", "end", "end_reason"]
     readonly_fields = fields
     ordering = ["-start"]
     extra = 0
@@ -382,7 +382,7 @@ class NationalCoordinatorAdmin(InviteActionsMixin, HistoryAdmin, TabbedTranslati
         (None, {"fields": ("state", "full_name")}),
         (_("Position"), {"fields": ("position", "agency")}),
         (_("Contacts"), {"fields": ("email", "phone")}),
-        (_("Term"), {"fields": ("start", "end")}),
+        (_("Term"), {"fields": ("start", "end", "end_reason")}),
         (_("Portal account"), {"fields": ("user",)}),
     )
     invite_service = staticmethod(services.coordinator_invite)
@@ -407,7 +407,7 @@ class NationalCoordinatorAdmin(InviteActionsMixin, HistoryAdmin, TabbedTranslati
         data = form.cleaned_data
         created = services.coordinator_appoint(
             state=data["state"], start=data["start"], end=data.get("end"),
-            user=data.get("user"),
+            end_reason=data.get("end_reason") or "", user=data.get("user"),
             **{name: data.get(name) or "" for name in services.COORDINATOR_FIELDS},
         )
         obj.pk = created.pk

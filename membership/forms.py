@@ -102,7 +102,8 @@ class NationalCoordinatorAdminForm(forms.ModelForm):
     class Meta:
         model = NationalCoordinator
         fields = (
-            "state", "full_name", "position", "agency", "email", "phone", "start", "end", "user",
+            "state", "full_name", "position", "agency", "email", "phone", "start", "end",
+            "end_reason", "user",
         )
 
     def __init__(self, *args, **kwargs):

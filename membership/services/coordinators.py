@@ -183,12 +183,14 @@ def coordinator_check_new(
 
 def _coordinator_create(
     *, state: ParticipantState, start: datetime.date, end: datetime.date | None = None,
-    user: User | None, fields: dict,
+    end_reason: str = "", user: User | None, fields: dict,
 ) -> NationalCoordinator:
     unknown = set(fields) - set(COORDINATOR_FIELDS)
     if unknown:
         raise TypeError(f"Unknown coordinator fields: {sorted(unknown)}")
-    coordinator = NationalCoordinator(state=state, start=start, end=end, user=user, **fields)
+    coordinator = NationalCoordinator(
+        state=state, start=start, end=end, end_reason=end_reason, user=user, **fields
+    )
     coordinator.full_clean()
     coordinator_check_term(coordinator=coordinator)
     coordinator.save()
@@ -201,19 +203,20 @@ def coordinator_appoint(
     start: datetime.date,
     full_name_ru: str,
     end: datetime.date | None = None,
+    end_reason: str = "",
     user: User | None = None,
     **fields: str,
 ) -> NationalCoordinator:
     """The state's first (or next, after a vacancy) national coordinator.
     ``fields``: full_name_en, position_ru/en, agency_ru/en, email, phone.
     ``user`` links the person's account (see ``coordinator_invite``).
-    With ``end`` it records a past term of the history instead."""
+    With ``end`` (and why it ended) it records a term of the history."""
     with integrity_errors_as_validation(), transaction.atomic():
         state = lock_state(state)
         if end is None:
             coordinator_check_new(state=state, start=start, replacing=False)
         return _coordinator_create(
-            state=state, start=start, end=end, user=user,
+            state=state, start=start, end=end, end_reason=end_reason, user=user,
             fields={"full_name_ru": full_name_ru, **fields},
         )
 

@@ -403,3 +403,13 @@ def test_admin_focal_point_invite_action_sends_the_email(
         (["focal.iom@example.org"], "Приглашение на портал Алматинского процесса")
     ]
     assert "http://testserver/ru/accounts/welcome/" in mail.outbox[0].body
+
+
+def test_admin_add_past_coordinator_term_records_why_it_ended(admin_client, kazakhstan):
+    admin_client.post("/ru/admin/membership/nationalcoordinator/add/", coordinator_form(
+        kazakhstan, start="2013-06-05", end="2015-12-31", end_reason="Ушёл на пенсию.",
+    ))
+
+    assert list(NationalCoordinator.objects.values_list("end", "end_reason")) == [
+        (D(2015, 12, 31), "Ушёл на пенсию.")
+    ]
