@@ -81,7 +81,7 @@ def states_for_listing() -> QuerySet[ParticipantState]:
 def states_for_public_list() -> QuerySet[ParticipantState]:
     """The /states/ page: every state with a membership history (participant,
     pending or withdrawn), by name in the current language, with periods and
-    the active coordinator prefetched."""
+    the coordinator in office today prefetched."""
     return (
         states_for_listing()
         .filter(Exists(MembershipPeriod.objects.filter(state=OuterRef("pk"))))

@@ -186,7 +186,7 @@ def test_state_list_queries_do_not_grow(client, make_state, django_assert_num_qu
     for iso3, name_ru, name_en in STATES[:count]:
         appoint(make_state(iso3, name_ru, name_en), email=f"{iso3}@example.org")
 
-    # Count for the paginator, states, their periods, their active coordinators.
+    # Count for the paginator, states, their periods, their coordinators in office today.
     with django_assert_num_queries(4):
         response = client.get("/ru/states/")
 
