@@ -6,16 +6,22 @@ migrants (Nur-Sultan, 17 September 2019), from the seed news text: the
 Russian title, date and body as written (the programme's boilerplate about
 its consortium and the EU Delegation's address, which follow the body in
 the seed, are left out); the English is our translation. It is not an
-Almaty Process event, and its lead says so."""
+Almaty Process event, and its lead says so.
+
+Partners: the reference rows come from a data migration; the demo links
+those that are observers in the demo (membership's organisations, same
+slug) to their observer records."""
 
 from __future__ import annotations
 
 import datetime
 import zoneinfo
 
-from .models import NewsItem
+from membership.models import Organisation
+
+from .models import NewsItem, Partner
 from .richtext import sanitise_html
-from .services import news_item_save
+from .services import news_item_save, partner_save
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 
@@ -119,6 +125,21 @@ def _load_news() -> int:
     return len(NEWS)
 
 
+def _link_observers() -> int:
+    observers = {o.slug: o for o in Organisation.objects.all()}
+    linked = 0
+    for partner in Partner.objects.filter(observer__isnull=True, slug__in=list(observers)):
+        partner.observer = observers[partner.slug]
+        partner_save(partner=partner)
+        linked += 1
+    return linked
+
+
 def load() -> str:
     news = _load_news()
-    return f"content: {news} news item(s)"
+    linked = _link_observers()
+    partners = Partner.objects.count()
+    return (
+        f"content: {news} news item(s), {partners} partners "
+        f"({linked} linked to observers now)"
+    )

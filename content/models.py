@@ -1,4 +1,5 @@
-"""What the Support Unit writes for the public: news items.
+"""What the Support Unit writes for the public: news items, partners and
+related processes.
 
 Texts are bilingual (modeltranslation, content/translation.py); either
 language may be missing and falls back to the other on the page, which says
@@ -16,6 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from membership.models import Organisation
+
+from .enums import PartnerKind
 from .validators import validate_news_image
 
 
@@ -123,3 +127,49 @@ class NewsItem(models.Model):
         return bool(
             self.is_published and self.published_at and self.published_at <= timezone.now()
         )
+
+
+class Partner(models.Model):
+    """An international or regional organisation the process works with, or
+    another regional consultative process, as /partners/ presents it.
+
+    A partner is an editorial entry of the public site; whether an
+    organisation is an observer of the process (and its focal points' access)
+    is a membership fact, kept on ``membership.Organisation``. ``observer``
+    links the two when the partner is one, so the page can say so without
+    copying the status here."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(
+        _("description"), blank=True,
+        help_text=_("A few sentences of plain text: who they are and how they work with the "
+                    "Almaty Process."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    observer = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="partner_entries", verbose_name=_("observer record"),
+        help_text=_("The organisation's record among the observers of the process, if it is "
+                    "one: the page then says that it is an observer."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_shown = models.BooleanField(_("shown on the portal"), default=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners and related processes")
+        ordering = ["kind", "position", "slug"]
+
+    def __str__(self) -> str:
+        return self.acronym or self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('content:partner_list')}#{self.slug}"
+
+    @property
+    def is_observer(self) -> bool:
+        """An observer of the process today (its record is active)."""
+        return self.observer is not None and self.observer.is_active

@@ -1,6 +1,7 @@
 """Named reads of the content app for public pages, the feeds and the
 sitemap. A news item is public once published and its publication time has
-come; nothing else is ever shown to visitors (staff use the admin)."""
+come; nothing else is ever shown to visitors (staff use the admin).
+Partners are shown unless the secretariat hides them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import NewsItem
+from .enums import PartnerKind
+from .models import NewsItem, Partner
 
 OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
 # The list, the feeds and the sitemap never show the body.
@@ -99,3 +101,26 @@ def with_languages(items: list, *, language: str, fields=("title", "lead")) -> l
         for field, shown in fallbacks_of(item, language=language, fields=fields).items():
             setattr(item, f"{field}_language", shown)
     return items
+
+
+@dataclass(frozen=True)
+class PartnerGroup:
+    kind: str
+    label: str
+    partners: list
+
+
+def partners_by_kind() -> list[PartnerGroup]:
+    """The partners shown on /partners/, grouped by kind in the order of
+    PartnerKind (organisations, then processes), each group in the
+    secretariat's order. One query (observer records joined)."""
+    partners = list(
+        Partner.objects.filter(is_shown=True).select_related("observer")
+        .order_by("position", "slug")
+    )
+    groups = []
+    for kind, label in PartnerKind.choices:
+        members = [p for p in partners if p.kind == kind]
+        if members:
+            groups.append(PartnerGroup(kind=kind, label=str(label), partners=members))
+    return groups

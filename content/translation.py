@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import NewsItem
+from .models import NewsItem, Partner
 
 
 @register(NewsItem)
@@ -11,7 +11,14 @@ class NewsItemTranslationOptions(TranslationOptions):
     fields = ("title", "lead", "body", "image_alt")
 
 
+@register(Partner)
+class PartnerTranslationOptions(TranslationOptions):
+    fields = ("name", "acronym", "description")
+    required_languages = {"default": ("name",)}
+
+
 # Audit history (who, when, what changed), registered after modeltranslation
 # has added the _ru/_en fields so the historical tables keep both languages
 # (as in archive/translation.py).
 register_history(NewsItem)
+register_history(Partner)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("news/feed/atom/", feeds.LatestNewsAtomFeed(), name="news_feed_atom"),
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
     path("news/<slug:slug>/image/", views.news_image, name="news_image"),
+    path("partners/", views.PartnerListView.as_view(), name="partner_list"),
 ]

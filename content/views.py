@@ -7,7 +7,7 @@ import mimetypes
 from django.http import FileResponse, Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors
 from .richtext import plain_text
@@ -75,3 +75,21 @@ def news_image(request, slug: str):
     response = FileResponse(handle, content_type=content_type)
     response["Cache-Control"] = f"public, max-age={IMAGE_CACHE_SECONDS}"
     return response
+
+
+class PartnerListView(TemplateView):
+    """A short list of reference data (eight entries in production), shown
+    whole in groups rather than paginated."""
+
+    template_name = "content/partner_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        groups = selectors.partners_by_kind()
+        language = get_language()
+        for group in groups:
+            selectors.with_languages(
+                group.partners, language=language, fields=("name", "description"),
+            )
+        context["groups"] = groups
+        return context

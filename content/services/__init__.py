@@ -8,10 +8,12 @@ from .news import (
     news_item_unpublish,
     news_slug_for,
 )
+from .partners import partner_save
 
 __all__ = [
     "news_item_publish",
     "news_item_save",
     "news_item_unpublish",
     "news_slug_for",
+    "partner_save",
 ]

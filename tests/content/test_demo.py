@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from content import demo
-from content.models import NewsItem
+from content.models import NewsItem, Partner
+from membership import demo as membership_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +36,12 @@ def test_demo_loaded_twice_changes_nothing():
 
     assert list(NewsItem.objects.values()) == first
     assert NewsItem.history.count() == records
+
+
+def test_demo_links_the_partners_that_are_observers_in_the_demo():
+    membership_demo.load()
+
+    demo.load()
+
+    linked = sorted(Partner.objects.filter(observer__isnull=False).values_list("slug", flat=True))
+    assert linked == ["eu", "icmpd", "iom", "osce", "unhcr", "unrcca"]
