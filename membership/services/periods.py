@@ -116,6 +116,10 @@ def membership_record_pending_outcome(
                 code="no_deadline_passed", params={"state": state},
             )
         if not objection:
+            if period.end is not None:  # a planned end after the deadline gives way
+                period.end = period.deadline
+                period.full_clean()
+                period.save(update_fields=["end"])
             return membership_change_status(
                 state=state, status=MembershipStatus.PARTICIPANT,
                 start=period.deadline + ONE_DAY,

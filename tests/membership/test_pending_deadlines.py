@@ -161,3 +161,18 @@ def test_admin_period_inline_deadline_before_the_start_is_a_form_error(
         "The no-objection deadline must fall after the start of the period."
     ]
     assert MembershipPeriod.objects.filter(state=state).count() == 0
+
+
+def test_record_no_objection_when_the_pending_period_had_a_planned_end(make_state):
+    state = make_state("IRN", "Иран", "Iran", since=False)
+    MembershipPeriod.objects.create(
+        state=state, status=MembershipStatus.PENDING, start=D(2013, 6, 5),
+        end=D(2013, 12, 31), deadline=D(2013, 8, 31),
+    )
+
+    services.membership_record_pending_outcome(state=state, objection=False)
+
+    assert history(state) == [
+        (MembershipStatus.PENDING, D(2013, 6, 5), D(2013, 8, 31), False),
+        (MembershipStatus.PARTICIPANT, D(2013, 9, 1), None, False),
+    ]
