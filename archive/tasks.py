@@ -164,12 +164,7 @@ def background_submit(function, *args) -> Future:
 
 
 def _runs_in_background(task: Task) -> bool:
-    return (
-        task.app.conf.task_always_eager
-        and settings.ARCHIVE_EXTRACTION_IN_BACKGROUND
-        # Eager errors propagating to the caller (tests) need the caller's thread.
-        and not task.app.conf.task_eager_propagates
-    )
+    return task.app.conf.task_always_eager and settings.ARCHIVE_EXTRACTION_IN_BACKGROUND
 
 
 class AfterResponseTask(Task):

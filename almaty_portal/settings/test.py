@@ -30,5 +30,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # and go through Redis and a real worker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
+# Without Redis, production extracts text in a background thread after the
+# response; tests wait for it (those of the background path switch it on).
+ARCHIVE_EXTRACTION_IN_BACKGROUND = False
 # Each test starts from an empty cache; Redis is still used as the broker.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
