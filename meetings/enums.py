@@ -78,3 +78,48 @@ class MeetingDocumentRole(models.TextChoices):
     PRESENTATION = "presentation", pgettext_lazy("meeting document", "Presentation")
     OUTCOME = "outcome", pgettext_lazy("meeting document", "Outcome document")
     OTHER = "other", pgettext_lazy("meeting document", "Other document")
+
+
+class DelegationStatus(models.TextChoices):
+    """A delegation is drafted (delegates added one by one, the head of
+    delegation possibly not known yet), then submitted by the coordinator
+    (exactly one head required), or withdrawn."""
+
+    DRAFT = "draft", pgettext_lazy("delegation status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("delegation status", "Submitted")
+    WITHDRAWN = "withdrawn", pgettext_lazy("delegation status", "Withdrawn")
+
+
+class DelegateRole(models.TextChoices):
+    HEAD = "head", pgettext_lazy("delegate role", "Head of delegation")
+    DELEGATE = "delegate", pgettext_lazy("delegate role", "Delegate")
+    ADVISER = "adviser", pgettext_lazy("delegate role", "Adviser")
+
+
+# Protocol order of the members of a delegation.
+ROLE_ORDER = {DelegateRole.HEAD: 0, DelegateRole.DELEGATE: 1, DelegateRole.ADVISER: 2}
+
+
+class Accreditation(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("accreditation", "Pending")
+    APPROVED = "approved", pgettext_lazy("accreditation", "Approved")
+    DECLINED = "declined", pgettext_lazy("accreditation", "Declined")
+
+
+class DelegationGroup(models.IntegerChoices):
+    """The three parts of a list of participants, in protocol order."""
+
+    PARTICIPANT_STATES = 1, pgettext_lazy("delegation group", "Participant states")
+    OBSERVER_STATES = 2, pgettext_lazy("delegation group", "Observer states")
+    ORGANISATIONS = 3, pgettext_lazy("delegation group", "Organisations")
+
+
+class Consent(models.TextChoices):
+    """The participant states' consent to a civil-society organisation
+    observing one meeting (states and international or regional
+    organisations need none)."""
+
+    NOT_NEEDED = "not_needed", pgettext_lazy("observer consent", "Not needed")
+    AWAITED = "awaited", pgettext_lazy("observer consent", "Awaited")
+    GIVEN = "given", pgettext_lazy("observer consent", "Given")
+    OBJECTED = "objected", pgettext_lazy("observer consent", "Objection raised")

@@ -6,16 +6,35 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, F, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from archive.models import Document
 from archive.selectors import documents_visible_to
 from chairmanship.models import Chairmanship
 from chairmanship.selectors import current_chair
+from membership.enums import MembershipStatus, OrganisationKind
+from membership.models import MembershipPeriod, in_office_on
 
-from .enums import MeetingStatus
-from .models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
+from .enums import (
+    ROLE_ORDER,
+    Accreditation,
+    DelegateRole,
+    DelegationGroup,
+    DelegationStatus,
+    MeetingStatus,
+)
+from .models import AgendaItem, Delegate, Delegation, Meeting, MeetingDocument, MeetingOutcome
 
 
 def meetings_for_list(*, today: datetime.date | None = None) -> QuerySet[Meeting]:
@@ -122,3 +141,81 @@ def meetings_of_document(*, document: Document) -> list[Meeting]:
         Meeting.objects.filter(document_links__document=document)
         .distinct().order_by("-start", "-pk")
     )
+
+
+# --- Delegations in protocol order ----------------------------------------------
+
+
+def _with_participation(queryset: QuerySet[Delegation], *, on: datetime.date):
+    """Annotate ``state_is_participant``: the delegation's state is a
+    participant on ``on`` (the meeting's first day)."""
+    return queryset.annotate(state_is_participant=Exists(
+        MembershipPeriod.objects.filter(
+            in_office_on(on), state=OuterRef("state"), status=MembershipStatus.PARTICIPANT,
+        )
+    ))
+
+
+def delegation_group(delegation: Delegation) -> DelegationGroup:
+    """Participant states (on the meeting's first day), observer states (a
+    pending state, or an organisation of the kind "observer state"), then
+    organisations. Needs ``state_is_participant`` annotated."""
+    if delegation.state_id is not None:
+        if getattr(delegation, "state_is_participant", False):
+            return DelegationGroup.PARTICIPANT_STATES
+        return DelegationGroup.OBSERVER_STATES
+    if delegation.organisation.kind == OrganisationKind.STATE:
+        return DelegationGroup.OBSERVER_STATES
+    return DelegationGroup.ORGANISATIONS
+
+
+def _protocol_key(delegation: Delegation) -> tuple:
+    if delegation.state_id is not None:
+        name = delegation.state.rotation_key
+    else:
+        name = delegation.organisation.name_en or delegation.organisation.name
+    return (delegation_group(delegation), name.casefold(), delegation.pk)
+
+
+def delegate_protocol_key(delegate: Delegate) -> tuple:
+    """Within a delegation: the head first, then delegates, then advisers,
+    each by Latin surname."""
+    return (ROLE_ORDER.get(delegate.role, 9), delegate.surname_latin.casefold(),
+            delegate.given_names_latin.casefold(), delegate.pk)
+
+
+@dataclass(frozen=True)
+class PackDelegation:
+    """One delegation taking part in a meeting, for a briefing pack: its
+    group in protocol order, the name of its state or organisation (active
+    language) and its head of delegation, if named and not declined."""
+
+    delegation: Delegation
+    group: DelegationGroup
+    name: str
+    head: Delegate | None
+
+
+def delegations_for_pack(*, meeting: Meeting) -> list[PackDelegation]:
+    """The submitted delegations of a meeting in protocol order: participant
+    states by rotation key (English alphabetical order), then observer
+    states, then organisations (by English name), each with its head of
+    delegation (accreditation pending or approved). Two queries."""
+    delegations = _with_participation(
+        Delegation.objects.filter(meeting=meeting, status=DelegationStatus.SUBMITTED)
+        .select_related("state", "organisation")
+        .prefetch_related(Prefetch(
+            "delegates",
+            queryset=Delegate.objects.filter(role=DelegateRole.HEAD)
+            .exclude(accreditation=Accreditation.DECLINED),
+            to_attr="heads",
+        )),
+        on=meeting.start,
+    )
+    return [
+        PackDelegation(
+            delegation=d, group=delegation_group(d), name=str(d.party),
+            head=d.heads[0] if d.heads else None,
+        )
+        for d in sorted(delegations, key=_protocol_key)
+    ]

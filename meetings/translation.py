@@ -1,7 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
+from .models import (
+    AgendaItem,
+    Delegate,
+    Delegation,
+    Meeting,
+    MeetingDocument,
+    MeetingOutcome,
+    ObserverInvitation,
+)
 
 
 @register(Meeting)
@@ -10,6 +18,7 @@ class MeetingTranslationOptions(TranslationOptions):
     # modeltranslation falls back to the other one.
     fields = (
         "title", "description", "venue", "city", "chair_override_reason", "interpretation_note",
+        "observers_excluded_reason",
     )
 
 
@@ -30,3 +39,6 @@ register_history(Meeting, m2m_fields=["themes"])
 register_history(AgendaItem)
 register_history(MeetingOutcome)
 register_history(MeetingDocument)
+register_history(Delegation)
+register_history(Delegate)
+register_history(ObserverInvitation)

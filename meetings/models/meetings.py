@@ -23,7 +23,7 @@ from archive.models import Document, Theme
 from chairmanship.models import Chairmanship
 from membership.models import ParticipantState
 
-from .enums import (
+from ..enums import (
     NOT_TAKING_PLACE,
     Interpretation,
     MeetingDocumentRole,
@@ -32,7 +32,7 @@ from .enums import (
     OutcomeKind,
     WorkingLanguage,
 )
-from .validators import validate_time_zone, validate_working_languages
+from ..validators import validate_time_zone, validate_working_languages
 
 DEFAULT_TIME_ZONE = "Asia/Almaty"
 # A confirmation of a chair term is adopted at most this long before the
@@ -113,6 +113,19 @@ class Meeting(models.Model):
     )
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="meetings", verbose_name=_("themes"),
+    )
+    # Observer states and organisations take part in every meeting unless
+    # the participant states decided otherwise for this one.
+    observers_excluded = models.BooleanField(
+        _("observers excluded from this meeting"), default=False,
+    )
+    observers_excluded_reason = models.TextField(
+        _("why observers are excluded"), blank=True,
+    )
+    max_observer_delegation_size = models.PositiveSmallIntegerField(
+        pgettext_lazy("delegation", "maximum observer delegation size"), default=2,
+        help_text=_("Delegates per observer state or organisation, unless its invitation "
+                    "says otherwise."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -259,6 +272,13 @@ class Meeting(models.Model):
         ):
             errors["chair_override_reason_ru"] = ValidationError(
                 _("Say why another state chairs this meeting."), code="chair_reason_required",
+            )
+        if self.observers_excluded and not _has_text(
+            self.observers_excluded_reason_ru, self.observers_excluded_reason_en
+        ):
+            errors["observers_excluded_reason_ru"] = ValidationError(
+                _("Say why observers are excluded from this meeting."),
+                code="observers_reason_required",
             )
         if not _has_text(self.title_ru, self.title_en):
             errors["title_ru"] = ValidationError(

@@ -6,11 +6,26 @@ import datetime
 
 import factory
 
-from meetings.enums import MeetingDocumentRole, MeetingKind, MeetingStatus, OutcomeKind
-from meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
+from meetings.enums import (
+    DelegateRole,
+    DelegationStatus,
+    MeetingDocumentRole,
+    MeetingKind,
+    MeetingStatus,
+    OutcomeKind,
+)
+from meetings.models import (
+    AgendaItem,
+    Delegate,
+    Delegation,
+    Meeting,
+    MeetingDocument,
+    MeetingOutcome,
+    ObserverInvitation,
+)
 
 from .archive import DocumentFactory
-from .membership import ParticipantStateFactory
+from .membership import OrganisationFactory, ParticipantStateFactory
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
@@ -88,3 +103,46 @@ class MeetingDocumentFactory(factory.django.DjangoModelFactory):
     document = factory.SubFactory(DocumentFactory)
     role = MeetingDocumentRole.OTHER
     position = factory.Sequence(lambda n: n + 1)
+
+
+class DelegationFactory(factory.django.DjangoModelFactory):
+    """A submitted delegation of a participant state (pass
+    ``state=None, organisation=...`` for an observer's)."""
+
+    class Meta:
+        model = Delegation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    state = factory.SubFactory(ParticipantStateFactory)
+    organisation = None
+    status = DelegationStatus.SUBMITTED
+    submitted_at = factory.LazyFunction(
+        lambda: datetime.datetime(2024, 9, 1, 9, 0, tzinfo=datetime.UTC)
+    )
+
+
+class DelegateFactory(factory.django.DjangoModelFactory):
+    """A delegate (role "delegate", accreditation pending) of a delegation."""
+
+    class Meta:
+        model = Delegate
+
+    delegation = factory.SubFactory(DelegationFactory)
+    meeting = factory.SelfAttribute("delegation.meeting")
+    surname_cyrillic = factory.Sequence(lambda n: f"Иванов{n}")
+    given_names_cyrillic = "Иван Иванович"
+    surname_latin = factory.Sequence(lambda n: f"Ivanov{n}")
+    given_names_latin = "Ivan Ivanovich"
+    position = "Head of division"
+    agency = "Ministry of Labour"
+    email = factory.Sequence(lambda n: f"delegate{n}@example.org")
+    role = DelegateRole.DELEGATE
+
+
+class ObserverInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ObserverInvitation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"observer{n}@example.org")
