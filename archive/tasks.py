@@ -18,37 +18,24 @@ child process (archive.extraction).
 
 from __future__ import annotations
 
-import datetime
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from celery import Task, shared_task
 from django.conf import settings
-from django.db import OperationalError, close_old_connections, transaction
-from django.db.models import OuterRef, Q, Subquery
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.db import OperationalError, close_old_connections
 
 from .enums import ExtractionStatus
 from .models import Document, DocumentFile
-from .services import archive_orphan_files_delete, document_file_extract
+from .services import (
+    archive_orphan_files_delete,
+    document_file_extract,
+    document_file_extraction_attempt_start,
+    document_files_fail_stuck,
+)
 
 logger = logging.getLogger(__name__)
-
-# A file whose extraction started this many times without finishing (the
-# worker died, say out of memory) is marked failed instead of tried again.
-MAX_EXTRACTION_ATTEMPTS = 3
-
-MSG_TOO_MANY_ATTEMPTS = _(
-    "Text extraction was interrupted %(count)s times (the worker stopped, perhaps out of "
-    "memory), so it was not tried again. “Retry text extraction of failed files” starts "
-    "it afresh."
-)
-MSG_STUCK = _(
-    "Text extraction did not finish within %(minutes)s minutes (its process stopped). "
-    "“Retry text extraction of failed files” starts it afresh."
-)
 
 # A database that is restarting or unreachable is worth waiting for.
 RETRY = {
@@ -60,71 +47,6 @@ RETRY = {
 # Idempotent and not to be lost: acknowledged once done, redelivered if the
 # worker is lost.
 REDELIVERED = {"acks_late": True, "reject_on_worker_lost": True}
-
-
-# --- Extraction attempts ---------------------------------------------------------
-
-def _attempt_start(file_id: int) -> bool:
-    """Count an attempt on the row (under its lock): the first of a file
-    queued afresh (pending), or one more after an attempt that never
-    finished (running) or a redelivery after failing. Past
-    MAX_EXTRACTION_ATTEMPTS the file is marked failed; returns whether to
-    extract."""
-    with transaction.atomic():
-        document_file = (
-            DocumentFile.objects.select_for_update().defer("extracted_text").get(pk=file_id)
-        )
-        if document_file.extraction_status == ExtractionStatus.DONE:
-            return True  # the service leaves it alone
-        if document_file.extraction_status == ExtractionStatus.PENDING:
-            document_file.extraction_attempts = 1
-        else:
-            document_file.extraction_attempts += 1
-        if document_file.extraction_attempts > MAX_EXTRACTION_ATTEMPTS:
-            document_file.extraction_attempts = MAX_EXTRACTION_ATTEMPTS
-            document_file.extraction_status = ExtractionStatus.FAILED
-            document_file.extraction_error = str(
-                MSG_TOO_MANY_ATTEMPTS % {"count": MAX_EXTRACTION_ATTEMPTS}
-            )
-            logger.warning("Archive file %s: extraction interrupted %s times, given up",
-                           file_id, MAX_EXTRACTION_ATTEMPTS)
-        else:
-            # Running from here, so that a worker dying before the service
-            # starts still counts as an attempt that did not finish.
-            document_file.extraction_status = ExtractionStatus.RUNNING
-        document_file.save(update_fields=[
-            "extraction_attempts", "extraction_status", "extraction_error",
-        ])
-        return document_file.extraction_status == ExtractionStatus.RUNNING
-
-
-def document_files_fail_stuck(*, now: datetime.datetime | None = None) -> int:
-    """Mark failed, with the reason, the files "running" since longer than
-    ARCHIVE_EXTRACTION_STUCK_AFTER (the time of their last change is in their
-    history; the upload time when there is none). Returns how many."""
-    stuck_after = datetime.timedelta(seconds=settings.ARCHIVE_EXTRACTION_STUCK_AFTER)
-    cutoff = (now or timezone.now()) - stuck_after
-    last_change = (
-        DocumentFile.history.filter(id=OuterRef("pk"))
-        .order_by("-history_date").values("history_date")[:1]
-    )
-    reason = str(MSG_STUCK % {"minutes": int(stuck_after.total_seconds() // 60)})
-    with transaction.atomic():
-        stuck = list(
-            DocumentFile.objects.select_for_update()
-            .filter(extraction_status=ExtractionStatus.RUNNING)
-            .annotate(changed_at=Subquery(last_change))
-            .filter(Q(changed_at__lt=cutoff) | Q(changed_at=None, uploaded_at__lt=cutoff))
-            .defer("extracted_text")
-        )
-        for document_file in stuck:
-            document_file.extraction_status = ExtractionStatus.FAILED
-            document_file.extraction_error = reason
-            document_file.save(update_fields=["extraction_status", "extraction_error"])
-    if stuck:
-        logger.warning("Archive files stuck in extraction, marked failed: %s",
-                       [document_file.pk for document_file in stuck])
-    return len(stuck)
 
 
 # --- Running extraction after the response without Redis ---------------------------
@@ -189,7 +111,7 @@ class AfterResponseTask(Task):
 def extract_file(file_id: int) -> str:
     """Extract the text of one DocumentFile; returns its extraction status."""
     try:
-        if not _attempt_start(file_id):
+        if not document_file_extraction_attempt_start(file_id=file_id):
             return ExtractionStatus.FAILED.value
         document_file = document_file_extract(file_id=file_id)
     except DocumentFile.DoesNotExist:

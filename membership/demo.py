@@ -163,7 +163,7 @@ def _load_coordinators() -> int:
 
 def _demo_coordinator_account() -> User:
     """The account of Kazakhstan's coordinator in office, to try the role."""
-    coordinator = NationalCoordinator.objects.get(state__iso3="KAZ", end__isnull=True)
+    coordinator = NationalCoordinator.objects.in_office().get(state__iso3="KAZ")
     user = User.objects.filter(email__iexact=DEMO_COORDINATOR_EMAIL).first() or User(
         email=DEMO_COORDINATOR_EMAIL
     )

@@ -1,5 +1,6 @@
-"""Demo data of the archive: the thematic areas of the Action Plan and a
-dozen documents with generated PDF files in Russian and English.
+"""Demo data of the archive: a dozen documents with generated PDF files in
+Russian and English, filed under the thematic areas that migration 0004
+loads as reference data.
 
 The texts are written for the demo (not official documents), with enough
 real Russian and English prose on mixed migration, refugees and labour

@@ -40,9 +40,16 @@ from .files import (
     document_file_add,
     document_file_duplicate_error,
 )
-from .text_extraction import document_file_extract, document_files_retry_extraction
+from .text_extraction import (
+    MAX_EXTRACTION_ATTEMPTS,
+    document_file_extract,
+    document_file_extraction_attempt_start,
+    document_files_fail_stuck,
+    document_files_retry_extraction,
+)
 
 __all__ = [
+    "MAX_EXTRACTION_ATTEMPTS",
     "MSG_DUPLICATE",
     "MSG_LANGUAGE_TAKEN",
     "MSG_NUMERIC_SLUG",
@@ -62,6 +69,8 @@ __all__ = [
     "document_file_delete",
     "document_file_duplicate_error",
     "document_file_extract",
+    "document_file_extraction_attempt_start",
+    "document_files_fail_stuck",
     "document_files_retry_extraction",
     "document_publish",
     "document_update",

@@ -215,7 +215,7 @@ def test_fail_stuck_extractions_times_the_last_change_not_the_upload(db, archive
         document_file.save()
 
     with time_machine.travel(start + datetime.timedelta(hours=5, minutes=10), tick=False):
-        count = tasks.document_files_fail_stuck()
+        count = services.document_files_fail_stuck()
 
     document_file.refresh_from_db()
     assert count == 0
@@ -229,7 +229,7 @@ def test_stuck_file_swept_into_failed_is_retried_by_the_retry_action(
     with time_machine.travel(start, tick=False):
         document_file = waiting_file(status=ExtractionStatus.RUNNING, attempts=1)
     with time_machine.travel(start + datetime.timedelta(hours=1), tick=False):
-        tasks.document_files_fail_stuck()
+        services.document_files_fail_stuck()
 
     with django_capture_on_commit_callbacks(execute=True):
         queued = services.document_files_retry_extraction(

@@ -243,8 +243,8 @@ def test_detail_query_count_does_not_grow_with_files_themes_and_states(
     for language in [FileLanguage.RUSSIAN, FileLanguage.ENGLISH, FileLanguage.OTHER][:count]:
         DocumentFileFactory(document=document, language=language)
 
-    # Document, themes, states, files, versions.
-    with django_assert_num_queries(5):
+    # Document, themes, states, files, versions, the meetings it belongs to.
+    with django_assert_num_queries(6):
         response = client.get(page_url(document))
 
     assert len(response.context["files"]) == count
