@@ -9,7 +9,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from archive.sitemaps import DocumentSitemap
-from content.sitemaps import NewsSitemap
+from content.sitemaps import NewsSitemap, ProjectSitemap
 
 from . import views
 
@@ -18,7 +18,7 @@ admin.site.site_title = _("Almaty Process administration")
 admin.site.index_title = _("Secretariat")
 
 # One sitemap for both languages: each entry lists its /ru/ and /en/ pages.
-SITEMAPS = {"archive": DocumentSitemap, "news": NewsSitemap}
+SITEMAPS = {"archive": DocumentSitemap, "news": NewsSitemap, "projects": ProjectSitemap}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -69,4 +69,5 @@ urlpatterns += i18n_patterns(
     path("", include("meetings.urls")),
     path("", include("archive.urls")),
     path("", include("content.urls")),
+    path("", include("briefings.urls")),
 )

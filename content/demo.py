@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime
 import zoneinfo
 
-from membership.models import Organisation
+from archive.models import Document, Theme
+from membership.models import Organisation, ParticipantState
 
-from .models import NewsItem, Partner
+from .models import NewsItem, Partner, Project
 from .richtext import sanitise_html
-from .services import news_item_save, partner_save
+from .services import news_item_save, partner_save, project_save
 
 ALMATY = zoneinfo.ZoneInfo("Asia/Almaty")
 
@@ -125,6 +126,173 @@ def _load_news() -> int:
     return len(NEWS)
 
 
+D = datetime.date
+
+# slug -> fields; relations: "states", "themes", "partners", "documents" (slugs/codes)
+PROJECTS = {
+    "bomca-10": {
+        "name_ru": "Программа содействия управлению границами в Центральной Азии",
+        "name_en": "Border Management Programme in Central Asia",
+        "acronym_ru": "БОМКА 10", "acronym_en": "BOMCA 10",
+        "goal_ru": (
+            "Повышение безопасности, стабильности и устойчивого роста в регионе, а также "
+            "поддержка приграничного сотрудничества и улучшение условий жизни людей в "
+            "приграничных районах стран Центральной Азии."
+        ),
+        "goal_en": (
+            "To increase security, stability and sustainable growth in the region, and to "
+            "support cross-border cooperation and improve the living conditions of people in "
+            "the border areas of the Central Asian countries."
+        ),
+        "implementing_partners_ru": (
+            "Консорциум партнеров во главе с Государственной пограничной охраной Латвийской "
+            "Республики"
+        ),
+        "implementing_partners_en": (
+            "A consortium of partners led by the State Border Guard of the Republic of Latvia"
+        ),
+        "thematic_partners_ru": (
+            "Тематические партнеры: Государственная пограничная охрана Латвийской республики "
+            "(лидирующий партнер и компонент 1), Государственная пограничная служба Литовской "
+            "Республики (компонент 2), Служба государственных доходов Латвийской Республики "
+            "(компонент 3) и ICMPD (Секретариат и компонент 4).\n"
+            "Участвующие партнеры: Министерство внутренних дел Венгрии, Продовольственная и "
+            "ветеринарная служба Латвийской Республики, Пограничная служба Республики Польша, "
+            "Главное управление иммиграционной и пограничной полиции Итальянской Республики, "
+            "Рижский технический университет."
+        ),
+        "thematic_partners_en": (
+            "Thematic partners: the State Border Guard of the Republic of Latvia (lead partner "
+            "and component 1), the State Border Guard Service of the Republic of Lithuania "
+            "(component 2), the State Revenue Service of the Republic of Latvia (component 3) "
+            "and ICMPD (Secretariat and component 4).\n"
+            "Participating partners: the Ministry of the Interior of Hungary, the Food and "
+            "Veterinary Service of the Republic of Latvia, the Border Guard of the Republic of "
+            "Poland, the Central Directorate for Immigration and Border Police of the Italian "
+            "Republic, Riga Technical University."
+        ),
+        "donor_ru": "Европейский союз", "donor_en": "European Union",
+        "other_countries_ru": "Узбекистан", "other_countries_en": "Uzbekistan",
+        "start": D(2021, 4, 1), "end": D(2025, 9, 30),
+        "website": "https://www.bomca-eu.org/", "contact_email": "bomca@icmpd.org",
+        "contact_ru": "fb/linkedin/twitter/instagram/telegram: @BOMCAPROGRAMME",
+        "contact_en": "fb/linkedin/twitter/instagram/telegram: @BOMCAPROGRAMME",
+        "states": ("KAZ", "KGZ", "TJK", "TKM"), "themes": ("border-management",),
+        "partners": ("eu", "icmpd"), "documents": ("bomca-reintegration-seminar-2019",),
+    },
+    "mobilaze-2": {
+        "name_ru": "Поддержка реализации Партнерства по мобильности с Азербайджаном",
+        "name_en": "Support to the Implementation of the Mobility Partnership with Azerbaijan",
+        "acronym_ru": "MOBILAZE 2", "acronym_en": "MOBILAZE 2",
+        "goal_ru": (
+            "Способствовать разработке и реализации научно обоснованной программы политики в "
+            "области миграции и управления границами в Азербайджанской Республике."
+        ),
+        "goal_en": (
+            "To contribute to the development and implementation of an evidence-based policy "
+            "agenda on migration and border management in the Republic of Azerbaijan."
+        ),
+        "implementing_partners_ru": "ICMPD", "implementing_partners_en": "ICMPD",
+        "start": D(2021, 6, 1), "end": D(2024, 5, 31),
+        "contact_email": "mobilaze@icmpd.org",
+        "contact_ru": "fb: @ICMPDinAzerbaijan", "contact_en": "fb: @ICMPDinAzerbaijan",
+        "states": ("AZE",), "themes": ("border-management", "migration-development"),
+        "partners": ("icmpd",),
+    },
+    "protect": {
+        "name_ru": (
+            "Совершенствование управления миграцией и защиты мигрантов в отдельных странах "
+            "Шелкового пути"
+        ),
+        "name_en": (
+            "Improving Migration Management and Migrant Protection in Selected Silk Routes "
+            "Countries"
+        ),
+        "acronym_ru": "PROTECT", "acronym_en": "PROTECT",
+        "goal_ru": (
+            "Содействие защите мигрантов в целевых странах, охватывающее все этапы миграции "
+            "(внутри страны и за ее пределами), включая противодействие и предотвращение "
+            "незаконной миграции, торговле людьми и незаконному ввозу мигрантов."
+        ),
+        "goal_en": (
+            "To contribute to the protection of migrants in the target countries at every "
+            "stage of migration (within the country and beyond it), including countering and "
+            "preventing irregular migration, trafficking in human beings and migrant "
+            "smuggling."
+        ),
+        "implementing_partners_ru": "ICMPD", "implementing_partners_en": "ICMPD",
+        "other_countries_ru": "Отдельные страны Шелкового пути",
+        "other_countries_en": "Selected Silk Routes countries",
+        "start": D(2023, 6, 1), "end": D(2026, 5, 31),
+        "contact_email": "protect@icmpd.org",
+        "themes": ("migrant-smuggling", "refugee-protection"), "partners": ("icmpd",),
+    },
+    "pp-data": {
+        "name_ru": "Пражский процесс: Диалог, анализ и обучение в действии",
+        "name_en": "Prague Process: Dialogue, Analysis and Training in Action",
+        "acronym_ru": "PP DATA", "acronym_en": "PP DATA",
+        "goal_ru": (
+            "Поддержание и дальнейшее укрепление установившегося сотрудничества в области "
+            "миграции и предоставления убежища между 50 государствами-участниками Пражского "
+            "процесса посредством постоянного диалога, а также разнообразных мероприятий и "
+            "результатов деятельности Миграционной обсерватории и Учебной академии, "
+            "запущенных в 2018 году."
+        ),
+        "goal_en": (
+            "To maintain and further strengthen the established cooperation on migration and "
+            "asylum among the 50 participating states of the Prague Process through continuous "
+            "dialogue and through the activities and results of the Migration Observatory and "
+            "the Training Academy, launched in 2018."
+        ),
+        "implementing_partners_ru": "Секретариат Пражского процесса в ICMPD",
+        "implementing_partners_en": "The Prague Process Secretariat at ICMPD",
+        "thematic_partners_ru": "Ведущее государство: Чехия",
+        "thematic_partners_en": "Lead state: Czechia",
+        "donor_ru": "Европейский союз (Механизм партнерства в области миграции)",
+        "donor_en": "European Union (Migration Partnership Facility)",
+        "other_countries_ru": "и другие государства — участники Пражского процесса",
+        "other_countries_en": "and the other participating states of the Prague Process",
+        "start": D(2018, 1, 1), "end": D(2023, 12, 31),
+        "website": "https://www.pragueprocess.eu/", "contact_email": "pragueprocess@icmpd.org",
+        "contact_ru": "fb: @PragueProcess, linkedin: prague-process",
+        "contact_en": "fb: @PragueProcess, linkedin: prague-process",
+        "states": ("AZE", "KAZ", "KGZ", "TJK", "TKM", "TUR"),
+        "themes": ("data-exchange", "refugee-protection", "labour-migration"),
+        "partners": ("prague-process", "icmpd", "eu"),
+    },
+}
+_RELATIONS = {
+    "states": (ParticipantState, "iso3"), "themes": (Theme, "slug"),
+    "partners": (Partner, "slug"), "documents": (Document, "slug"),
+}
+
+
+def _load_projects() -> int:
+    added = 0
+    for slug, data in PROJECTS.items():
+        fields = {k: v for k, v in data.items() if k not in _RELATIONS}
+        relations = {
+            name: list(model.objects.filter(**{f"{key}__in": data.get(name, ())}))
+            for name, (model, key) in _RELATIONS.items()
+        }
+        project = Project.objects.filter(slug=slug).first()
+        if project is None:
+            project_save(project=Project(slug=slug, **fields), **relations)
+            added += 1
+            continue
+        changed = {k: v for k, v in fields.items() if getattr(project, k) != v}
+        stored = {
+            name: set(getattr(project, name).values_list("pk", flat=True))
+            for name in _RELATIONS
+        }
+        new = {name: {obj.pk for obj in objs} for name, objs in relations.items()}
+        if changed or stored != new:
+            for name, value in changed.items():
+                setattr(project, name, value)
+            project_save(project=project, **relations)
+    return added
+
+
 def _link_observers() -> int:
     observers = {o.slug: o for o in Organisation.objects.all()}
     linked = 0
@@ -139,7 +307,8 @@ def load() -> str:
     news = _load_news()
     linked = _link_observers()
     partners = Partner.objects.count()
+    added = _load_projects()
     return (
         f"content: {news} news item(s), {partners} partners "
-        f"({linked} linked to observers now)"
+        f"({linked} linked to observers now), {len(PROJECTS)} projects ({added} added now)"
     )

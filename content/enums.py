@@ -7,3 +7,11 @@ class PartnerKind(models.TextChoices):
 
     ORGANISATION = "organisation", _("International or regional organisation")
     PROCESS = "process", _("Regional consultative process")
+
+
+class ProjectStatus(models.TextChoices):
+    """Derived from a project's dates and today's date in Almaty, never stored."""
+
+    PLANNED = "planned", _("Not started yet")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")

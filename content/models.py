@@ -1,5 +1,5 @@
 """What the Support Unit writes for the public: news items, partners and
-related processes.
+related processes, the catalogue of regional projects.
 
 Texts are bilingual (modeltranslation, content/translation.py); either
 language may be missing and falls back to the other on the page, which says
@@ -7,6 +7,7 @@ so. Write through content.services, which sanitises the rich text."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from pathlib import PurePath
 
@@ -17,9 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from membership.models import Organisation
+from archive.models import Document, Theme
+from membership.models import Organisation, ParticipantState
 
-from .enums import PartnerKind
+from .enums import PartnerKind, ProjectStatus
 from .validators import validate_news_image
 
 
@@ -173,3 +175,119 @@ class Partner(models.Model):
     def is_observer(self) -> bool:
         """An observer of the process today (its record is active)."""
         return self.observer is not None and self.observer.is_active
+
+
+class ProjectQuerySet(models.QuerySet):
+    def with_status(self, status: str, *, today: datetime.date | None = None):
+        """Projects whose dates give ``status`` on ``today`` (Almaty's date)."""
+        today = today or timezone.localdate()
+        if status == ProjectStatus.PLANNED:
+            return self.filter(start__gt=today)
+        if status == ProjectStatus.ONGOING:
+            return self.filter(start__lte=today).filter(
+                models.Q(end__isnull=True) | models.Q(end__gte=today)
+            )
+        if status == ProjectStatus.COMPLETED:
+            return self.filter(end__lt=today)
+        return self
+
+
+class Project(models.Model):
+    """A migration, protection or border-management project in the region
+    that the process links with. Its status (not started, ongoing,
+    completed) follows from its dates and today's date; it is never stored."""
+
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True,
+        help_text=_("The project's address: /projects/<slug>/. Never change it once shown."),
+    )
+    goal = models.TextField(_("goal"), blank=True)
+    implementing_partners = models.TextField(
+        _("implementing partners"), blank=True,
+        help_text=_("The organisations that carry out the project, as the project names "
+                    "them."),
+    )
+    thematic_partners = models.TextField(
+        _("thematic and participating partners"), blank=True,
+        help_text=_("Partners of components or themes, and participating institutions."),
+    )
+    partners = models.ManyToManyField(
+        Partner, blank=True, related_name="projects",
+        verbose_name=_("partners listed on the portal"),
+        help_text=_("Those of its partners that /partners/ presents, linked from the project."),
+    )
+    donor = models.CharField(_("donor"), max_length=300, blank=True)
+    states = models.ManyToManyField(
+        ParticipantState, blank=True, related_name="projects",
+        verbose_name=_("participant states concerned"),
+    )
+    other_countries = models.CharField(
+        _("other countries"), max_length=300, blank=True,
+        help_text=_("Countries concerned that are not participant states, e.g. Uzbekistan."),
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="projects", verbose_name=_("themes"),
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty if open-ended."))
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact = models.CharField(
+        _("other contact"), max_length=300, blank=True,
+        help_text=_("For example a social media account of the project."),
+    )
+    documents = models.ManyToManyField(
+        Document, blank=True, related_name="projects", verbose_name=_("related documents"),
+        help_text=_("Archive documents about the project; visitors see those their access "
+                    "allows."),
+    )
+    is_shown = models.BooleanField(_("shown on the portal"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("regional project")
+        verbose_name_plural = _("regional projects")
+        ordering = ["-start", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="content_project_ends_after_start",
+                violation_error_message=_("The project cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.acronym:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:project_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not ((self.name_ru or "").strip() or (self.name_en or "").strip()):
+            raise ValidationError(
+                {"name_ru": ValidationError(_("Give the name in Russian or in English."),
+                                            code="name_required")}
+            )
+
+    def status_on(self, today: datetime.date) -> str:
+        if self.start > today:
+            return ProjectStatus.PLANNED
+        if self.end is not None and self.end < today:
+            return ProjectStatus.COMPLETED
+        return ProjectStatus.ONGOING
+
+    @property
+    def status(self) -> str:
+        """Today's status, by the portal's (Almaty's) date."""
+        return self.status_on(timezone.localdate())
+
+    def get_status_display(self) -> str:
+        return ProjectStatus(self.status).label

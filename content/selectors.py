@@ -1,19 +1,23 @@
 """Named reads of the content app for public pages, the feeds and the
 sitemap. A news item is public once published and its publication time has
 come; nothing else is ever shown to visitors (staff use the admin).
-Partners are shown unless the secretariat hides them."""
+Partners and projects are shown unless the secretariat hides them."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from archive.models import Document
+from archive.selectors import documents_visible_to
+from membership.models import ParticipantState
+
 from .enums import PartnerKind
-from .models import NewsItem, Partner
+from .models import NewsItem, Partner, Project
 
 OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
 # The list, the feeds and the sitemap never show the body.
@@ -124,3 +128,42 @@ def partners_by_kind() -> list[PartnerGroup]:
         if members:
             groups.append(PartnerGroup(kind=kind, label=str(label), partners=members))
     return groups
+
+
+def _states_by_name() -> Prefetch:
+    return Prefetch("states", queryset=ParticipantState.objects.order_by("name"))
+
+
+def projects_for_list() -> QuerySet[Project]:
+    """The /projects/ catalogue: shown projects, latest start first, with
+    their states (one query for the page, one for all its states)."""
+    return Project.objects.filter(is_shown=True).prefetch_related(_states_by_name()).order_by(
+        "-start", "slug",
+    )
+
+
+def project_for_page(*, slug: str) -> Project | None:
+    """The project at /projects/<slug>/ with its states, themes and
+    partners loaded; None if there is none or it is hidden."""
+    return (
+        Project.objects.filter(is_shown=True, slug=slug)
+        .prefetch_related(
+            _states_by_name(), "themes",
+            Prefetch("partners", queryset=Partner.objects.filter(is_shown=True)),
+        )
+        .first()
+    )
+
+
+def project_documents_for(*, project: Project, user) -> list[Document]:
+    """The project's archive documents this user may see (the archive's
+    access rule), newest first. One query."""
+    return list(
+        documents_visible_to(user=user).filter(projects=project)
+        .defer("search_ru", "search_en", "search_plain").order_by("-date", "-pk")
+    )
+
+
+def public_projects() -> QuerySet[Project]:
+    """Shown projects, for the sitemap."""
+    return Project.objects.filter(is_shown=True).order_by("pk")

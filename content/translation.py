@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import NewsItem, Partner
+from .models import NewsItem, Partner, Project
 
 
 @register(NewsItem)
@@ -17,8 +17,18 @@ class PartnerTranslationOptions(TranslationOptions):
     required_languages = {"default": ("name",)}
 
 
+@register(Project)
+class ProjectTranslationOptions(TranslationOptions):
+    # Either name may be missing (the model requires one); pages fall back.
+    fields = (
+        "name", "acronym", "goal", "implementing_partners", "thematic_partners", "donor",
+        "other_countries", "contact",
+    )
+
+
 # Audit history (who, when, what changed), registered after modeltranslation
 # has added the _ru/_en fields so the historical tables keep both languages
 # (as in archive/translation.py).
 register_history(NewsItem)
 register_history(Partner)
+register_history(Project, m2m_fields=["partners", "states", "themes", "documents"])

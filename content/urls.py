@@ -11,4 +11,6 @@ urlpatterns = [
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
     path("news/<slug:slug>/image/", views.news_image, name="news_image"),
     path("partners/", views.PartnerListView.as_view(), name="partner_list"),
+    path("projects/", views.ProjectListView.as_view(), name="project_list"),
+    path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors
+from .filters import ProjectFilter
 from .richtext import plain_text
 
 IMAGE_CACHE_SECONDS = 24 * 3600
@@ -92,4 +93,57 @@ class PartnerListView(TemplateView):
                 group.partners, language=language, fields=("name", "description"),
             )
         context["groups"] = groups
+        return context
+
+
+class ProjectListView(NearestPageMixin, ListView):
+    template_name = "content/project_list.html"
+    context_object_name = "projects"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.filterset = ProjectFilter(
+            self.request.GET, queryset=selectors.projects_for_list(), request=self.request,
+        )
+        if not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selectors.with_languages(
+            context["projects"], language=get_language(), fields=("name", "goal"),
+        )
+        context.update(
+            filterset=self.filterset,
+            form=self.filterset.form,
+            total=context["paginator"].count,
+            filtered=any(self.request.GET.get(name) for name in self.filterset.filters),
+        )
+        return context
+
+
+class ProjectDetailView(DetailView):
+    template_name = "content/project_detail.html"
+    context_object_name = "project"
+
+    def get_object(self, queryset=None):
+        project = selectors.project_for_page(slug=self.kwargs["slug"])
+        if project is None:
+            raise Http404(_("There is no such project in the catalogue."))
+        return project
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        language = get_language()
+        fields = ("name", "acronym", "goal", "implementing_partners", "thematic_partners",
+                  "donor", "other_countries", "contact")
+        context.update(
+            shown=selectors.fallbacks_of(project, language=language, fields=fields),
+            states=list(project.states.all()),
+            themes=list(project.themes.all()),
+            partners=list(project.partners.all()),
+            documents=selectors.project_documents_for(project=project, user=self.request.user),
+        )
         return context

@@ -9,6 +9,7 @@ from .news import (
     news_slug_for,
 )
 from .partners import partner_save
+from .projects import project_save, project_slug_for
 
 __all__ = [
     "news_item_publish",
@@ -16,4 +17,6 @@ __all__ = [
     "news_item_unpublish",
     "news_slug_for",
     "partner_save",
+    "project_save",
+    "project_slug_for",
 ]

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from content import demo
-from content.models import NewsItem, Partner
+from content.models import NewsItem, Partner, Project
 from membership import demo as membership_demo
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +45,28 @@ def test_demo_links_the_partners_that_are_observers_in_the_demo():
 
     linked = sorted(Partner.objects.filter(observer__isnull=False).values_list("slug", flat=True))
     assert linked == ["eu", "icmpd", "iom", "osce", "unhcr", "unrcca"]
+
+
+def test_demo_projects_follow_the_fact_sheet():
+    membership_demo.load()
+
+    demo.load()
+
+    bomca = Project.objects.get(slug="bomca-10")
+    assert (bomca.acronym_ru, bomca.start, bomca.end, bomca.contact_email) == (
+        "БОМКА 10", datetime.date(2021, 4, 1), datetime.date(2025, 9, 30), "bomca@icmpd.org",
+    )
+    assert sorted(bomca.states.values_list("iso3", flat=True)) == ["KAZ", "KGZ", "TJK", "TKM"]
+    assert sorted(Project.objects.values_list("slug", flat=True)) == [
+        "bomca-10", "mobilaze-2", "pp-data", "protect",
+    ]
+
+
+def test_demo_projects_loaded_twice_add_no_history():
+    membership_demo.load()
+    demo.load()
+    records = Project.history.count()
+
+    demo.load()
+
+    assert Project.history.count() == records

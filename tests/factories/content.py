@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from content.models import NewsItem
+from content.models import NewsItem, Project
 
 
 def image_bytes(*, size=(40, 30), image_format="PNG") -> bytes:
@@ -42,3 +42,42 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     body = factory.SelfAttribute("body_ru")
     is_published = True
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A shown project that started in 2021 and has no end; ``states=``,
+    ``themes=``, ``partners=``, ``documents=`` set the relations."""
+
+    class Meta:
+        model = Project
+        skip_postgeneration_save = True
+
+    name_ru = factory.Sequence(lambda n: f"Проект по управлению границами № {n}")
+    name_en = factory.Sequence(lambda n: f"Border management project no. {n}")
+    name = factory.SelfAttribute("name_ru")
+    slug = factory.Sequence(lambda n: f"project-{n}")
+    goal_ru = "Содействие управлению границами в Центральной Азии."
+    goal_en = "To support border management in Central Asia."
+    goal = factory.SelfAttribute("goal_ru")
+    start = datetime.date(2021, 4, 1)
+    end = None
+
+    @factory.post_generation
+    def states(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.states.set(extracted)
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.themes.set(extracted)
+
+    @factory.post_generation
+    def partners(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.partners.set(extracted)
+
+    @factory.post_generation
+    def documents(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.documents.set(extracted)
