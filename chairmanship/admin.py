@@ -110,10 +110,8 @@ class ServiceFormAdminMixin:
 
     With simple_history's admin next in line: its history pages (who, when,
     which fields changed; the user comes from simple_history's request
-    middleware, since the form's service call does the saving), listed by a
-    copy of its template without the inline style the CSP blocks."""
-
-    object_history_list_template = "admin/chairmanship/object_history_list.html"
+    middleware, since the form's service call does the saving), listed by
+    templates/simple_history/object_history_list.html (no inline style)."""
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -143,11 +143,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """simple_history's history pages (who, when, what changed), read only:
     reverting to an old version would write around the services' rules
     (overlapping terms and periods, the state's lock, the signals). The
-    history list is our copy of simple_history's, without its inline style
-    (the CSP forbids inline styles). It comes before modeltranslation's
-    admin in the MRO, as in the archive; both call super()."""
-
-    object_history_list_template = "admin/membership/object_history_list.html"
+    history list is templates/simple_history/object_history_list.html, which
+    drops simple_history's inline style (the CSP forbids inline styles). It
+    comes before modeltranslation's admin in the MRO, as in the archive;
+    both call super()."""
 
     def revert_disabled(self, request, obj=None) -> bool:
         return True
