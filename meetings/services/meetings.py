@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from archive.models import Document, Theme
 from membership.dbutils import constraint_name_of
 
-from .enums import MeetingDocumentRole, MeetingKind, OutcomeKind
-from .models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
+from ..enums import MeetingDocumentRole, MeetingKind, OutcomeKind
+from ..models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
 
 SLUG_MAX = Meeting._meta.get_field("slug").max_length
 

@@ -1,0 +1,113 @@
+"""Emails about registrations, each in the recipient's own language (never
+mixed: subject, body, the meeting's title and the .ics alike): the
+confirmation of a submitted delegation (to the coordinator or focal point
+and to each delegate) and the accreditation decision (to the same
+coordinator and to the delegate)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from membership.enums import Language
+from membership.models import FocalPoint, NationalCoordinator
+
+from .ics import calendar_of
+from .models import Delegate, Delegation, ObserverInvitation
+
+LANGUAGES = {choice.value for choice in Language}
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str
+    name: str = ""
+
+
+def _language(value: str | None) -> str:
+    return value if value in LANGUAGES else Language.RUSSIAN
+
+
+def registrant_of(delegation: Delegation) -> Recipient | None:
+    """Who registered the delegation: the state's coordinator in office, or
+    the organisation's focal point (else the invitation's address)."""
+    if delegation.state_id is not None:
+        term = (NationalCoordinator.objects.in_office().filter(state_id=delegation.state_id)
+                .select_related("user").first())
+    else:
+        term = (FocalPoint.objects.in_office()
+                .filter(organisation_id=delegation.organisation_id)
+                .select_related("user").first())
+    if term is not None:
+        email = term.user.email if term.user_id else term.email
+        language = term.user.preferred_language if term.user_id else None
+        if email:
+            return Recipient(email=email, language=_language(language), name=term.full_name)
+    if delegation.organisation_id is not None:
+        invitation = ObserverInvitation.objects.filter(
+            meeting_id=delegation.meeting_id, organisation_id=delegation.organisation_id,
+        ).first()
+        if invitation is not None:
+            return Recipient(email=invitation.email, language=_language(invitation.language))
+    return None
+
+
+def _send(*, recipient: Recipient, template: str, context: dict, meeting_url: str) -> None:
+    with translation.override(recipient.language):
+        context = {**context, "recipient": recipient, "meeting_url": meeting_url}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+        ics = calendar_of([context["meeting"]], url_for=lambda _m: meeting_url,
+                          name=str(context["meeting"].title))
+    message = EmailMessage(
+        subject=subject, body=body, to=[recipient.email],
+        headers={"Content-Language": recipient.language},
+    )
+    message.attach("meeting.ics", ics, "text/calendar; charset=utf-8")
+    message.send()
+
+
+def _meeting_url(meeting, language: str, base_url: str) -> str:
+    with translation.override(language):
+        return f"{base_url}{meeting.get_absolute_url()}"
+
+
+def send_registration_confirmation(*, delegation: Delegation, base_url: str) -> int:
+    """One email to the registrant and one to each delegate; returns how
+    many were sent."""
+    meeting = delegation.meeting
+    delegates = sorted(delegation.delegates.all(), key=lambda d: (not d.is_head, d.pk))
+    sent = 0
+    registrant = registrant_of(delegation)
+    if registrant is not None:
+        _send(recipient=registrant, template="meetings/email/registration_registrant",
+              context={"meeting": meeting, "delegation": delegation, "delegates": delegates},
+              meeting_url=_meeting_url(meeting, registrant.language, base_url))
+        sent += 1
+    for delegate in delegates:
+        recipient = Recipient(email=delegate.email, language=_language(delegate.preferred_language),
+                              name=delegate.name_latin)
+        _send(recipient=recipient, template="meetings/email/registration_delegate",
+              context={"meeting": meeting, "delegation": delegation, "delegate": delegate},
+              meeting_url=_meeting_url(meeting, recipient.language, base_url))
+        sent += 1
+    return sent
+
+
+def send_accreditation_decision(*, delegate: Delegate, base_url: str) -> int:
+    delegation = delegate.delegation
+    meeting = delegation.meeting
+    recipients = [Recipient(email=delegate.email, language=_language(delegate.preferred_language),
+                            name=delegate.name_latin)]
+    registrant = registrant_of(delegation)
+    if registrant is not None and registrant.email.lower() != delegate.email.lower():
+        recipients.append(registrant)
+    for recipient in recipients:
+        _send(recipient=recipient, template="meetings/email/accreditation",
+              context={"meeting": meeting, "delegation": delegation, "delegate": delegate},
+              meeting_url=_meeting_url(meeting, recipient.language, base_url))
+    return len(recipients)

@@ -1,0 +1,39 @@
+"""Background work of registrations: the confirmation and accreditation
+emails. Tasks take primary keys and give up quietly when the row is gone
+(a delegation withdrawn meanwhile). They are not acknowledged late: an
+email sent twice is worse than a retry the secretariat can trigger."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.db.models import Prefetch
+
+from membership.services import default_base_url
+
+from . import emails
+from .models import Delegate, Delegation
+
+
+@shared_task(name="meetings.send_registration_confirmation")
+def send_registration_confirmation(delegation_id: int) -> int:
+    delegation = (
+        Delegation.objects.select_related("meeting__host_state", "state", "organisation")
+        .prefetch_related(Prefetch("delegates", queryset=Delegate.objects.order_by("pk")))
+        .filter(pk=delegation_id).first()
+    )
+    if delegation is None:
+        return 0
+    return emails.send_registration_confirmation(delegation=delegation,
+                                                 base_url=default_base_url())
+
+
+@shared_task(name="meetings.send_accreditation_decision")
+def send_accreditation_decision(delegate_id: int) -> int:
+    delegate = (
+        Delegate.objects.select_related(
+            "delegation__meeting__host_state", "delegation__state", "delegation__organisation",
+        ).filter(pk=delegate_id).first()
+    )
+    if delegate is None:
+        return 0
+    return emails.send_accreditation_decision(delegate=delegate, base_url=default_base_url())
