@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "meetings",
     "archive",
     "content",
+    "briefings",
     "almaty_portal.apps.PortalConfig",
 ]
 

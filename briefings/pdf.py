@@ -1,0 +1,270 @@
+"""Producing a pack's PDF: WeasyPrint lays out the generated pages (cover,
+contents, agenda, practical information, participants, a summary page per
+document), pypdf appends the documents' own PDFs after their summary pages,
+adds the outline (bookmarks), the metadata and a page number on every page.
+
+Page numbers: the generated part is laid out in two WeasyPrint documents,
+the front (cover and contents) and the body (everything else), so that the
+contents, whose numbers depend on how many pages each appended document
+has, is laid out again alone (a page or two) rather than the whole body.
+Every page of the finished pack, appended ones included, then gets its
+number stamped in the bottom right corner (7 mm from the edges, where
+documents seldom print: their own footers are usually centred) by merging a
+page of a WeasyPrint-made number sheet onto it.
+
+WeasyPrint reads nothing but the project's static files (the bundled Noto
+Sans) and the archive's own files: a restricted URL fetcher refuses the
+network and the rest of the file system. Templates autoescape everything
+that comes from the database."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+STATIC_ROOT = Path(settings.BASE_DIR) / "static"
+A4_WIDTH_PT = 595.28
+# Where the stamped page number sits, from the page's right and bottom edges.
+NUMBER_BOX_PT = (120.0, 28.0)
+
+
+def _allowed_roots() -> list[Path]:
+    return [STATIC_ROOT.resolve(), Path(settings.ARCHIVE_ROOT).resolve()]
+
+
+def url_fetcher():
+    """WeasyPrint may read static files and archive files, nothing else
+    (no network, no other path on disk)."""
+    from weasyprint.urls import URLFetcher
+
+    roots = _allowed_roots()
+
+    class ProjectFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            path = Path(unquote(parsed.path)).resolve()
+            if parsed.scheme != "file" or not any(path.is_relative_to(r) for r in roots):
+                raise ValueError(f"Refused to fetch {url}: only static and archive files")
+            return super().fetch(url, headers)
+
+    return ProjectFilesOnly(allowed_protocols={"file"})
+
+
+@dataclass
+class Appendix:
+    """One document's PDF to append after its summary page: the reader
+    is opened (and every page checked) before layout, so a broken file
+    fails only its entry."""
+
+    key: str
+    title: str
+    reader: object
+    pages: int
+
+
+@dataclass
+class Section:
+    """An outline entry of the generated part (anchor id in the template)."""
+
+    key: str
+    title: str
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class BuiltPdf:
+    page_count: int
+    starts: dict[str, int]  # anchor or appendix key -> first page (1-based)
+
+
+class PdfEngine:
+    """One font configuration and URL fetcher for a whole build."""
+
+    def __init__(self):
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.font_config = FontConfiguration()
+        self.fetcher = url_fetcher()
+
+    def layout(self, template: str, context: dict, *, language: str):
+        from weasyprint import HTML
+
+        with translation.override(language):
+            html = render_to_string(template, {**context, "language": language})
+        return HTML(
+            string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=self.fetcher,
+        ).render(font_config=self.font_config)
+
+    def to_reader(self, document):
+        from pypdf import PdfReader
+
+        return PdfReader(io.BytesIO(document.write_pdf()))
+
+    def number_sheet(self, count: int, *, language: str):
+        """``count`` A4 pages that carry only "page / count" in the corner."""
+        return self.to_reader(self.layout(
+            "briefings/pdf/numbers.html", {"pages": range(count), "count": count},
+            language=language,
+        ))
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """The first page (0-based) of every anchor in a laid-out document."""
+    found: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for name in page.anchors:
+            found.setdefault(name, index)
+    return found
+
+
+def check_pdf(path: str):
+    """Open a document's PDF and touch every page, or raise ValueError with
+    the reason a person can act on."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        with Path(path).open("rb") as handle:
+            reader = PdfReader(io.BytesIO(handle.read()), strict=False)
+        if reader.is_encrypted:
+            raise ValueError("encrypted")
+        pages = list(reader.pages)
+        if not pages:
+            raise ValueError("no pages")
+        for page in pages:
+            _ = page.mediabox
+            page.get_contents()
+    except ValueError:
+        raise
+    except (PdfReadError, OSError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        raise ValueError(f"damaged ({exc.__class__.__name__}: {exc})") from exc
+    return reader
+
+
+def assemble(
+    *, engine: PdfEngine, language: str, title: str, front_template: str,
+    body_template: str, context: dict, sections: list[Section],
+    appendices: list[Appendix], output: Path, toc_entries: Callable[[dict[str, int]], list],
+    progress: Callable[[int, str], None],
+) -> BuiltPdf:
+    """Lay out, append, bookmark, number and write the pack to ``output``.
+
+    ``sections`` name the body's anchors (in order); each appendix is
+    appended after the body pages of the section with the same key (its
+    summary page). ``toc_entries(starts)`` gives the contents for the
+    front page from the final first pages."""
+    from pypdf import PdfWriter, Transformation
+    from pypdf.generic import NameObject, TextStringObject
+
+    progress(45, "layout")
+    body = engine.layout(body_template, context, language=language)
+    body_anchor = anchor_pages(body)
+    body_count = len(body.pages)
+    appendix_of = {a.key: a for a in appendices}
+
+    # Body page -> offset of appended pages before it. An appendix follows
+    # the last page of its section (the page before the next anchor).
+    ordered = [s.key for s in _flatten(sections) if s.key in body_anchor]
+    section_end = {}
+    for i, key in enumerate(ordered):
+        nxt = body_anchor[ordered[i + 1]] if i + 1 < len(ordered) else body_count
+        section_end[key] = max(body_anchor[key], nxt - 1)
+    inserted_after: dict[int, list[Appendix]] = {}
+    for key, appendix in appendix_of.items():
+        if key in section_end:
+            inserted_after.setdefault(section_end[key], []).append(appendix)
+
+    def final_pages(front_count: int) -> dict[str, int]:
+        starts: dict[str, int] = {"cover": 1, "toc": 2}
+        shift = front_count
+        for index in range(body_count):
+            for key, page in body_anchor.items():
+                if page == index and key in {s.key for s in _flatten(sections)}:
+                    starts.setdefault(key, index + shift + 1)
+            for appendix in inserted_after.get(index, []):
+                starts[f"appendix-{appendix.key}"] = index + shift + 2
+                shift += appendix.pages
+        return starts
+
+    progress(60, "contents")
+    front_count, front = 2, None
+    for _attempt in range(3):  # the contents' length settles at once in practice
+        starts = final_pages(front_count)
+        front = engine.layout(
+            front_template, {**context, "toc": toc_entries(starts)}, language=language,
+        )
+        if len(front.pages) == front_count:
+            break
+        front_count = len(front.pages)
+    starts = final_pages(front_count)
+
+    progress(70, "appending")
+    writer = PdfWriter()
+    for page in engine.to_reader(front).pages:
+        writer.add_page(page)
+    body_reader = engine.to_reader(body)
+    for index, page in enumerate(body_reader.pages):
+        writer.add_page(page)
+        for appendix in inserted_after.get(index, []):
+            for appended in appendix.reader.pages:
+                writer.add_page(appended)
+
+    progress(85, "numbering")
+    total = len(writer.pages)
+    sheet = engine.number_sheet(total, language=language)
+    for page, number in zip(writer.pages, sheet.pages, strict=True):
+        box = page.mediabox
+        rotation = (page.get("/Rotate") or 0) % 360
+        if rotation:
+            page.transfer_rotation_to_content()
+            box = page.mediabox
+        dx = float(box.right) - A4_WIDTH_PT
+        dy = float(box.bottom)
+        page.merge_transformed_page(number, Transformation().translate(dx, dy))
+
+    # Outline: every section, every document (its summary page, then the
+    # document itself).
+    def add(items: list[Section], parent=None):
+        for item in items:
+            page = starts.get(item.key)
+            if page is None:
+                continue
+            node = writer.add_outline_item(title=item.title, page_number=page - 1, parent=parent)
+            add(item.children, node)
+            if f"appendix-{item.key}" in starts:
+                writer.add_outline_item(
+                    title=appendix_of[item.key].title,
+                    page_number=starts[f"appendix-{item.key}"] - 1, parent=node,
+                )
+
+    add([Section("cover", context["outline_cover"]), Section("toc", context["outline_toc"]),
+         *sections])
+    writer.add_metadata({
+        "/Title": title,
+        "/Creator": "Almaty Process portal",
+        "/Producer": "WeasyPrint and pypdf",
+    })
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    writer.page_mode = "/UseOutlines"
+    progress(95, "writing")
+    with output.open("wb") as out:
+        writer.write(out)
+    return BuiltPdf(page_count=total, starts=starts)
+
+
+def _flatten(sections: list[Section]) -> list[Section]:
+    flat = []
+    for section in sections:
+        flat.append(section)
+        flat.extend(_flatten(section.children))
+    return flat

@@ -1,0 +1,33 @@
+"""A built pack goes out of date when what it was built from changes: the
+meeting's agenda and outcomes, its registered delegations, and the
+documents selected for the pack. Receivers only flag the packs (one UPDATE);
+meetings knows nothing of them."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from meetings.models import (
+    AgendaItem,
+    Delegate,
+    Delegation,
+    MeetingDocument,
+    MeetingOutcome,
+)
+
+from .models import PackDocument
+from .services import packs_mark_stale
+
+WATCHED = (AgendaItem, MeetingOutcome, MeetingDocument, PackDocument, Delegation, Delegate)
+
+
+def mark_stale(sender, instance, **kwargs):
+    # Every watched row carries its meeting (a delegate's is denormalised).
+    if instance.meeting_id is not None:
+        packs_mark_stale(meeting_id=instance.meeting_id)
+
+
+for _model in WATCHED:
+    post_save.connect(mark_stale, sender=_model, dispatch_uid=f"briefings_stale_{_model.__name__}")
+    post_delete.connect(mark_stale, sender=_model,
+                        dispatch_uid=f"briefings_stale_del_{_model.__name__}")

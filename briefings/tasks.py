@@ -1,0 +1,34 @@
+"""Background work of briefing packs. The build is idempotent (see
+briefings.services): acknowledged late and redelivered when its worker is
+lost, so a pack never stays "running" because a worker died; a database
+that is unreachable is retried with backoff."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from celery.signals import worker_ready
+from django.db import OperationalError
+
+from .services import pack_build, packs_recover_stale
+
+
+@shared_task(
+    name="briefings.build_pack", bind=True, acks_late=True, reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,), retry_backoff=True, retry_backoff_max=300,
+    max_retries=5,
+)
+def build_pack(self, pack_id: int) -> str:
+    pack = pack_build(pack_id=pack_id, run_id=self.request.id)
+    return pack.status if pack is not None else "skipped"
+
+
+@shared_task(name="briefings.recover_stale_packs", acks_late=True)
+def recover_stale_packs() -> list[int]:
+    """Periodic (beat) and at worker start: builds whose worker died are
+    queued again or failed with the reason."""
+    return packs_recover_stale()
+
+
+@worker_ready.connect
+def _recover_when_a_worker_starts(sender=None, **kwargs):
+    recover_stale_packs.delay()
