@@ -1,5 +1,6 @@
 """What the Support Unit writes for the public: news items, partners and
-related processes, the catalogue of regional projects.
+related processes, the catalogue of regional projects, its contact details;
+and what the public writes to it (contact messages).
 
 Texts are bilingual (modeltranslation, content/translation.py); either
 language may be missing and falls back to the other on the page, which says
@@ -291,3 +292,51 @@ class Project(models.Model):
 
     def get_status_display(self) -> str:
         return ProjectStatus(self.status).label
+
+
+class ContactDetails(models.Model):
+    """The Support Unit's address on /contact/: one row, edited in the admin."""
+
+    address = models.TextField(_("address"), help_text=_("One line per line of the address."))
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact details of the Support Unit")
+        verbose_name_plural = _("contact details of the Support Unit")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="content_contact_details_single"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+
+class ContactMessage(models.Model):
+    """A message sent through the contact form, kept for the secretariat
+    (read or unread) and announced to it by email (``notified_at``)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=5)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    is_read = models.BooleanField(_("read"), default=False)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("read by"),
+    )
+    notified_at = models.DateTimeField(_("staff notified at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["is_read", "-created_at"], name="content_msg_unread_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.subject}"

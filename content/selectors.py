@@ -17,7 +17,7 @@ from archive.selectors import documents_visible_to
 from membership.models import ParticipantState
 
 from .enums import PartnerKind
-from .models import NewsItem, Partner, Project
+from .models import ContactDetails, NewsItem, Partner, Project
 
 OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
 # The list, the feeds and the sitemap never show the body.
@@ -167,3 +167,9 @@ def project_documents_for(*, project: Project, user) -> list[Document]:
 def public_projects() -> QuerySet[Project]:
     """Shown projects, for the sitemap."""
     return Project.objects.filter(is_shown=True).order_by("pk")
+
+
+def contact_details() -> ContactDetails:
+    """The Support Unit's contact details (the row a data migration made;
+    an empty one if someone deleted it)."""
+    return ContactDetails.objects.filter(pk=1).first() or ContactDetails(pk=1, address="")

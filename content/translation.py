@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import NewsItem, Partner, Project
+from .models import ContactDetails, NewsItem, Partner, Project
 
 
 @register(NewsItem)
@@ -26,9 +26,15 @@ class ProjectTranslationOptions(TranslationOptions):
     )
 
 
+@register(ContactDetails)
+class ContactDetailsTranslationOptions(TranslationOptions):
+    fields = ("address",)
+
+
 # Audit history (who, when, what changed), registered after modeltranslation
 # has added the _ru/_en fields so the historical tables keep both languages
 # (as in archive/translation.py).
 register_history(NewsItem)
 register_history(Partner)
+register_history(ContactDetails)
 register_history(Project, m2m_fields=["partners", "states", "themes", "documents"])

@@ -13,4 +13,5 @@ urlpatterns = [
     path("partners/", views.PartnerListView.as_view(), name="partner_list"),
     path("projects/", views.ProjectListView.as_view(), name="project_list"),
     path("projects/<slug:slug>/", views.ProjectDetailView.as_view(), name="project_detail"),
+    path("contact/", views.ContactView.as_view(), name="contact"),
 ]

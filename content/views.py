@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import mimetypes
 
-from django.http import FileResponse, Http404
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from membership.throttle import throttle_hit
 
 from . import selectors
 from .filters import ProjectFilter
+from .forms import ContactForm
 from .richtext import plain_text
+from .services import contact_message_submit
 
 IMAGE_CACHE_SECONDS = 24 * 3600
 
@@ -147,3 +155,52 @@ class ProjectDetailView(DetailView):
             documents=selectors.project_documents_for(project=project, user=self.request.user),
         )
         return context
+
+
+# Messages one client address may send per hour (a person writes one or
+# two; a flood fills the secretariat's inbox).
+CONTACT_MESSAGES_PER_HOUR = 5
+
+
+def _client_address(request) -> str:
+    """The client address the login lockout counts too (the callable the
+    settings name), without this app importing the project package."""
+    return import_string(settings.AXES_CLIENT_IP_CALLABLE)(request)
+
+
+class ContactView(FormView):
+    """The Support Unit's address and the contact form. A refused message
+    (a field, the spam checks, the hourly limit) comes back with what the
+    person typed and the reason; a sent one redirects with a notice."""
+
+    template_name = "content/contact.html"
+    form_class = ContactForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["details"] = selectors.contact_details()
+        return context
+
+    def form_valid(self, form):
+        allowed = throttle_hit(
+            scope="contact-message", key=_client_address(self.request),
+            limit=getattr(settings, "CONTACT_MESSAGES_PER_HOUR", CONTACT_MESSAGES_PER_HOUR),
+            period=3600,
+        )
+        if not allowed:
+            form.add_error(None, _(
+                "Too many messages have been sent from your address in the last hour. Your "
+                "text is kept below: please send it again later."
+            ))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        data = form.cleaned_data
+        contact_message_submit(
+            name=data["name"], email=data["email"], organisation=data["organisation"],
+            subject=data["subject"], message=data["message"], language=get_language(),
+            base_url=self.request.build_absolute_uri("/"),
+        )
+        messages.success(self.request, _(
+            "Thank you: your message has been sent to the Support Unit, which will answer "
+            "by email."
+        ))
+        return HttpResponseRedirect(reverse("content:contact"))

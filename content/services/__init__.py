@@ -2,6 +2,13 @@
 service validates (``full_clean`` plus rules that need other rows) and
 writes inside ``transaction.atomic``."""
 
+from .contact import (
+    contact_message_mark_read,
+    contact_message_mark_unread,
+    contact_message_notify,
+    contact_message_recipients,
+    contact_message_submit,
+)
 from .news import (
     news_item_publish,
     news_item_save,
@@ -12,6 +19,11 @@ from .partners import partner_save
 from .projects import project_save, project_slug_for
 
 __all__ = [
+    "contact_message_mark_read",
+    "contact_message_mark_unread",
+    "contact_message_notify",
+    "contact_message_recipients",
+    "contact_message_submit",
     "news_item_publish",
     "news_item_save",
     "news_item_unpublish",
