@@ -13,11 +13,14 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Value,
     When,
 )
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from archive.models import Document
 from archive.selectors import documents_visible_to
@@ -219,3 +222,95 @@ def delegations_for_pack(*, meeting: Meeting) -> list[PackDelegation]:
         )
         for d in sorted(delegations, key=_protocol_key)
     ]
+
+
+# --- The registering party's dashboard -------------------------------------------------
+
+
+@dataclass
+class PartyRegistration:
+    """One meeting on a coordinator's (or focal point's) dashboard: the
+    party's delegation if any, its members in protocol order, and what is
+    still to do before the deadline."""
+
+    meeting: Meeting
+    delegation: Delegation | None
+    delegates: list[Delegate]
+    is_open: bool
+    todo: list[str]
+
+
+def _todo_for(delegation: Delegation | None, delegates: list[Delegate],
+              is_open: bool) -> list[str]:
+    if not is_open:
+        return []
+    if delegation is None or delegation.status == DelegationStatus.WITHDRAWN:
+        return [pgettext_lazy("delegation", "Register the delegation.")]
+    counted = [d for d in delegates if d.accreditation != Accreditation.DECLINED]
+    todo = []
+    if not counted:
+        todo.append(pgettext_lazy("delegation", "Add the delegates."))
+    if sum(1 for d in counted if d.role == DelegateRole.HEAD) != 1:
+        todo.append(pgettext_lazy("delegation", "Name the head of delegation."))
+    if not delegation.credentials:
+        todo.append(pgettext_lazy("delegation", "Upload the note verbale."))
+    if delegation.status == DelegationStatus.DRAFT:
+        todo.append(pgettext_lazy("delegation", "Submit the delegation."))
+    if len(counted) < len(delegates):
+        todo.append(_("Replace or withdraw the delegates whose accreditation was declined."))
+    return todo
+
+
+def registrations_of_party(
+    *, state=None, organisation=None, now: datetime.datetime | None = None,
+    today: datetime.date | None = None,
+) -> list[PartyRegistration]:
+    """For a state's coordinator (or an organisation's focal point): every
+    meeting open for registration now, and every upcoming or recent meeting
+    the party has a delegation for, soonest first. Three queries, whatever
+    the number of meetings."""
+    now = now or timezone.now()
+    today = today or timezone.localdate()
+    party = {"state": state} if state is not None else {"organisation": organisation}
+    delegations = {
+        d.meeting_id: d
+        for d in Delegation.objects.filter(
+            meeting__end__gte=today - datetime.timedelta(days=365), **party,
+        ).prefetch_related(Prefetch(
+            "delegates", queryset=Delegate.objects.select_related(None).order_by("pk"),
+        ))
+    }
+    meetings = (
+        Meeting.objects.select_related("host_state")
+        .filter(
+            Q(pk__in=list(delegations))
+            | Q(status=MeetingStatus.REGISTRATION_OPEN, registration_opens__lte=now,
+                registration_closes__gt=now)
+        )
+        .order_by("start", "pk")
+    )
+    rows = []
+    for meeting in meetings:
+        delegation = delegations.get(meeting.pk)
+        delegates = sorted(delegation.delegates.all(), key=delegate_protocol_key) if (
+            delegation is not None) else []
+        is_open = meeting.registration_is_open(now=now)
+        rows.append(PartyRegistration(
+            meeting=meeting, delegation=delegation, delegates=delegates, is_open=is_open,
+            todo=_todo_for(delegation, delegates, is_open),
+        ))
+    return rows
+
+
+def delegation_of_party(*, meeting: Meeting, state=None, organisation=None) -> Delegation | None:
+    """The party's delegation to the meeting with its delegates (protocol
+    order in ``members``), or None."""
+    party = {"state": state} if state is not None else {"organisation": organisation}
+    delegation = (
+        Delegation.objects.select_related("meeting", "state", "organisation")
+        .prefetch_related("delegates")
+        .filter(meeting=meeting, **party).first()
+    )
+    if delegation is not None:
+        delegation.members = sorted(delegation.delegates.all(), key=delegate_protocol_key)
+    return delegation

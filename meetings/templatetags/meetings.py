@@ -34,3 +34,21 @@ def meetings_of_document(document) -> list:
     from meetings.selectors import meetings_of_document as select
 
     return select(document=document)
+
+
+@register.simple_tag(takes_context=True)
+def registering_party(context):
+    """The signed-in user's "My state" / "My organisation" link target:
+    ``{"is_organisation": bool, "url": ...}`` for a national coordinator or
+    an observer focal point, else None."""
+    from django.urls import reverse
+
+    from membership.permissions import roles_of
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    roles = roles_of(user)
+    if roles.state is None and roles.organisation is None:
+        return None
+    return {"is_organisation": roles.state is None,
+            "url": reverse("meetings:registration_dashboard")}

@@ -12,9 +12,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import ics, selectors
-from .enums import WorkingLanguage
-from .filters import MeetingFilter
+from .. import ics, selectors
+from ..enums import WorkingLanguage
+from ..filters import MeetingFilter
 
 
 class MeetingListView(ListView):

@@ -1,0 +1,226 @@
+"""The coordinator's pages: dashboard, delegation, delegates, note verbale;
+cross-state access by URL and by form field."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from django.utils.html import escape
+
+from meetings.enums import DelegationStatus
+from meetings.models import Delegate, Delegation
+from meetings.services.registration import delegate_register, delegation_open
+
+from .conftest import delegate_fields, open_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(n=1, **overrides):
+    data = delegate_fields(n, **overrides)
+    data["needs_visa_letter"] = "on" if data.pop("needs_visa_letter", False) else ""
+    return data
+
+
+def test_dashboard_anonymous_redirected_to_login(client):
+    response = client.get("/en/registration/")
+
+    assert (response.status_code, response["Location"]) == (
+        302, "/en/accounts/login/?next=/en/registration/",
+    )
+
+
+def test_dashboard_staff_without_state_forbidden(client, staff):
+    client.force_login(staff)
+
+    assert client.get("/en/registration/").status_code == 403
+
+
+def test_dashboard_lists_open_meeting_with_what_is_left_to_do(client, meeting, coordinator):
+    client.force_login(coordinator)
+
+    page = client.get("/en/registration/").content.decode()
+
+    assert escape(meeting.title_en) in page
+    assert "Register the delegation." in page
+
+
+@pytest.mark.parametrize("meetings", [1, 3])
+def test_dashboard_query_count_constant(client, kazakhstan, coordinator, meetings,
+                                        django_assert_num_queries):
+    for _i in range(meetings):
+        meeting = open_meeting()
+        delegation = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+        delegate_register(delegation=delegation, user=coordinator,
+                          **delegate_fields(_i, email=f"p{_i}@example.kz"))
+    client.force_login(coordinator)
+
+    # session, user, coordinator's roles (2), delegations, delegates, meetings
+    with django_assert_num_queries(7):
+        response = client.get("/en/registration/")
+
+    assert response.status_code == 200
+
+
+def test_delegate_add_proposes_latin_names_from_cyrillic(client, meeting, coordinator):
+    client.force_login(coordinator)
+
+    response = client.post(f"/en/registration/{meeting.slug}/delegates/add/",
+                           _form(surname_cyrillic="Щукина", given_names_cyrillic="Юлия",
+                                 surname_latin="", given_names_latin=""))
+
+    assert (response.status_code, response["Location"]) == (
+        302, f"/en/registration/{meeting.slug}/",
+    )
+    delegate = Delegate.objects.get()
+    assert (delegate.surname_latin, delegate.given_names_latin, delegate.delegation.state.iso3) == (
+        "Shchukina", "Iuliia", "KAZ",
+    )
+
+
+def test_delegate_add_over_limit_shows_russian_error_and_keeps_input(client, meeting, kazakhstan,
+                                                                     coordinator):
+    delegation = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+    for n in range(3):
+        delegate_register(delegation=delegation, user=coordinator, **delegate_fields(n))
+    client.force_login(coordinator)
+
+    response = client.post(f"/ru/registration/{meeting.slug}/delegates/add/",
+                           _form(7, surname_latin="Nurlanova", email="nurlanova@example.kz"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Делегация укомплектована: не более 3 делегатов, включая главу делегации." in page
+    assert 'value="Nurlanova"' in page
+    assert 'value="nurlanova@example.kz"' in page
+    assert delegation.delegates.count() == 3
+
+
+def test_delegate_add_with_tampered_state_field_registers_own_state(client, meeting, kyrgyzstan,
+                                                                   coordinator):
+    client.force_login(coordinator)
+
+    client.post(f"/en/registration/{meeting.slug}/delegates/add/",
+                {**_form(), "state": kyrgyzstan.pk, "delegation": 999})
+
+    assert list(Delegation.objects.values_list("state__iso3", flat=True)) == ["KAZ"]
+
+
+def test_delegate_edit_of_another_states_delegate_not_found(client, meeting, kyrgyzstan,
+                                                            coordinator, other_coordinator):
+    theirs = delegation_open(meeting=meeting, state=kyrgyzstan, user=other_coordinator)
+    delegate = delegate_register(delegation=theirs, user=other_coordinator, **delegate_fields())
+    client.force_login(coordinator)
+    base = f"/en/registration/{meeting.slug}/delegates/{delegate.pk}"
+
+    statuses = [
+        client.get(f"{base}/").status_code,
+        client.post(f"{base}/", _form(position="Spy")).status_code,
+        client.post(f"{base}/withdraw/").status_code,
+    ]
+
+    assert statuses == [404, 404, 404]
+    delegate.refresh_from_db()
+    assert delegate.position == "Director"
+
+
+def test_delegate_edit_saves_and_returns_to_delegation(client, meeting, kazakhstan, coordinator):
+    delegation = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+    delegate = delegate_register(delegation=delegation, user=coordinator, **delegate_fields())
+    client.force_login(coordinator)
+
+    response = client.post(f"/en/registration/{meeting.slug}/delegates/{delegate.pk}/",
+                           _form(position="Deputy Minister"))
+
+    assert response.status_code == 302
+    delegate.refresh_from_db()
+    assert delegate.position == "Deputy Minister"
+
+
+def test_delegate_withdraw_removes_the_delegate(client, meeting, kazakhstan, coordinator):
+    delegation = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+    delegate = delegate_register(delegation=delegation, user=coordinator, **delegate_fields())
+    client.force_login(coordinator)
+
+    response = client.post(f"/en/registration/{meeting.slug}/delegates/{delegate.pk}/withdraw/")
+
+    assert response.status_code == 302
+    assert delegation.delegates.count() == 0
+
+
+def test_delegation_submit_through_pages(client, meeting, coordinator, note_verbale,
+                                         credentials_dir, mailoutbox,
+                                         django_capture_on_commit_callbacks):
+    client.force_login(coordinator)
+    client.post(f"/en/registration/{meeting.slug}/delegates/add/", _form(role="head"))
+    client.post(f"/en/registration/{meeting.slug}/note-verbale/", {"credentials": note_verbale})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/registration/{meeting.slug}/submit/", follow=True)
+
+    delegation = Delegation.objects.get()
+    assert delegation.status == DelegationStatus.SUBMITTED
+    assert "The delegation is submitted." in response.content.decode()
+    assert len(mailoutbox) == 2
+
+
+def test_delegation_submit_without_head_shows_errors(client, meeting, coordinator):
+    client.force_login(coordinator)
+    client.post(f"/en/registration/{meeting.slug}/delegates/add/", _form())
+
+    response = client.post(f"/en/registration/{meeting.slug}/submit/", follow=True)
+
+    assert "Name the head of delegation before submitting." in response.content.decode()
+    assert Delegation.objects.get().status == DelegationStatus.DRAFT
+
+
+def test_credentials_upload_not_pdf_shows_error(client, meeting, coordinator, credentials_dir):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(coordinator)
+    fake = SimpleUploadedFile("note.pdf", b"plain text, not a PDF")
+
+    response = client.post(f"/en/registration/{meeting.slug}/note-verbale/",
+                           {"credentials": fake})
+
+    assert response.status_code == 400
+    assert "The note verbale must be a PDF file." in response.content.decode()
+
+
+def test_credentials_download_only_own(client, meeting, kazakhstan, coordinator,
+                                       other_coordinator, note_verbale, credentials_dir):
+    client.force_login(coordinator)
+    client.post(f"/en/registration/{meeting.slug}/note-verbale/", {"credentials": note_verbale})
+    own = client.get(f"/en/registration/{meeting.slug}/note-verbale/")
+    client.force_login(other_coordinator)
+
+    other = client.get(f"/en/registration/{meeting.slug}/note-verbale/")
+    own.close()
+
+    assert (own.status_code, own["Content-Type"], other.status_code) == (
+        200, "application/pdf", 404,
+    )
+
+
+def test_delegation_page_after_deadline_has_no_forms(client, kazakhstan, coordinator):
+    meeting = open_meeting()
+    delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+    meeting.registration_opens = timezone.now() - datetime.timedelta(days=3)
+    meeting.registration_closes = timezone.now() - datetime.timedelta(minutes=1)
+    meeting.save()
+    client.force_login(coordinator)
+
+    page = client.get(f"/en/registration/{meeting.slug}/").content.decode()
+
+    assert "Add a delegate" not in page
+    assert "Registration closed on" in page
+
+
+def test_navigation_shows_delegations_link_to_coordinator(client, coordinator):
+    client.force_login(coordinator)
+
+    page = client.get("/en/").content.decode()
+
+    assert '<a href="/en/registration/">Delegations</a>' in page
