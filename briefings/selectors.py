@@ -87,6 +87,17 @@ def packs_of_meeting_for(*, meeting: Meeting, user) -> list[BriefingPack]:
     return list(packs_visible_to(user=user).filter(meeting=meeting).order_by("kind", "language"))
 
 
+def packs_for_dashboard(*, user) -> list[BriefingPack]:
+    """The packs of the meetings the user's delegation is registered for
+    (a coordinator's or focal point's dashboard), latest meeting first.
+    One query once the user's roles are known."""
+    registered = _registered_meeting_ids(user)
+    packs = BriefingPack.objects.exclude(file="").select_related("meeting")
+    if registered is not None:
+        packs = packs.filter(meeting_id__in=registered)
+    return list(packs.order_by("-meeting__start", "meeting_id", "kind", "language")[:40])
+
+
 def packs_for_admin(*, meeting: Meeting) -> list[BriefingPack]:
     return list(
         BriefingPack.objects.filter(meeting=meeting).select_related("requested_by")

@@ -212,3 +212,22 @@ def test_the_meetings_change_form_links_its_packs_page(client, admin_user, meeti
     response = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
 
     assert packs_page(meeting).encode() in response.content
+
+
+def test_dashboard_tag_lists_the_packs_of_the_registered_meetings_only(rf, meeting, pack):
+    from django.template import Context, Template
+
+    state = ParticipantStateFactory()
+    DelegationFactory(meeting=meeting, state=state)
+    request = rf.get("/")
+    request.user = coordinator_of(state)
+    other = ParticipantStateFactory()
+    other_request = rf.get("/")
+    other_request.user = coordinator_of(other)
+    template = Template("{% load briefings %}{% my_briefing_packs %}")
+
+    mine = template.render(Context({"request": request}))
+    theirs = template.render(Context({"request": other_request}))
+
+    assert pack.get_absolute_url() in mine
+    assert pack.get_absolute_url() not in theirs
