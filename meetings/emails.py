@@ -111,3 +111,21 @@ def send_accreditation_decision(*, delegate: Delegate, base_url: str) -> int:
               context={"meeting": meeting, "delegation": delegation, "delegate": delegate},
               meeting_url=_meeting_url(meeting, recipient.language, base_url))
     return len(recipients)
+
+
+def send_observer_invitation(*, invitation: ObserverInvitation, base_url: str) -> None:
+    """The signed registration link, in the invitation's language."""
+    from django.urls import reverse
+
+    from .invitations import invitation_token, link_max_age
+
+    language = _language(invitation.language)
+    with translation.override(language):
+        link = base_url + reverse("meetings:invited_delegation", kwargs={
+            "token": invitation_token(invitation), "slug": invitation.meeting.slug,
+        })
+    _send(recipient=Recipient(email=invitation.email, language=language),
+          template="meetings/email/observer_invitation",
+          context={"meeting": invitation.meeting, "invitation": invitation, "link": link,
+                   "valid_days": link_max_age().days},
+          meeting_url=_meeting_url(invitation.meeting, language, base_url))

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from membership.services import default_base_url
 
 from . import emails
-from .models import Delegate, Delegation
+from .models import Delegate, Delegation, ObserverInvitation
 
 
 @shared_task(name="meetings.send_registration_confirmation")
@@ -37,3 +37,15 @@ def send_accreditation_decision(delegate_id: int) -> int:
     if delegate is None:
         return 0
     return emails.send_accreditation_decision(delegate=delegate, base_url=default_base_url())
+
+
+@shared_task(name="meetings.send_observer_invitation")
+def send_observer_invitation(invitation_id: int) -> int:
+    invitation = (
+        ObserverInvitation.objects.select_related("meeting__host_state", "organisation")
+        .filter(pk=invitation_id).first()
+    )
+    if invitation is None:
+        return 0
+    emails.send_observer_invitation(invitation=invitation, base_url=default_base_url())
+    return 1

@@ -42,6 +42,7 @@ def meeting_form(**overrides) -> dict:
         "venue_ru": "", "venue_en": "", "chair_override": "", "chair_override_reason_ru": "",
         "chair_override_reason_en": "", "registration_opens_0": "", "registration_opens_1": "",
         "registration_closes_0": "", "registration_closes_1": "", "max_delegation_size": "5",
+        "max_observer_delegation_size": "2",
         "working_languages": ["ru", "en"], "interpretation": "simultaneous",
         "interpretation_note_ru": "", "interpretation_note_en": "",
         **inline("agenda_items", []), **inline("outcomes", []), **inline("document_links", []),

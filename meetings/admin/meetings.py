@@ -23,10 +23,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from membership.models import ParticipantState
 
-from .cadence import meeting_cadence
-from .enums import WorkingLanguage
-from .models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
-from .services import (
+from ..cadence import meeting_cadence
+from ..enums import WorkingLanguage
+from ..models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
+from ..services import (
     agenda_item_save,
     meeting_check_consistency,
     meeting_document_save,
@@ -189,6 +189,9 @@ class MeetingAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryAdmi
         )}),
         (_("Registration of delegations"), {"fields": (
             ("registration_opens", "registration_closes"), "max_delegation_size",
+        )}),
+        (_("Observers"), {"fields": (
+            "observers_excluded", "observers_excluded_reason", "max_observer_delegation_size",
         )}),
         (_("Languages"), {"fields": (
             "working_languages", "interpretation", "interpretation_note",

@@ -1,0 +1,60 @@
+"""Observer invitations: an observer organisation invited to one meeting,
+with the participant states' consent for a civil-society organisation,
+and the signed, expiring registration link emailed to its focal point.
+
+States and international or regional organisations observe every meeting
+unless the meeting excludes observers (``Meeting.observers_excluded``, with
+the reason); a civil-society organisation only once the participant states
+consented (date and how), never after an objection."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from membership.enums import OrganisationKind
+
+from ..enums import Consent
+from ..models import ObserverInvitation
+from .registration import MSG_NO_CONSENT, MSG_OBSERVERS_EXCLUDED
+
+
+def observer_invitation_save(*, invitation: ObserverInvitation, user=None) -> ObserverInvitation:
+    """Record or change an invitation. A civil-society organisation's
+    consent starts as awaited; other observers need none."""
+    civil_society = invitation.organisation.kind == OrganisationKind.CIVIL_SOCIETY
+    if civil_society and invitation.consent == Consent.NOT_NEEDED:
+        invitation.consent = Consent.AWAITED
+    if not civil_society:
+        invitation.consent = Consent.NOT_NEEDED
+    if invitation.focal_point_id and not invitation.email:
+        invitation.email = invitation.focal_point.email
+    invitation.full_clean()
+    invitation._history_user = user
+    with transaction.atomic():
+        invitation.save()
+    return invitation
+
+
+def observer_invitation_send(*, invitation: ObserverInvitation, user) -> ObserverInvitation:
+    """Email the focal point the signed registration link (valid for
+    MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS). Refused when the meeting excludes
+    observers or the participant states have not consented."""
+    meeting = invitation.meeting
+    if meeting.observers_excluded:
+        raise ValidationError(MSG_OBSERVERS_EXCLUDED, code="observers_excluded",
+                              params={"reason": meeting.observers_excluded_reason})
+    if not invitation.consent_allows_registration:
+        raise ValidationError(MSG_NO_CONSENT, code="no_consent")
+    with transaction.atomic():
+        locked = ObserverInvitation.objects.select_for_update().get(pk=invitation.pk)
+        locked.invited_at = timezone.now()
+        locked.invited_by = user
+        locked._history_user = user
+        locked.save(update_fields=["invited_at", "invited_by"])
+
+        from .. import tasks
+
+        transaction.on_commit(lambda: tasks.send_observer_invitation.delay(locked.pk))
+    return locked
