@@ -314,3 +314,25 @@ def delegation_of_party(*, meeting: Meeting, state=None, organisation=None) -> D
     if delegation is not None:
         delegation.members = sorted(delegation.delegates.all(), key=delegate_protocol_key)
     return delegation
+
+
+def registration_has_closed(meeting: Meeting, *, now: datetime.datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return meeting.status in (MeetingStatus.REGISTRATION_CLOSED, MeetingStatus.HELD) or (
+        meeting.registration_closes is not None and now >= meeting.registration_closes
+    )
+
+
+def meeting_participants(*, meeting: Meeting) -> list[tuple[DelegationGroup, list[str]]]:
+    """The names of the states and organisations whose delegations were
+    submitted, by group in protocol order (names only: no person), for the
+    public page once registration has closed. One query."""
+    delegations = _with_participation(
+        Delegation.objects.filter(meeting=meeting, status=DelegationStatus.SUBMITTED)
+        .select_related("state", "organisation"),
+        on=meeting.start,
+    )
+    groups: dict[DelegationGroup, list[str]] = {}
+    for delegation in sorted(delegations, key=_protocol_key):
+        groups.setdefault(delegation_group(delegation), []).append(str(delegation.party))
+    return sorted(groups.items())

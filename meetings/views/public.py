@@ -77,6 +77,10 @@ class MeetingDetailView(DetailView):
             themes=list(meeting.themes.all()),
             working_languages=[languages.get(code, code) for code in meeting.working_languages],
             is_past=meeting.end < timezone.localdate(),
+            participants=(
+                selectors.meeting_participants(meeting=meeting)
+                if selectors.registration_has_closed(meeting) else []
+            ),
         )
         return context
 

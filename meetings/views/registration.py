@@ -55,8 +55,11 @@ class PartyMixin:
         token = kwargs.get("token")
         if token is not None:
             self.invitation = invitation_from_token(token)
-            if self.invitation is None:
-                raise Http404
+            meeting = getattr(self, "meeting", None)
+            if self.invitation is None or (
+                meeting is not None and self.invitation.meeting_id != meeting.pk
+            ):
+                raise Http404  # a link is for one organisation and one meeting
             self.organisation = self.invitation.organisation
         else:
             if not request.user.is_authenticated:
@@ -101,8 +104,6 @@ class MeetingPartyMixin(PartyMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def get_delegation(self):
-        if self.invitation is not None and self.invitation.meeting_id != self.meeting.pk:
-            raise Http404
         return selectors.delegation_of_party(
             meeting=self.meeting, state=self.state, organisation=self.organisation,
         )
