@@ -12,7 +12,10 @@ from ..services import contact_message_mark_read, contact_message_mark_unread
 
 @admin.register(ContactDetails)
 class ContactDetailsAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """One row (the data migration's): edited, never added or deleted."""
+    """One row (the data migration's): edited, never added or deleted.
+    (Adding is refused outright rather than "unless the row exists": the
+    admin asks every page's sidebar, and a query there would cost every
+    admin page one.)"""
 
     list_display = ["__str__", "email", "phone", "updated_at"]
     list_filter = []
@@ -21,7 +24,7 @@ class ContactDetailsAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     fieldsets = ((None, {"fields": ("address", "email", "phone")}),)
 
     def has_add_permission(self, request):
-        return not ContactDetails.objects.exists() and super().has_add_permission(request)
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
