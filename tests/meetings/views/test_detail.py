@@ -158,9 +158,9 @@ def test_detail_queries_do_not_grow(client, terms, django_assert_num_queries, co
         MeetingOutcomeFactory(meeting=meeting)
         MeetingDocumentFactory(meeting=meeting)
 
-    # The meeting, its themes, agenda and outcomes, the chair term and the
-    # documents.
-    with django_assert_num_queries(6):
+    # The meeting, its themes, agenda and outcomes, the chair term, the
+    # documents and the briefing packs (briefings' template tag).
+    with django_assert_num_queries(7):
         response = client.get("/en/meetings/som/")
 
     assert response.status_code == 200
