@@ -159,8 +159,9 @@ def test_detail_queries_do_not_grow(client, terms, django_assert_num_queries, co
         MeetingDocumentFactory(meeting=meeting)
 
     # The meeting, its themes, agenda and outcomes, the chair term, the
-    # documents and the briefing packs (briefings' template tag).
-    with django_assert_num_queries(7):
+    # documents, the participating delegations (the meeting was held) and
+    # the briefing packs (briefings' template tag).
+    with django_assert_num_queries(8):
         response = client.get("/en/meetings/som/")
 
     assert response.status_code == 200
