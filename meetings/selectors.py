@@ -217,7 +217,7 @@ def delegations_for_pack(*, meeting: Meeting) -> list[PackDelegation]:
     )
     return [
         PackDelegation(
-            delegation=d, group=delegation_group(d), name=str(d.party),
+            delegation=d, group=delegation_group(d), name=d.party_name,
             head=d.heads[0] if d.heads else None,
         )
         for d in sorted(delegations, key=_protocol_key)
@@ -334,5 +334,36 @@ def meeting_participants(*, meeting: Meeting) -> list[tuple[DelegationGroup, lis
     )
     groups: dict[DelegationGroup, list[str]] = {}
     for delegation in sorted(delegations, key=_protocol_key):
-        groups.setdefault(delegation_group(delegation), []).append(str(delegation.party))
+        groups.setdefault(delegation_group(delegation), []).append(delegation.party_name)
     return sorted(groups.items())
+
+
+@dataclass
+class ParticipantDelegation:
+    """A submitted delegation with its members (declined ones left out),
+    in protocol order, for the exports."""
+
+    delegation: Delegation
+    group: DelegationGroup
+    members: list[Delegate]
+
+
+def participants_in_protocol_order(*, meeting: Meeting) -> list[ParticipantDelegation]:
+    """Every submitted delegation of the meeting and its members (heads of
+    delegation first), accreditation pending or approved: participant
+    states by rotation key (English alphabetical order), then observer
+    states, then organisations. Two queries."""
+    delegations = _with_participation(
+        Delegation.objects.filter(meeting=meeting, status=DelegationStatus.SUBMITTED)
+        .select_related("state", "organisation")
+        .prefetch_related(Prefetch(
+            "delegates", queryset=Delegate.objects.exclude(accreditation=Accreditation.DECLINED),
+            to_attr="counted",
+        )),
+        on=meeting.start,
+    )
+    return [
+        ParticipantDelegation(delegation=d, group=delegation_group(d),
+                              members=sorted(d.counted, key=delegate_protocol_key))
+        for d in sorted(delegations, key=_protocol_key)
+    ]

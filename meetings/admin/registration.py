@@ -10,12 +10,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from .. import pdf
 from ..enums import Accreditation
 from ..models import Delegate, Delegation, ObserverInvitation
 from ..services import observers as observer_services
@@ -73,7 +75,8 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
     readonly_fields = ["status", "submitted_at", "credentials_name", "created_at", "created_by",
                        "updated_at", "updated_by", "personal_data_purged_at",
                        "purged_delegate_count"]
-    actions = ["approve_pending"]
+    actions = ["approve_pending", "export_csv", "export_list_pdf", "export_badges_pdf",
+               "export_plates_pdf"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
@@ -146,6 +149,48 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
         delegates = Delegate.objects.filter(delegation__in=queryset,
                                             accreditation=Accreditation.PENDING)
         _approve(self, request, delegates)
+
+
+    # --- Exports of the meeting of the selected delegations ------------------------
+
+    def _export(self, request, queryset, build, *, suffix: str, content_type: str):
+        meetings = list({d.meeting for d in queryset.select_related("meeting")})
+        if len(meetings) != 1:
+            self.message_user(request, _(
+                "Select delegations of one meeting (filter the list by meeting first)."
+            ), messages.ERROR)
+            return None
+        meeting = meetings[0]
+        response = HttpResponse(build(meeting), content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"{meeting.slug}-{suffix}")
+        return response
+
+    @admin.action(description=_("Export the meeting's participants (CSV)"))
+    def export_csv(self, request, queryset):
+        return self._export(request, queryset, lambda m: pdf.participants_csv(meeting=m),
+                            suffix="participants.csv", content_type="text/csv; charset=utf-8")
+
+    @admin.action(description=_("Print the meeting's list of participants (PDF)"))
+    def export_list_pdf(self, request, queryset):
+        language = get_language()
+        return self._export(
+            request, queryset, lambda m: pdf.participants_pdf(meeting=m, language=language),
+            suffix="participants.pdf", content_type="application/pdf")
+
+    @admin.action(description=_("Print the meeting's name badges (PDF)"))
+    def export_badges_pdf(self, request, queryset):
+        language = get_language()
+        return self._export(
+            request, queryset, lambda m: pdf.badges_pdf(meeting=m, language=language),
+            suffix="badges.pdf", content_type="application/pdf")
+
+    @admin.action(description=_("Print the meeting's table name plates (PDF)"))
+    def export_plates_pdf(self, request, queryset):
+        language = get_language()
+        return self._export(
+            request, queryset, lambda m: pdf.plates_pdf(meeting=m, language=language),
+            suffix="name-plates.pdf", content_type="application/pdf")
 
 
 def _approve(model_admin, request, delegates) -> None:

@@ -126,6 +126,12 @@ class Delegation(models.Model):
         return self.state if self.state_id else self.organisation
 
     @property
+    def party_name(self) -> str:
+        """The state's short name or the organisation's full name (active
+        language)."""
+        return self.state.name if self.state_id else self.organisation.name
+
+    @property
     def is_observer(self) -> bool:
         return self.organisation_id is not None
 

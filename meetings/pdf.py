@@ -1,0 +1,103 @@
+"""The meeting's participant list, name badges and table name plates as
+PDF (WeasyPrint), and the list as CSV. Print templates live in
+templates/meetings/pdf/; text is set in the bundled Noto Sans (Cyrillic
+and Latin), never a system font; WeasyPrint may read the bundled fonts
+and nothing else (no network, no other file)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Meeting
+from .selectors import participants_in_protocol_order
+
+FONTS_ROOT = Path(settings.BASE_DIR) / "static" / "fonts"
+
+
+def url_fetcher():
+    """WeasyPrint may read the bundled fonts under static/fonts, nothing else."""
+    from weasyprint.urls import URLFetcher
+
+    root = FONTS_ROOT.resolve()
+
+    class FontsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            path = Path(unquote(parsed.path)).resolve()
+            if parsed.scheme != "file" or not path.is_relative_to(root):
+                raise ValueError(f"Refused to fetch {url}: only the bundled fonts")
+            return super().fetch(url, headers)
+
+    return FontsOnly(allowed_protocols={"file"})
+
+
+def _render(template: str, context: dict, *, language: str) -> bytes:
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    with translation.override(language):
+        html = render_to_string(template, {**context, "language": language,
+                                           "fonts": FONTS_ROOT.as_uri()})
+    return HTML(string=html, base_url=FONTS_ROOT.as_uri() + "/",
+                url_fetcher=url_fetcher()).write_pdf(font_config=FontConfiguration())
+
+
+def participants_pdf(*, meeting: Meeting, language: str) -> bytes:
+    return _render("meetings/pdf/participants.html", {
+        "meeting": meeting, "delegations": participants_in_protocol_order(meeting=meeting),
+    }, language=language)
+
+
+def badges_pdf(*, meeting: Meeting, language: str) -> bytes:
+    """One badge per delegate (eight to an A4 page): the name in Latin and
+    Cyrillic script, the delegation, the role."""
+    members = [
+        (entry, member)
+        for entry in participants_in_protocol_order(meeting=meeting)
+        for member in entry.members
+    ]
+    return _render("meetings/pdf/badges.html", {"meeting": meeting, "members": members},
+                   language=language)
+
+
+def plates_pdf(*, meeting: Meeting, language: str) -> bytes:
+    """One table name plate per delegation (an A4 landscape page folded in
+    two): the state's or organisation's name in Russian and in English."""
+    return _render("meetings/pdf/plates.html", {
+        "meeting": meeting, "delegations": participants_in_protocol_order(meeting=meeting),
+    }, language=language)
+
+
+def participants_csv(*, meeting: Meeting) -> bytes:
+    """The list of participants in protocol order, UTF-8 with a byte order
+    mark (so spreadsheet programs read the Cyrillic), headers in the active
+    language."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([
+        _("Group"), _("State or organisation"), _("Role"), _("Surname (Latin)"),
+        _("Given names (Latin)"), _("Surname (Cyrillic)"), _("Given names (Cyrillic)"),
+        _("Position"), _("Agency"), _("Email"), _("Preferred language"),
+        _("Invitation or visa letter"), _("Dietary needs"), _("Accessibility needs"),
+        _("Accreditation"),
+    ])
+    for entry in participants_in_protocol_order(meeting=meeting):
+        for member in entry.members:
+            writer.writerow([
+                entry.group.label, entry.delegation.party_name, member.get_role_display(),
+                member.surname_latin, member.given_names_latin, member.surname_cyrillic,
+                member.given_names_cyrillic, member.position, member.agency, member.email,
+                member.get_preferred_language_display(),
+                _("yes") if member.needs_visa_letter else _("no"),
+                member.dietary_needs, member.accessibility_needs,
+                member.get_accreditation_display(),
+            ])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
