@@ -305,7 +305,10 @@ def _entries(pack: BriefingPack, report) -> tuple[list, list[pdf.Appendix], list
     return entries, appendices, record
 
 
-def _render(pack: BriefingPack, output: Path, report):
+def pack_layout_inputs(pack: BriefingPack, report):
+    """What the layout needs: the template context, the outline's sections,
+    the documents to append (checked) and the record of each document.
+    (Also used by bench/briefing_packs.py for its bare baseline.)"""
     meeting = pack.meeting
     report(5, "collecting")
     entries, appendices, record = _entries(pack, report)
@@ -341,6 +344,11 @@ def _render(pack: BriefingPack, output: Path, report):
         sections.append(pdf.Section("documents", _("Documents"), children=[
             pdf.Section(entry.key, entry.title) for entry in entries
         ]))
+    return context, sections, appendices, record
+
+
+def _render(pack: BriefingPack, output: Path, report):
+    context, sections, appendices, record = pack_layout_inputs(pack, report)
 
     def toc(starts: dict[str, int]) -> list[dict]:
         rows = []

@@ -103,11 +103,15 @@ def test_pack_metadata_names_the_title_and_the_language(
     assert reader.trailer["/Root"]["/Lang"] == "en"
     fonts = [font.get_object() for page in reader.pages[:2]
              for font in page["/Resources"]["/Font"].values()]
-    # Only the bundled Noto Sans, embedded (a subset: "ABCDEF+Noto-Sans-Bundled").
+    # Only the bundled Noto Sans, embedded (subsets: "ABCDEF+Noto-Sans-Bundled";
+    # the page numbers' digits are "PKNUMB+NotoSans-Regular").
     assert {font["/BaseFont"].split("+")[1] for font in fonts} == {
-        "Noto-Sans-Bundled", "Noto-Sans-Bundled-Bold"}
-    assert all("/FontFile2" in descendant.get_object()["/FontDescriptor"]
-               for font in fonts for descendant in font["/DescendantFonts"])
+        "Noto-Sans-Bundled", "Noto-Sans-Bundled-Bold", "NotoSans-Regular"}
+    descriptors = [
+        descendant.get_object()["/FontDescriptor"]
+        for font in fonts for descendant in font.get("/DescendantFonts", [])
+    ] + [font["/FontDescriptor"] for font in fonts if "/FontDescriptor" in font]
+    assert all("/FontFile2" in descriptor for descriptor in descriptors)
 
 
 def test_pack_records_size_hash_and_the_documents_included(
@@ -327,7 +331,9 @@ def test_restricted_pack_names_the_heads_of_delegation_and_the_observers(
                     given_names_cyrillic="Фарход", surname_latin="Rakhimov",
                     given_names_latin="Farkhod", position="Заместитель министра")
     DelegationFactory(meeting=meeting, state=None,
-                      organisation=OrganisationFactory(acronym_ru="УВКБ ООН", acronym="УВКБ ООН"))
+                      organisation=OrganisationFactory(
+                          name_ru="УВКБ ООН", name="УВКБ ООН", acronym_ru="УВКБ ООН",
+                          acronym="УВКБ ООН"))
 
     pack = build(meeting, "ru", django_capture_on_commit_callbacks)
 
