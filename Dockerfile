@@ -23,6 +23,9 @@ COPY membership ./membership
 COPY chairmanship ./chairmanship
 COPY meetings ./meetings
 COPY archive ./archive
+COPY content ./content
+COPY briefings ./briefings
+COPY actionplan ./actionplan
 RUN pip install .
 
 COPY manage.py ./

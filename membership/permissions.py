@@ -37,7 +37,9 @@ _CACHE_ATTR = "_almaty_roles"
 
 SECRETARIAT_EDITORS = "Secretariat editors"
 SECRETARIAT_ADMINISTRATORS = "Secretariat administrators"
-PORTAL_APPS = ("membership", "chairmanship", "meetings", "archive")
+PORTAL_APPS = (
+    "membership", "chairmanship", "meetings", "archive", "content", "briefings", "actionplan",
+)
 
 _CONTENT_APPS_WITHOUT_USERS = [
     (app, "*", ("view", "add", "change")) for app in PORTAL_APPS if app != "membership"

@@ -246,3 +246,18 @@ def test_production_settings_read_the_upload_permissions_from_the_environment():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "0o644"
+
+
+def test_image_and_package_carry_every_local_app():
+    from django.apps import apps
+
+    local = sorted(
+        config.name.split(".")[0] for config in apps.get_app_configs()
+        if Path(config.path).parent == ROOT
+    )
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    pyproject = (ROOT / "pyproject.toml").read_text()
+
+    missing_in_image = [app for app in local if f"COPY {app} ./{app}" not in dockerfile]
+    missing_in_package = [app for app in local if f'"{app}*"' not in pyproject]
+    assert (missing_in_image, missing_in_package) == ([], [])

@@ -8,6 +8,7 @@ import time_machine
 
 from tests.factories.archive import DocumentFactory
 from tests.factories.chairmanship import ChairmanshipFactory
+from tests.factories.content import NewsItemFactory
 from tests.factories.membership import NationalCoordinatorFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
@@ -18,9 +19,11 @@ NOON_IN_ALMATY = datetime.datetime(2026, 3, 1, 12, 0, tzinfo=ZoneInfo("Asia/Alma
 
 @pytest.fixture
 def home_content(request):
-    """``request.param`` documents and chair terms (the current one last)."""
+    """``request.param`` documents, news items and chair terms (the current
+    one last)."""
     count = request.param
     DocumentFactory.create_batch(count)
+    NewsItemFactory.create_batch(count)
     for n in range(count):
         ChairmanshipFactory(start=datetime.date(2025 - 2 * (count - 1 - n), 6, 5))
 
@@ -28,8 +31,8 @@ def home_content(request):
 @time_machine.travel(NOON_IN_ALMATY, tick=False)
 @pytest.mark.parametrize("home_content", [1, 3], indirect=True)
 def test_home_page_queries_for_a_visitor(client, home_content, django_assert_num_queries):
-    # The current chair term and the newest public documents.
-    with django_assert_num_queries(2):
+    # The current chair term, the newest public documents and news.
+    with django_assert_num_queries(3):
         response = client.get("/ru/")
 
     assert response.status_code == 200
@@ -45,8 +48,18 @@ def test_home_page_queries_for_a_signed_in_coordinator(
     client.force_login(user)
 
     # The session, the user, their coordinator and focal-point roles, the
-    # current chair term and the newest documents they may see.
-    with django_assert_num_queries(6):
+    # current chair term, the newest documents they may see and news.
+    with django_assert_num_queries(7):
         response = client.get("/ru/")
 
     assert response.status_code == 200
+
+
+@time_machine.travel(NOON_IN_ALMATY, tick=False)
+def test_home_page_shows_the_latest_news(client):
+    item = NewsItemFactory(title_ru="Семинар по реинтеграции мигрантов в Нур-Султане")
+
+    html = client.get("/ru/").content.decode()
+
+    assert "Семинар по реинтеграции мигрантов в Нур-Султане" in html
+    assert item.get_absolute_url() in html
