@@ -350,4 +350,7 @@ def load() -> str:
         ) is not None
     created += _consultations(first_year, today)
     created += _seminars(today)
-    return f"meetings: {Meeting.objects.count()} meetings ({created} added now)"
+    from . import demo_registration
+
+    delegations = demo_registration.load()
+    return f"meetings: {Meeting.objects.count()} meetings ({created} added now); {delegations}"

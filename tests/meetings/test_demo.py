@@ -119,4 +119,42 @@ def test_demo_loads_twice_without_adding_anything(loaded):
         summary = demo.load()
 
     assert Meeting.objects.count() == count
-    assert summary == f"meetings: {count} meetings (0 added now)"
+    assert summary == (
+        f"meetings: {count} meetings (0 added now); 0 demo delegations added to "
+        "“Senior Officials' Meeting 2027”"
+    )
+
+
+def test_demo_registers_delegations_for_the_open_meeting(loaded):
+    from meetings.enums import Accreditation, DelegationStatus
+    from meetings.models import Delegate, Delegation
+
+    meeting = Meeting.objects.get(status=MeetingStatus.REGISTRATION_OPEN)
+    delegations = {
+        (d.state.iso3 if d.state_id else d.organisation.slug): d
+        for d in Delegation.objects.filter(meeting=meeting).select_related("state",
+                                                                          "organisation")
+    }
+    kazakhstan = delegations["KAZ"]
+
+    assert sorted(delegations) == ["KAZ", "KGZ", "TJK", "iom"]
+    assert (kazakhstan.status, kazakhstan.credentials_name) == (
+        DelegationStatus.SUBMITTED, "Нота вербальная.pdf",
+    )
+    assert sorted(kazakhstan.delegates.values_list("accreditation", flat=True)) == [
+        Accreditation.APPROVED, Accreditation.APPROVED, Accreditation.PENDING,
+    ]
+    assert Delegate.objects.filter(meeting=meeting, accreditation=Accreditation.PENDING,
+                                   delegation__status=DelegationStatus.SUBMITTED).count() == 1
+    assert delegations["KGZ"].status == DelegationStatus.DRAFT
+
+
+def test_demo_delegations_loaded_twice_stay_the_same(loaded):
+    from meetings import demo_registration
+    from meetings.models import Delegate
+
+    before = Delegate.objects.count()
+    with time_machine.travel(NOW, tick=False):
+        message = demo_registration.load()
+
+    assert (Delegate.objects.count(), message.split(" demo")[0]) == (before, "0")
