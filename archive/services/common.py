@@ -4,6 +4,7 @@ transliteration of Russian (and Kazakh) letters."""
 
 from __future__ import annotations
 
+import iuliia
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -11,20 +12,16 @@ from ..models import Document
 
 MSG_TITLE_REQUIRED = _("Give the document a title in Russian or in English.")
 
-# Russian (and Kazakh) letters in Latin script, for slugs (close to the
-# passport transliteration; no diacritics so that URLs stay plain).
+# Russian letters in Latin script by the passport standard (ICAO Doc 9303,
+# through iuliia: no diacritics, so URLs stay plain); the Kazakh letters
+# beyond the Russian alphabet, which ICAO does not cover, first by this table.
 TRANSLITERATION = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu",
-    "я": "ia", "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
-    "һ": "h", "і": "i",
+    "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
 })
 
 
 def transliterate(text: str) -> str:
-    return text.lower().translate(TRANSLITERATION)
+    return iuliia.ICAO_DOC_9303.translate(text.lower().translate(TRANSLITERATION))
 
 
 def has_title(document: Document) -> bool:
