@@ -70,4 +70,5 @@ urlpatterns += i18n_patterns(
     path("", include("archive.urls")),
     path("", include("content.urls")),
     path("", include("briefings.urls")),
+    path("", include("actionplan.urls")),
 )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "archive",
     "content",
     "briefings",
+    "actionplan",
     "almaty_portal.apps.PortalConfig",
 ]
 

@@ -1,0 +1,82 @@
+"""The coordinator's progress form: one group of fields per action of the
+round's plan, filled with the state's answers in this round, or else in the
+previous round (shown beside each action)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from membership.models import Organisation
+
+from .enums import NoteVisibility, ProgressStatus
+from .services import ProgressEntry
+
+
+class ProgressForm(forms.Form):
+    def __init__(self, *args, actions, current: dict, previous: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actions = list(actions)
+        self.previous = previous
+        organisations = Organisation.objects.order_by("name")
+        for action in self.actions:
+            answer = current.get(action.pk) or previous.get(action.pk)
+            key = action.pk
+            self.fields[f"status_{key}"] = forms.ChoiceField(
+                label=_("Status"), choices=ProgressStatus.choices,
+                initial=answer.status if answer else ProgressStatus.NOT_STARTED,
+            )
+            self.fields[f"timeline_{key}"] = forms.CharField(
+                label=_("Indicative timeline"), required=False, max_length=200,
+                initial=answer.timeline if answer else "",
+            )
+            self.fields[f"body_{key}"] = forms.CharField(
+                label=_("Responsible national body"), required=False, max_length=300,
+                initial=answer.responsible_body if answer else "",
+            )
+            self.fields[f"organisations_{key}"] = forms.ModelMultipleChoiceField(
+                label=_("Supporting organisations"), required=False, queryset=organisations,
+                initial=list(answer.supporting_organisations.all()) if answer else [],
+            )
+            self.fields[f"note_{key}"] = forms.CharField(
+                label=pgettext_lazy("progress", "New progress note"), required=False,
+                widget=forms.Textarea(attrs={"rows": 2}), max_length=4000,
+            )
+            self.fields[f"visibility_{key}"] = forms.ChoiceField(
+                label=_("Who may read the note"), choices=NoteVisibility.choices,
+                initial=NoteVisibility.PARTICIPANTS,
+            )
+
+    def groups(self):
+        """(action, previous answer, bound fields) for the template."""
+        for action in self.actions:
+            k = action.pk
+            yield action, self.previous.get(k), [
+                self[f"{name}_{k}"]
+                for name in ("status", "timeline", "body", "organisations", "note", "visibility")
+            ]
+
+    def entries(self) -> list[ProgressEntry]:
+        data = self.cleaned_data
+        return [
+            ProgressEntry(
+                action=a, status=data[f"status_{a.pk}"], timeline=data[f"timeline_{a.pk}"],
+                responsible_body=data[f"body_{a.pk}"],
+                organisations=data[f"organisations_{a.pk}"], note=data[f"note_{a.pk}"],
+                note_visibility=data[f"visibility_{a.pk}"],
+            )
+            for a in self.actions
+        ]
+
+
+class RoundChoiceForm(forms.Form):
+    """Which round's matrix to show (rounds the visitor may see)."""
+
+    round = forms.ModelChoiceField(
+        label=_("Reporting round"), queryset=None, required=False, empty_label=None,
+    )
+
+    def __init__(self, *args, rounds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds

@@ -1,0 +1,254 @@
+"""Reads of the action plan, and its access rules in one place:
+
+- everyone sees every plan version (the current one at /action-plan/);
+- everyone sees the progress matrix of an endorsed round; the secretariat
+  also sees rounds not yet endorsed;
+- a progress note marked for participants is seen by the participants
+  (coordinators of participant states and the secretariat) only; documents
+  attached to a note follow the archive's own access rule;
+- a coordinator reports for their own state only (``reporting_state``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+
+from archive.selectors import documents_visible_to
+from membership.enums import MembershipStatus
+from membership.models import ParticipantState
+from membership.permissions import roles_of
+from membership.selectors import states_with_status_on
+
+from .enums import NoteVisibility, PlanStatus, ProgressStatus, ReportStatus, RoundStatus
+from .models import (
+    Action,
+    ActionProgress,
+    Area,
+    FrameworkSection,
+    Plan,
+    ProgressNote,
+    ProgressReport,
+    ReportingRound,
+)
+
+# --- Plans ---------------------------------------------------------------------------
+
+
+def plan_versions() -> QuerySet[Plan]:
+    return Plan.objects.select_related("adopted_at", "supersedes").order_by("-version")
+
+
+def current_plan() -> Plan | None:
+    """The latest adopted version; while none is adopted, the latest version
+    (the portal starts with the draft of 2012)."""
+    versions = plan_versions()
+    return versions.filter(status=PlanStatus.ADOPTED).first() or versions.first()
+
+
+def plan_by_version(*, version: int) -> Plan | None:
+    return plan_versions().filter(version=version).first()
+
+
+def plan_areas(*, plan: Plan) -> list[Area]:
+    """The plan's areas with everything the page shows (a fixed number of
+    queries, however many areas and items)."""
+    return list(
+        plan.areas.prefetch_related(
+            "declaration_paragraphs", "objectives", "expected_results", "good_practices",
+            Prefetch("actions", queryset=Action.objects.order_by("order")),
+        ).order_by("number")
+    )
+
+
+def plan_sections(*, plan: Plan) -> list[FrameworkSection]:
+    """The framework text, each section with ``blocks``: its paragraphs,
+    consecutive list items gathered into one list (kind "ul")."""
+    sections = list(plan.sections.prefetch_related("paragraphs").order_by("order"))
+    for section in sections:
+        blocks: list[tuple[str, list]] = []
+        for paragraph in section.paragraphs.all():
+            if paragraph.kind == "li":
+                if blocks and blocks[-1][0] == "ul":
+                    blocks[-1][1].append(paragraph)
+                else:
+                    blocks.append(("ul", [paragraph]))
+            else:
+                blocks.append((paragraph.kind, [paragraph]))
+        section.blocks = blocks
+    return sections
+
+
+# --- Rounds ------------------------------------------------------------------------------
+
+
+def open_round() -> ReportingRound | None:
+    """The round coordinators report in (at most one per plan: the current
+    plan's is preferred)."""
+    rounds = ReportingRound.objects.filter(status=RoundStatus.OPEN).select_related(
+        "plan", "meeting"
+    )
+    plan = current_plan()
+    return (plan and rounds.filter(plan=plan).first()) or rounds.first()
+
+
+def rounds_visible_to(*, user) -> QuerySet[ReportingRound]:
+    rounds = ReportingRound.objects.select_related("plan", "meeting").order_by(
+        "-meeting__start", "-pk"
+    )
+    if roles_of(user).is_staff:
+        return rounds
+    return rounds.filter(endorsed=True)
+
+
+def round_actions(*, reporting_round: ReportingRound) -> list[Action]:
+    return list(
+        Action.objects.filter(area__plan=reporting_round.plan_id)
+        .select_related("area").order_by("area__number", "order")
+    )
+
+
+def reporting_state(*, user) -> ParticipantState | None:
+    """The state a user reports for: their own, as its national coordinator
+    today. Never taken from the URL or the form."""
+    return roles_of(user).state
+
+
+def previous_round(*, reporting_round: ReportingRound) -> ReportingRound | None:
+    return (
+        ReportingRound.objects.filter(plan=reporting_round.plan_id)
+        .filter(Q(opened_on__lt=reporting_round.opened_on)
+                | Q(opened_on=reporting_round.opened_on, pk__lt=reporting_round.pk))
+        .order_by("-opened_on", "-pk").first()
+    )
+
+
+def answers_of(*, reporting_round: ReportingRound | None, state) -> dict[int, ActionProgress]:
+    """A state's answers in a round, by action id (with notes and
+    organisations)."""
+    if reporting_round is None:
+        return {}
+    progress = ActionProgress.objects.filter(round=reporting_round, state=state).prefetch_related(
+        "supporting_organisations", Prefetch("notes", queryset=ProgressNote.objects.order_by(
+            "date", "pk")),
+    )
+    return {p.action_id: p for p in progress}
+
+
+def notes_visible_to(*, user) -> QuerySet[ProgressNote]:
+    notes = ProgressNote.objects.order_by("date", "pk")
+    if roles_of(user).is_participant:
+        return notes
+    return notes.filter(visibility=NoteVisibility.PUBLIC)
+
+
+# --- The progress matrix -----------------------------------------------------------------
+
+
+@dataclass
+class MatrixRow:
+    action: Action
+    cells: list[ActionProgress | None]
+
+
+@dataclass
+class MatrixArea:
+    area: Area
+    rows: list[MatrixRow]
+
+
+@dataclass
+class Matrix:
+    reporting_round: ReportingRound
+    states: list[ParticipantState]
+    areas: list[MatrixArea]
+    # state id -> Counter(status -> number of actions); "missing" for no answer
+    totals: dict[int, Counter] = field(default_factory=dict)
+    overall: Counter = field(default_factory=Counter)
+
+    def totals_for(self, state) -> list[tuple[str, str, int]]:
+        counts = self.totals.get(state.pk, Counter())
+        return [(value, label, counts[value]) for value, label in ProgressStatus.choices]
+
+    @property
+    def total_rows(self) -> list[tuple[ParticipantState, list[tuple[str, str, int]]]]:
+        return [(state, self.totals_for(state)) for state in self.states]
+
+
+def matrix_states(*, reporting_round: ReportingRound) -> list[ParticipantState]:
+    """The columns: the participant states on the meeting's first day, and
+    any other state that reported in the round."""
+    on = reporting_round.meeting.start
+    participants = states_with_status_on(on=on, status=MembershipStatus.PARTICIPANT)
+    reported = ParticipantState.objects.filter(action_progress__round=reporting_round)
+    return list(
+        ParticipantState.objects.filter(
+            Q(pk__in=participants.values("pk")) | Q(pk__in=reported.values("pk"))
+        ).order_by("name")
+    )
+
+
+def progress_matrix(*, reporting_round: ReportingRound) -> Matrix:
+    """States × actions of a round, with each state's count per status.
+    Four queries: the states, the areas, their actions and the answers."""
+    states = matrix_states(reporting_round=reporting_round)
+    areas = list(
+        Area.objects.filter(plan=reporting_round.plan_id)
+        .prefetch_related(Prefetch("actions", queryset=Action.objects.order_by("order")))
+        .order_by("number")
+    )
+    answers = {
+        (p.action_id, p.state_id): p
+        for p in ActionProgress.objects.filter(round=reporting_round).only(
+            "id", "action_id", "state_id", "status", "timeline", "responsible_body"
+        )
+    }
+    matrix = Matrix(reporting_round=reporting_round, states=states, areas=[])
+    for area in areas:
+        rows = []
+        for action in area.actions.all():
+            cells = [answers.get((action.pk, s.pk)) for s in states]
+            for state, cell in zip(states, cells, strict=True):
+                status = cell.status if cell else "missing"
+                matrix.totals.setdefault(state.pk, Counter())[status] += 1
+                matrix.overall[status] += 1
+            rows.append(MatrixRow(action=action, cells=cells))
+        matrix.areas.append(MatrixArea(area=area, rows=rows))
+    return matrix
+
+
+def progress_notes_for_page(*, reporting_round: ReportingRound, user) -> list[ProgressNote]:
+    """The notes of a round a visitor may read, with the documents the
+    archive lets them see."""
+    visible_documents = documents_visible_to(user=user)
+    return list(
+        notes_visible_to(user=user)
+        .filter(progress__round=reporting_round)
+        .select_related("progress__state", "progress__action__area")
+        .prefetch_related(Prefetch("documents", queryset=visible_documents, to_attr="visible"))
+        .order_by("progress__action__area__number", "progress__action__order",
+                  "progress__state__name", "date", "pk")
+    )
+
+
+# --- PDF reports -------------------------------------------------------------------------
+
+
+def progress_report_for_meeting(*, meeting, language: str | None = None) -> str | None:
+    """The path of the finished PDF progress report of the round held before
+    ``meeting`` (in ``language``, by default the active one), or None. For
+    the meeting's briefing pack."""
+    language = (language or get_language() or "ru")[:2]
+    report = (
+        ProgressReport.objects.filter(
+            round__meeting=meeting, language=language, status=ReportStatus.DONE,
+        ).exclude(file="").first()
+    )
+    if report is None:
+        return None
+    path = Path(report.file.path)
+    return str(path) if path.exists() else None

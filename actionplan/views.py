@@ -1,0 +1,174 @@
+"""Pages of the action plan: the plan (current or an older version), the
+progress matrix of an endorsed round and its CSV, the coordinator's report
+form and the PDF progress report. Reads and access rules in
+actionplan.selectors; writes in actionplan.services."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from . import selectors, services
+from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage, ReportStatus
+from .forms import ProgressForm, RoundChoiceForm
+from .models import ProgressReport
+
+
+class PlanView(TemplateView):
+    template_name = "actionplan/plan.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version = self.kwargs.get("version")
+        current = selectors.current_plan()
+        plan = selectors.plan_by_version(version=version) if version else current
+        if version and plan is None:
+            raise Http404
+        context.update(
+            plan=plan,
+            is_current=plan is not None and current is not None and plan.pk == current.pk,
+            areas=selectors.plan_areas(plan=plan) if plan else [],
+            sections=selectors.plan_sections(plan=plan) if plan else [],
+            versions=list(selectors.plan_versions()),
+        )
+        return context
+
+
+class RoundMixin:
+    """The round whose matrix is shown: ``?round=<id>`` among the rounds the
+    visitor may see, by default the latest."""
+
+    def get_round(self):
+        rounds = selectors.rounds_visible_to(user=self.request.user)
+        self.round_form = RoundChoiceForm(self.request.GET or None, rounds=rounds)
+        if self.round_form.is_bound and self.round_form.is_valid():
+            chosen = self.round_form.cleaned_data["round"]
+            if chosen is not None:
+                return chosen
+        elif self.round_form.is_bound:
+            raise Http404
+        return rounds.first()
+
+
+class ProgressMatrixView(RoundMixin, TemplateView):
+    template_name = "actionplan/progress.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        reporting_round = self.get_round()
+        context.update(
+            reporting_round=reporting_round, round_form=self.round_form,
+            statuses=[(value, label, STATUS_SYMBOLS[value])
+                      for value, label in ProgressStatus.choices],
+        )
+        if reporting_round is not None:
+            context.update(
+                matrix=selectors.progress_matrix(reporting_round=reporting_round),
+                notes=selectors.progress_notes_for_page(
+                    reporting_round=reporting_round, user=self.request.user,
+                ),
+                reports={r.language: r for r in reporting_round.reports.filter(
+                    status=ReportStatus.DONE)},
+            )
+        return context
+
+
+class ProgressCsvView(RoundMixin, View):
+    def get(self, request, *args, **kwargs):
+        reporting_round = self.get_round()
+        if reporting_round is None:
+            raise Http404
+        matrix = selectors.progress_matrix(reporting_round=reporting_round)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="action-plan-progress-{reporting_round.pk}.csv"'
+        )
+        response.write("\ufeff")  # Excel reads the Cyrillic as UTF-8
+        writer = csv.writer(response)
+        writer.writerow([_("Action"), _("Area"), _("Text"),
+                         *[state.name for state in matrix.states]])
+        for block in matrix.areas:
+            for row in block.rows:
+                writer.writerow([
+                    row.action.code, block.area.title, row.action.text,
+                    *[cell.get_status_display() if cell else "" for cell in row.cells],
+                ])
+        return response
+
+
+class ProgressReportView(LoginRequiredMixin, FormView):
+    """A national coordinator reports their state's progress for the open
+    round. The state is the one the user coordinates today, never one
+    named in the URL or the form."""
+
+    template_name = "actionplan/report_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.state = selectors.reporting_state(user=request.user)
+        if self.state is None:
+            raise PermissionDenied
+        self.round = selectors.open_round()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        if self.round is None:
+            return None
+        previous = selectors.previous_round(reporting_round=self.round)
+        return ProgressForm(
+            **self.get_form_kwargs(),
+            actions=selectors.round_actions(reporting_round=self.round),
+            current=selectors.answers_of(reporting_round=self.round, state=self.state),
+            previous=selectors.answers_of(reporting_round=previous, state=self.state),
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form is None:
+            raise Http404
+        if not form.is_valid():
+            return self.form_invalid(form)
+        try:
+            services.progress_report(
+                reporting_round=self.round, state=self.state, user=request.user,
+                entries=form.entries(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(request, _("Your state's progress has been saved."))
+        return redirect("actionplan:report")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(state=self.state, reporting_round=self.round)
+        return context
+
+
+class ProgressReportDownloadView(View):
+    """The PDF progress report of a round: everyone once the round is
+    endorsed (the report prints public notes only), the secretariat always."""
+
+    def get(self, request, pk, language):
+        if language not in ReportLanguage.values:
+            raise Http404
+        if not selectors.rounds_visible_to(user=request.user).filter(pk=pk).exists():
+            raise Http404
+        report = ProgressReport.objects.filter(
+            round_id=pk, language=language, status=ReportStatus.DONE,
+        ).exclude(file="").first()
+        if report is None:
+            raise Http404
+        return FileResponse(
+            report.file.open("rb"), as_attachment=True,
+            filename=f"action-plan-progress-{pk}-{language}.pdf",
+            content_type="application/pdf",
+        )
