@@ -224,3 +224,17 @@ def test_navigation_shows_delegations_link_to_coordinator(client, coordinator):
     page = client.get("/en/").content.decode()
 
     assert '<a href="/en/registration/">Delegations</a>' in page
+
+
+@pytest.mark.parametrize("members", [1, 3])
+def test_delegation_page_query_count_constant(client, meeting, kazakhstan, coordinator, members,
+                                              django_assert_num_queries):
+    delegation = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+    for n in range(members):
+        delegate_register(delegation=delegation, user=coordinator, **delegate_fields(n))
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(8):
+        response = client.get(f"/en/registration/{meeting.slug}/")
+
+    assert response.status_code == 200
