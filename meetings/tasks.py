@@ -49,3 +49,12 @@ def send_observer_invitation(invitation_id: int) -> int:
         return 0
     emails.send_observer_invitation(invitation=invitation, base_url=default_base_url())
     return 1
+
+
+@shared_task(name="meetings.purge_delegates")
+def purge_delegates() -> int:
+    """Daily (Celery beat): delegates' personal data past the retention
+    period. Idempotent."""
+    from .services.purge import delegates_purge
+
+    return delegates_purge().delegates

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from meetings.enums import Accreditation
 from meetings.models import Delegate
 from membership.permissions import SECRETARIAT_EDITORS
-from tests.factories.meetings import DelegateFactory, DelegationFactory
+from tests.factories.meetings import DelegateFactory, DelegationFactory, ObserverInvitationFactory
 from tests.factories.membership import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +122,40 @@ def test_delegation_changelist_query_count(client, editor, count, django_assert_
         response = client.get("/en/admin/meetings/delegation/")
 
     assert response.status_code == 200
+
+
+def test_admin_pages_of_registrations_open(client, editor):
+    delegate = DelegateFactory()
+    invitation = ObserverInvitationFactory()
+
+    statuses = [
+        client.get(url).status_code for url in (
+            "/en/admin/meetings/delegation/add/",
+            f"/en/admin/meetings/delegation/{delegate.delegation.pk}/change/",
+            f"/en/admin/meetings/delegation/{delegate.delegation.pk}/history/",
+            f"/en/admin/meetings/delegate/{delegate.pk}/change/",
+            "/en/admin/meetings/observerinvitation/add/",
+            f"/en/admin/meetings/observerinvitation/{invitation.pk}/change/",
+        )
+    ]
+
+    assert statuses == [200] * 6
+
+
+def test_admin_invitation_of_civil_society_awaits_consent(client, editor):
+    from meetings.models import ObserverInvitation
+    from membership.enums import OrganisationKind
+    from tests.factories.meetings import MeetingFactory
+    from tests.factories.membership import OrganisationFactory
+
+    meeting = MeetingFactory()
+    ngo = OrganisationFactory(kind=OrganisationKind.CIVIL_SOCIETY)
+
+    response = client.post("/en/admin/meetings/observerinvitation/add/", {
+        "meeting": meeting.pk, "organisation": ngo.pk, "email": "ngo@example.org",
+        "language": "en", "max_delegation_size": "2", "consent": "not_needed",
+        "consent_date": "", "consent_how": "",
+    })
+
+    assert response.status_code == 302
+    assert ObserverInvitation.objects.get().consent == "awaited"

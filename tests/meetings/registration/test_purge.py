@@ -73,3 +73,28 @@ def test_purge_command_dry_run_removes_nothing(old_and_recent, capsys):
     call_command("purge_delegates", "--dry-run")
 
     assert Delegate.objects.count() == 3
+
+
+def test_purge_deletes_the_note_verbale_file(staff, note_verbale, credentials_dir,
+                                             django_capture_on_commit_callbacks):
+    from meetings.services.registration import delegation_attach_credentials
+
+    delegation = DelegationFactory(meeting=MeetingFactory(start=D(2020, 10, 1),
+                                                          end=D(2020, 10, 2)))
+    stored = delegation_attach_credentials(delegation=delegation, upload=note_verbale,
+                                           user=staff)
+    path = credentials_dir / stored.credentials.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delegates_purge(ended_before=D(2023, 1, 1))
+
+    delegation.refresh_from_db()
+    assert (path.exists(), delegation.credentials_name) == (False, "")
+
+
+def test_purge_task_returns_how_many_were_removed(old_and_recent, settings):
+    from meetings.tasks import purge_delegates
+
+    settings.MEETINGS_PERSONAL_DATA_RETENTION_DAYS = 1
+
+    assert purge_delegates() == 3

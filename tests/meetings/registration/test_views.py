@@ -238,3 +238,18 @@ def test_delegation_page_query_count_constant(client, meeting, kazakhstan, coord
         response = client.get(f"/en/registration/{meeting.slug}/")
 
     assert response.status_code == 200
+
+
+def test_dashboard_of_a_focal_point_is_my_organisation(client):
+    from membership.enums import OrganisationKind
+    from tests.factories.membership import FocalPointFactory, OrganisationFactory, UserFactory
+
+    user = UserFactory()
+    FocalPointFactory(organisation=OrganisationFactory(name_en="IOM",
+                                                       kind=OrganisationKind.INTERNATIONAL),
+                      user=user)
+    client.force_login(user)
+
+    page = client.get("/en/registration/").content.decode()
+
+    assert "<h1>My organisation: " in page
