@@ -12,10 +12,12 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from content import selectors as content_selectors
 from membership.forms import PasswordResetForm
 from membership.throttle import throttle_hit
 
@@ -29,7 +31,18 @@ class HomeView(TemplateView):
 
 
 class AboutView(TemplateView):
+    """The texts the secretariat keeps in the admin (content.AboutSection,
+    content.HistoryEntry) and the thematic areas of the archive."""
+
     template_name = "about.html"
+
+    def get_context_data(self, **kwargs):
+        language = get_language()
+        return super().get_context_data(
+            sections=content_selectors.about_sections(language=language),
+            history=content_selectors.history_entries(language=language),
+            **kwargs,
+        )
 
 
 def _check_database() -> str:

@@ -340,3 +340,63 @@ class ContactMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.subject}"
+
+
+class AboutSection(models.Model):
+    """One section of the About page ("Objectives", "Membership", ...): the
+    secretariat edits the texts in the admin; the first ones follow the
+    Operational Mechanism (data migration 0007). The body is rich text,
+    sanitised when saved (content.services.about_section_save)."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    slug = models.SlugField(
+        _("slug"), max_length=60, unique=True,
+        help_text=_("The section's anchor on the page: /about/#<slug>."),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    body = models.TextField(
+        _("body"), blank=True,
+        help_text=_("Paragraphs, headings, lists, links, bold and italics. Anything else "
+                    "(scripts, styles, embedded frames) is removed when saved."),
+    )
+    is_shown = models.BooleanField(_("shown on the page"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("section of the About page")
+        verbose_name_plural = _("sections of the About page")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or self.slug
+
+    def clean(self):
+        super().clean()
+        if not (self.title_ru or self.title_en):  # modeltranslation's fields
+            raise ValidationError({"title_ru": _("Give the title in at least one language.")})
+
+
+class HistoryEntry(models.Model):
+    """One step of the process's history on the About page's timeline."""
+
+    date = models.DateField(_("date"))
+    year_only = models.BooleanField(
+        _("show the year only"), default=False,
+        help_text=_("For events whose exact day is not recorded."),
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Plain text."))
+    is_shown = models.BooleanField(_("shown on the page"), default=True)
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history of the process")
+        ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title or str(self.date)
+
+    def clean(self):
+        super().clean()
+        if not (self.title_ru or self.title_en):
+            raise ValidationError({"title_ru": _("Give the title in at least one language.")})

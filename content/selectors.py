@@ -17,7 +17,7 @@ from archive.selectors import documents_visible_to
 from membership.models import ParticipantState
 
 from .enums import PartnerKind
-from .models import ContactDetails, NewsItem, Partner, Project
+from .models import AboutSection, ContactDetails, HistoryEntry, NewsItem, Partner, Project
 
 OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
 # The list, the feeds and the sitemap never show the body.
@@ -173,3 +173,21 @@ def contact_details() -> ContactDetails:
     """The Support Unit's contact details (the row a data migration made;
     an empty one if someone deleted it)."""
     return ContactDetails.objects.filter(pk=1).first() or ContactDetails(pk=1, address="")
+
+
+def about_sections(*, language: str) -> list[AboutSection]:
+    """The About page's shown sections in the secretariat's order, each
+    marked with the language its title and body are shown in. One query."""
+    return with_languages(
+        list(AboutSection.objects.filter(is_shown=True).order_by("position", "pk")),
+        language=language, fields=("title", "body"),
+    )
+
+
+def history_entries(*, language: str) -> list[HistoryEntry]:
+    """The timeline of the About page, oldest first, each marked with the
+    language its texts are shown in. One query."""
+    return with_languages(
+        list(HistoryEntry.objects.filter(is_shown=True).order_by("date", "pk")),
+        language=language, fields=("title", "description"),
+    )

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from .models import ContactDetails, NewsItem, Partner, Project
+from .models import AboutSection, ContactDetails, HistoryEntry, NewsItem, Partner, Project
 
 
 @register(NewsItem)
@@ -31,6 +31,16 @@ class ContactDetailsTranslationOptions(TranslationOptions):
     fields = ("address",)
 
 
+@register(AboutSection)
+class AboutSectionTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
+
+
+@register(HistoryEntry)
+class HistoryEntryTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+
+
 # Audit history (who, when, what changed), registered after modeltranslation
 # has added the _ru/_en fields so the historical tables keep both languages
 # (as in archive/translation.py).
@@ -38,3 +48,5 @@ register_history(NewsItem)
 register_history(Partner)
 register_history(ContactDetails)
 register_history(Project, m2m_fields=["partners", "states", "themes", "documents"])
+register_history(AboutSection)
+register_history(HistoryEntry)

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from content.models import NewsItem, Project
+from content.models import AboutSection, HistoryEntry, NewsItem, Project
 
 
 def image_bytes(*, size=(40, 30), image_format="PNG") -> bytes:
@@ -81,3 +81,27 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def documents(obj, create, extracted, **kwargs):  # noqa: N805
         if create and extracted:
             obj.documents.set(extracted)
+
+
+class AboutSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AboutSection
+
+    slug = factory.Sequence(lambda n: f"section-{n}")
+    position = factory.Sequence(lambda n: 100 + n)
+    title_ru = factory.Sequence(lambda n: f"Раздел {n}")
+    title_en = factory.Sequence(lambda n: f"Section {n}")
+    title = factory.SelfAttribute("title_ru")
+    body_ru = "<p>Текст раздела.</p>"
+    body_en = "<p>The section's text.</p>"
+    body = factory.SelfAttribute("body_ru")
+
+
+class HistoryEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HistoryEntry
+
+    date = factory.Sequence(lambda n: datetime.date(2014 + n, 5, 20))
+    title_ru = factory.Sequence(lambda n: f"Событие {n}")
+    title_en = factory.Sequence(lambda n: f"Event {n}")
+    title = factory.SelfAttribute("title_ru")
