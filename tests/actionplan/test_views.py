@@ -1,0 +1,285 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from actionplan.enums import NoteVisibility, ProgressStatus, RoundStatus
+from actionplan.models import Action, ActionProgress, ProgressNote
+from actionplan.services import plan_create_version
+from tests.factories.actionplan import (
+    ActionFactory,
+    ActionProgressFactory,
+    AreaFactory,
+    EndorsedRoundFactory,
+    PlanFactory,
+    ProgressNoteFactory,
+    ReportingRoundFactory,
+)
+from tests.factories.meetings import MeetingFactory
+from tests.factories.membership import ParticipantStateFactory, StaffUserFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def url(name, lang="ru", **kwargs):
+    with translation.override(lang):
+        return reverse(f"actionplan:{name}", kwargs=kwargs)
+
+
+# --- The plan ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "area", "action"), [
+    ("ru", "Управление границами", "Создать механизмы"),
+    ("en", "Border management", "Set up mechanisms"),
+])
+def test_plan_page_shows_the_current_plan_in_each_language(client, plan, lang, area, action):
+    response = client.get(url("plan", lang))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert f"I. {area}" in content
+    assert action in content
+
+
+def test_plan_page_links_older_versions_and_they_stay_readable(client, plan):
+    newer = plan_create_version(previous=plan, title_ru="План 2016", title_en="Plan 2016")
+    Action.objects.filter(area__plan=newer, order=1, area__number=1).update(
+        text_ru="Новое действие")
+
+    current = client.get(url("plan")).content.decode()
+    older = client.get(url("plan_version", version=1)).content.decode()
+
+    assert "Новое действие" in current
+    assert plan.get_absolute_url() in current
+    assert "Создать механизмы" in older
+    assert "Новое действие" not in older
+
+
+def test_plan_page_of_an_unknown_version_is_404(client, plan):
+    assert client.get(url("plan_version", version=9)).status_code == 404
+
+
+def test_plan_page_without_any_plan_says_so(client):
+    response = client.get(url("plan", "en"))
+
+    assert "The action plan has not been published yet." in response.content.decode()
+
+
+@pytest.mark.parametrize("areas", [1, 3])
+def test_plan_page_query_count_does_not_grow_with_areas(
+    client, django_assert_num_queries, areas
+):
+    plan = PlanFactory(version=1)
+    for number in range(1, areas + 1):
+        area = AreaFactory(plan=plan, number=number)
+        ActionFactory(area=area, order=1)
+        ActionFactory(area=area, order=2)
+    client.get(url("plan"))  # warm the session and caches
+
+    # plan, areas + five prefetches, sections + paragraphs, versions
+    with django_assert_num_queries(10):
+        client.get(url("plan"))
+
+
+# --- The matrix -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def endorsed(plan, kazakhstan, kyrgyzstan):
+    """Hand-counted: Kazakhstan done 2, in progress 1; Kyrgyzstan done 1,
+    not applicable 1 and no answer for the third action."""
+    rr = EndorsedRoundFactory(plan=plan)
+    a1, a2, a3 = Action.objects.order_by("area__number", "order")
+    for action, state, status in [
+        (a1, kazakhstan, ProgressStatus.DONE), (a2, kazakhstan, ProgressStatus.DONE),
+        (a3, kazakhstan, ProgressStatus.IN_PROGRESS), (a1, kyrgyzstan, ProgressStatus.DONE),
+        (a2, kyrgyzstan, ProgressStatus.NOT_APPLICABLE),
+    ]:
+        ActionProgressFactory(round=rr, action=action, state=state, status=status)
+    return rr
+
+
+def test_matrix_counts_match_the_hand_counted_fixture(endorsed):
+    from actionplan.selectors import progress_matrix
+
+    matrix = progress_matrix(reporting_round=endorsed)
+
+    assert [s.name_en for s in matrix.states] == ["Kazakhstan", "Kyrgyzstan"]
+    assert {s.name_en: [c for _v, _l, c in counts] for s, counts in matrix.total_rows} == {
+        "Kazakhstan": [0, 1, 2, 0], "Kyrgyzstan": [0, 0, 1, 1]}
+    assert matrix.overall["missing"] == 1
+    assert [[c.status if c else None for c in row.cells]
+            for block in matrix.areas for row in block.rows] == [
+        ["done", "done"], ["done", "not_applicable"], ["in_progress", None]]
+
+
+def test_progress_page_reads_without_colour(client, endorsed):
+    content = client.get(url("progress", "en")).content.decode()
+
+    assert '<td class="status status--done"><span aria-hidden="true">●</span> Done' in content
+    assert '<span aria-hidden="true">?</span> No answer</td>' in content
+    assert "Legend" in content
+
+
+def test_progress_page_hides_a_round_not_endorsed_from_the_public(client, plan, kazakhstan):
+    rr = ReportingRoundFactory(plan=plan, status=RoundStatus.CLOSED, closed_on=D(2024, 10, 1))
+    ActionProgressFactory(round=rr, action=Action.objects.first(), state=kazakhstan)
+
+    response = client.get(url("progress", "en"))
+
+    assert "No reporting round has been endorsed" in response.content.decode()
+    assert client.get(url("progress", "en") + f"?round={rr.pk}").status_code == 404
+
+
+def test_progress_page_shows_a_round_not_endorsed_to_the_secretariat(client, plan):
+    rr = ReportingRoundFactory(plan=plan)
+    client.force_login(StaffUserFactory())
+
+    response = client.get(url("progress", "en"))
+
+    assert response.context["reporting_round"] == rr
+
+
+def test_restricted_notes_stay_restricted(client, endorsed, kaz_coordinator):
+    progress = ActionProgress.objects.filter(state__iso3="KAZ").first()
+    ProgressNoteFactory(progress=progress, text="Открытая заметка",
+                        visibility=NoteVisibility.PUBLIC)
+    ProgressNoteFactory(progress=progress, text="Закрытая заметка",
+                        visibility=NoteVisibility.PARTICIPANTS)
+
+    public = client.get(url("progress")).content.decode()
+    client.force_login(kaz_coordinator)
+    participant = client.get(url("progress")).content.decode()
+
+    assert ("Открытая заметка" in public, "Закрытая заметка" in public) == (True, False)
+    assert ("Открытая заметка" in participant, "Закрытая заметка" in participant) == (True, True)
+
+
+def test_progress_csv_has_a_row_per_action_and_a_column_per_state(client, endorsed):
+    response = client.get(url("progress_csv", "en"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert rows[0] == ["Action", "Area", "Text", "Kazakhstan", "Kyrgyzstan"]
+    assert [row[0] for row in rows[1:]] == ["I.1", "I.2", "II.1"]
+    assert [row[3:] for row in rows[1:]] == [
+        ["Done", "Done"], ["Done", "Not applicable"], ["In progress", ""]]
+
+
+@pytest.mark.parametrize("states", [1, 3])
+def test_progress_page_query_count_does_not_grow_with_states(
+    client, django_assert_num_queries, plan, states
+):
+    rr = EndorsedRoundFactory(plan=plan)
+    for _ in range(states):
+        state = ParticipantStateFactory()
+        for action in Action.objects.all():
+            note_on = ActionProgressFactory(round=rr, action=action, state=state)
+        ProgressNoteFactory(progress=note_on, visibility=NoteVisibility.PUBLIC)
+    client.get(url("progress"))
+
+    # the round, matrix (states, areas, actions, answers), notes and their
+    # documents, the reports, and the round choice's options (two cursors)
+    with django_assert_num_queries(10):
+        client.get(url("progress"))
+
+
+# --- The coordinator's form ---------------------------------------------------------------
+
+
+@pytest.fixture
+def open_round(plan, kazakhstan):
+    """Last year's endorsed round (Kazakhstan answered "in progress" for
+    I.1) and this year's open one."""
+    last = EndorsedRoundFactory(plan=plan, opened_on=D(2023, 8, 1),
+                                meeting=MeetingFactory(start=D(2023, 10, 15)))
+    ActionProgressFactory(round=last, action=Action.objects.get(area__number=1, order=1),
+                          state=kazakhstan, status=ProgressStatus.IN_PROGRESS,
+                          timeline="2023–2025")
+    return ReportingRoundFactory(plan=plan, opened_on=D(2024, 8, 1))
+
+
+def test_report_form_shows_last_rounds_answers(client, open_round, kaz_coordinator):
+    client.force_login(kaz_coordinator)
+
+    response = client.get(url("report", "en"))
+
+    content = response.content.decode()
+    assert "Last round: In progress; 2023–2025" in content
+    form = response.context["form"]
+    action = Action.objects.get(area__number=1, order=1)
+    assert form[f"status_{action.pk}"].initial == ProgressStatus.IN_PROGRESS
+
+
+def _post_data(form, **overrides):
+    data = {}
+    for name, _field in form.fields.items():
+        value = form[name].initial
+        if value is None:
+            value = ""
+        if isinstance(value, list):
+            value = [o.pk for o in value]
+        data[name] = value
+    data.update(overrides)
+    return data
+
+
+def test_coordinator_saves_their_states_progress(client, open_round, kazakhstan,
+                                                 kaz_coordinator):
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report")).context["form"]
+    action = Action.objects.get(area__number=2, order=1)
+
+    response = client.post(url("report"), _post_data(
+        form, **{f"status_{action.pk}": "done", f"note_{action.pk}": "Закон принят",
+                 f"visibility_{action.pk}": "public"}))
+
+    assert response.status_code == 302
+    saved = ActionProgress.objects.get(round=open_round, action=action)
+    assert (saved.state, saved.status) == (kazakhstan, ProgressStatus.DONE)
+    assert ActionProgress.objects.filter(round=open_round).count() == 3
+    assert list(ProgressNote.objects.values_list("text", flat=True)) == ["Закон принят"]
+
+
+def test_coordinator_cannot_report_for_another_state_by_tampering(
+    client, open_round, kyrgyzstan, kaz_coordinator
+):
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report")).context["form"]
+
+    client.post(url("report"), _post_data(form, state=kyrgyzstan.pk, state_id=kyrgyzstan.pk))
+
+    assert set(ActionProgress.objects.filter(round=open_round)
+               .values_list("state__iso3", flat=True)) == {"KAZ"}
+
+
+def test_report_form_of_another_state_by_url_is_404(client, open_round, kaz_coordinator):
+    client.force_login(kaz_coordinator)
+
+    assert client.get(url("report") + "kgz/").status_code == 404
+
+
+def test_report_form_is_refused_to_who_coordinates_no_state(client, open_round):
+    client.force_login(StaffUserFactory())
+
+    assert client.get(url("report")).status_code == 403
+
+
+def test_report_form_sends_the_public_to_sign_in(client, open_round):
+    response = client.get(url("report"))
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_report_form_without_an_open_round_says_so(client, plan, kaz_coordinator):
+    client.force_login(kaz_coordinator)
+
+    response = client.get(url("report", "en"))
+
+    assert "No reporting round is open." in response.content.decode()
