@@ -146,6 +146,8 @@ class PageNumberStamper:
             NumberObject,
         )
 
+        # fontTools reports every table it prunes at INFO level.
+        logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
         font = TTFont(STATIC_ROOT / "fonts" / "NotoSans-Regular.ttf")
         subsetter = subset.Subsetter(subset.Options())
         subsetter.populate(text=" /0123456789")

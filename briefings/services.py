@@ -96,7 +96,8 @@ def pack_request(
         pack.task_id = str(uuid.uuid4())
         pack.save()
         task_id = pack.task_id
-        transaction.on_commit(lambda: build_pack.apply_async(args=[pack.pk], task_id=task_id))
+        transaction.on_commit(lambda: build_pack.apply_async(
+            args=[pack.pk, task_id], task_id=task_id))
     return pack
 
 
@@ -124,7 +125,8 @@ def packs_recover_stale(*, now: datetime.datetime | None = None) -> list[int]:
             pack.save(update_fields=["status", "step", "task_id", "heartbeat_at"])
             task_id = pack.task_id
             transaction.on_commit(
-                lambda pk=pk, task_id=task_id: build_pack.apply_async(args=[pk], task_id=task_id)
+                lambda pk=pk, task_id=task_id: build_pack.apply_async(
+                    args=[pk, task_id], task_id=task_id)
             )
             queued.append(pk)
     return queued
