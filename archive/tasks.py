@@ -102,7 +102,10 @@ class AfterResponseTask(Task):
     def _apply_in_background(self, args, kwargs):
         # No beat without Redis: the stuck files are swept here.
         document_files_fail_stuck()
-        return self.apply(args, kwargs).get(propagate=False)
+        # ``.result``, not ``.get()``: celery's "would block" guard is a
+        # process-wide flag that any eager task running meanwhile in another
+        # thread (a briefing pack in load_demo, say) turns on.
+        return self.apply(args, kwargs).result
 
 
 # --- Tasks --------------------------------------------------------------------------

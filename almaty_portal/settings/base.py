@@ -310,6 +310,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Per-step progress of every PDF and dictionary loading notices.
         "weasyprint.progress": {"level": "WARNING"},
+        # WeasyPrint subsets fonts with fontTools, which logs each glyph list.
+        "fontTools": {"level": "WARNING"},
         "pymorphy3": {"level": "WARNING"},
         # One "BEGIN" line per process start, even for each manage.py command.
         "axes.apps": {"level": "WARNING"},

@@ -281,6 +281,26 @@ def test_upload_without_redis_returns_before_the_text_is_extracted(
     assert document_file.extracted_text == RU_TEXT
 
 
+def test_background_extraction_runs_while_an_eager_task_runs_in_another_thread(
+    transactional_db, archive_dir, in_background, caplog
+):
+    """``make run``'s load_demo builds a briefing pack (an eager task) while
+    extraction runs in the background thread; celery's "never call get()
+    within a task" guard is process-wide, and used to fail the background
+    work with an error in the log."""
+    from celery.result import denied_join_result
+
+    queued = waiting_file()
+
+    with denied_join_result():  # what an eager task sets while it runs
+        tasks.extract_file.delay(queued.pk)
+        tasks.background_submit(lambda: None).result(timeout=60)
+
+    queued.refresh_from_db()
+    assert queued.extraction_status == ExtractionStatus.DONE
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == []
+
+
 def test_background_extraction_fails_stuck_files_first(
     transactional_db, archive_dir, in_background
 ):
