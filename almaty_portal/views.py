@@ -4,6 +4,7 @@ that need a limit (the login lockout, the password-reset cap)."""
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import (
     HttpResponse,
@@ -21,6 +22,7 @@ from content import selectors as content_selectors
 from membership.forms import PasswordResetForm
 from membership.throttle import throttle_hit
 
+from . import search
 from .throttling import client_ip
 
 HOUR = 3600
@@ -43,6 +45,39 @@ class AboutView(TemplateView):
             history=content_selectors.history_entries(language=language),
             **kwargs,
         )
+
+
+class SearchView(TemplateView):
+    """/search/?q=...: documents, meetings and news grouped by kind, with
+    counts; ``&kind=meetings`` or ``&kind=news`` pages through one kind
+    (documents go to the archive's own search, with its filters)."""
+
+    template_name = "search.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = " ".join(self.request.GET.get("q", "").split())[: search.MAX_QUERY_LENGTH]
+        kind = self.request.GET.get("kind", "")
+        context.update(query=query, kind=kind if kind in search.KINDS else "")
+        if not query:
+            return context
+        if context["kind"] in (search.MEETINGS, search.NEWS):
+            matching = search.search_matching(kind=kind, query=query, user=self.request.user)
+            page = Paginator(matching, self.paginate_by).get_page(self.request.GET.get("page"))
+            page.object_list = list(page.object_list)
+            if kind == search.NEWS:
+                content_selectors.with_languages(page.object_list, language=get_language())
+            context.update(
+                page_obj=page, results=page.object_list, kind_label=search.KINDS[kind],
+                total=page.paginator.count,
+            )
+        else:
+            groups = search.search_everything(
+                query=query, user=self.request.user, language=get_language(),
+            )
+            context.update(groups=groups, total=sum(group.count for group in groups))
+        return context
 
 
 def _check_database() -> str:
