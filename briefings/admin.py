@@ -100,7 +100,12 @@ class BriefingPackAdmin(admin.ModelAdmin):
                 language = request.POST.get("language")
                 if kind not in PackKind.values or language not in PackLanguage.values:
                     raise Http404
-                pack_request(meeting=meeting, language=language, kind=kind, user=request.user)
+                restricted = (
+                    request.POST.get("restricted") == "on" if kind == PackKind.PROCEEDINGS
+                    else True
+                )
+                pack_request(meeting=meeting, language=language, kind=kind, user=request.user,
+                             restricted=restricted)
                 messages.info(request, _("The pack is being built."))
                 return HttpResponseRedirect(self._meeting_url(meeting.pk))
         packs = {(p.kind, p.language): p for p in selectors.packs_for_admin(meeting=meeting)}

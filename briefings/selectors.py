@@ -71,8 +71,12 @@ def packs_visible_to(*, user) -> QuerySet[BriefingPack]:
     registered = _registered_meeting_ids(user)
     if registered is None:  # staff
         return packs
+    # The public only while the pack is done: a pack whose restriction was
+    # lifted is rebuilt without names, and the restricted file it had
+    # stays out of reach until then (or if that build fails).
     return packs.filter(
-        Q(kind=PackKind.PROCEEDINGS, restricted=False) | Q(meeting_id__in=registered)
+        Q(kind=PackKind.PROCEEDINGS, restricted=False, status=PackStatus.DONE)
+        | Q(meeting_id__in=registered)
     )
 
 

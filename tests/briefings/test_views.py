@@ -231,3 +231,30 @@ def test_dashboard_tag_lists_the_packs_of_the_registered_meetings_only(rf, meeti
 
     assert pack.get_absolute_url() in mine
     assert pack.get_absolute_url() not in theirs
+
+
+def test_staff_restrict_proceedings_and_the_public_loses_them(
+    client, admin_user, meeting, django_capture_on_commit_callbacks
+):
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(packs_page(meeting), {"kind": "proceedings", "language": "en"})
+    public = BriefingPack.objects.get(meeting=meeting)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(packs_page(meeting), {"kind": "proceedings", "language": "en",
+                                          "restricted": "on"})
+    client.logout()
+
+    public.refresh_from_db()
+    assert public.restricted is True
+    assert download(client, public).status_code == 404
+
+
+def test_proceedings_being_rebuilt_public_are_not_public_until_done(client, meeting):
+    pack = BriefingPack.objects.create(
+        meeting=meeting, kind=PackKind.PROCEEDINGS, language="en", restricted=False,
+        status=PackStatus.QUEUED, file="briefings/x/restricted-before.pdf", version=1,
+    )
+
+    assert download(client, pack).status_code == 404
