@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 # (its worker died); after MAX_ATTEMPTS interrupted runs it is failed.
 STALE_AFTER = datetime.timedelta(minutes=2)
 MAX_ATTEMPTS = 3
+QUEUED_PATIENCE = datetime.timedelta(minutes=15)
 PDF_MIME = "application/pdf"
 
 
@@ -83,9 +84,14 @@ def pack_request(
                       else restricted},
         )
         pack = BriefingPack.objects.select_for_update().get(pk=pack.pk)
-        busy = pack.status in (PackStatus.QUEUED, PackStatus.RUNNING) and pack.task_id
-        alive = pack.heartbeat_at and pack.heartbeat_at > timezone.now() - STALE_AFTER
-        if busy and (pack.status == PackStatus.QUEUED or alive):
+        # Left alone: a build running with a recent sign of life, or one
+        # queued not long ago (a message lost with the broker is given up
+        # after QUEUED_PATIENCE; a late copy of it then does nothing).
+        patience = STALE_AFTER if pack.status == PackStatus.RUNNING else QUEUED_PATIENCE
+        if (
+            pack.status in (PackStatus.QUEUED, PackStatus.RUNNING) and pack.task_id
+            and pack.heartbeat_at and pack.heartbeat_at > timezone.now() - patience
+        ):
             return pack
         if restricted is not None:
             pack.restricted = restricted

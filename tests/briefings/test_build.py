@@ -367,3 +367,33 @@ def test_proceedings_list_the_participants_without_names_and_the_outcomes(
     assert "Таджикистан" in text
     assert "Рахимов" not in text
     assert [row["document"] for row in pack.contents] == [outcome_document.pk]
+
+
+def test_requesting_a_pack_already_queued_leaves_it_queued(meeting, admin_user):
+    from django.utils import timezone
+
+    from briefings.services import pack_request
+
+    pack = BriefingPack.objects.create(meeting=meeting, language="ru", status=PackStatus.QUEUED,
+                                       task_id="waiting", heartbeat_at=timezone.now())
+
+    again = pack_request(meeting=meeting, language="ru", user=admin_user)
+
+    assert (again.pk, again.task_id, again.requested_by) == (pack.pk, "waiting", None)
+
+
+def test_a_pack_queued_long_ago_is_queued_again_on_request(
+    meeting, selected, admin_user, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from briefings.services import QUEUED_PATIENCE
+
+    BriefingPack.objects.create(meeting=meeting, language="ru", status=PackStatus.QUEUED,
+                                task_id="lost-with-the-broker",
+                                heartbeat_at=timezone.now() - QUEUED_PATIENCE * 2)
+
+    pack = build(meeting, "ru", django_capture_on_commit_callbacks, user=admin_user)
+
+    assert pack.status == PackStatus.DONE
+    assert pack.task_id != "lost-with-the-broker"
