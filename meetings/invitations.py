@@ -16,7 +16,7 @@ SALT = "meetings.observer-invitation"
 
 
 def link_max_age() -> datetime.timedelta:
-    return datetime.timedelta(days=getattr(settings, "MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS", 30))
+    return datetime.timedelta(days=settings.MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS)
 
 
 def invitation_token(invitation: ObserverInvitation) -> str:

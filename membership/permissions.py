@@ -211,8 +211,3 @@ def can_edit_coordinator_contacts(user, coordinator: NationalCoordinator) -> boo
     if user.is_staff and user.has_perm("membership.change_nationalcoordinator"):
         return True
     return coordinator.in_office and coordinator.user_id == user.pk
-
-
-def coordinated_state(user) -> ParticipantState | None:
-    """The state whose coordinator ``user`` is now (the header's "My state")."""
-    return roles_of(user).state

@@ -252,6 +252,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "archive.fail_stuck_extractions",
         "schedule": 15 * 60,
     },
+    # Delegates' personal data of meetings older than the retention period
+    # (the record of which states attended stays).
+    "meetings-purge-delegates": {
+        "task": "meetings.purge_delegates",
+        "schedule": 24 * 3600,
+    },
 }
 
 # --- Archive extraction -------------------------------------------------------
@@ -321,5 +327,20 @@ LOGGING = {
     },
 }
 
+# --- Meetings -----------------------------------------------------------------
+# Delegates' personal data is deleted this long after their meeting ended
+# (manage.py purge_delegates, daily from beat); the aggregate record stays.
+MEETINGS_PERSONAL_DATA_RETENTION_DAYS = env.int(
+    "MEETINGS_PERSONAL_DATA_RETENTION_DAYS", default=730
+)
+# Lifetime of the signed link an observer's focal point registers with.
+MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS = env.int("MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS", default=30)
+# Contact form: messages accepted per client address and hour.
+CONTACT_MESSAGES_PER_HOUR = env.int("CONTACT_MESSAGES_PER_HOUR", default=5)
+
 # --- Portal -------------------------------------------------------------------
 PORTAL_NAME = _("Almaty Process")
+# The public address (scheme and host, e.g. https://almaty-process.org) for
+# canonical URLs, hreflang alternates, Open Graph and robots.txt; empty: the
+# address the request came to.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="").rstrip("/")

@@ -17,13 +17,9 @@ from django.utils import timezone
 
 from ..models import Delegate, Delegation
 
-DEFAULT_RETENTION_DAYS = 730
-
 
 def retention_period() -> datetime.timedelta:
-    return datetime.timedelta(days=getattr(
-        settings, "MEETINGS_PERSONAL_DATA_RETENTION_DAYS", DEFAULT_RETENTION_DAYS,
-    ))
+    return datetime.timedelta(days=settings.MEETINGS_PERSONAL_DATA_RETENTION_DAYS)
 
 
 @dataclass(frozen=True)

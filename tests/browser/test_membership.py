@@ -64,6 +64,8 @@ def test_coordinator_signs_in_and_updates_the_phone(live_server, page: Page, kaz
     page.get_by_role("navigation", name="Основная навигация").get_by_role(
         "link", name="Моё государство"
     ).click()
+    expect(page).to_have_url(f"{live_server.url}/ru/registration/")
+    page.get_by_role("link", name="Публичная страница государства").click()
     expect(page).to_have_url(f"{live_server.url}/ru/states/kaz/")
     page.get_by_role("link", name="Обновить контактные данные координатора").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(

@@ -21,7 +21,7 @@ PASSWORD = "correct-horse-battery"  # UserFactory's
 
 TEXTS = {
     "ru": {
-        "sign_in": "Войти", "navigation": "Основная навигация", "delegations": "Делегации",
+        "sign_in": "Войти", "navigation": "Основная навигация", "delegations": "Моё государство",
         "register": "Зарегистрировать или изменить делегацию", "add": "Добавить делегата",
         "surname": "Фамилия (кириллицей)", "given": "Имя и отчество (кириллицей)",
         "position": "Должность", "agency": "Ведомство", "email": "Электронная почта",
@@ -29,7 +29,7 @@ TEXTS = {
         "full": "Делегация укомплектована: не более 2 делегатов, включая главу делегации.",
     },
     "en": {
-        "sign_in": "Sign in", "navigation": "Main navigation", "delegations": "Delegations",
+        "sign_in": "Sign in", "navigation": "Main navigation", "delegations": "My state",
         "register": "Register or change the delegation", "add": "Add a delegate",
         "surname": "Surname (Cyrillic)", "given": "Given names (Cyrillic)",
         "position": "Position", "agency": "Agency", "email": "Email",

@@ -9,5 +9,8 @@ def test_beat_schedule_names_only_registered_tasks():
 
     scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
 
-    assert scheduled == {"archive.delete_orphan_files", "archive.fail_stuck_extractions"}
+    assert scheduled == {
+        "archive.delete_orphan_files", "archive.fail_stuck_extractions",
+        "meetings.purge_delegates",
+    }
     assert scheduled <= set(app.tasks)
