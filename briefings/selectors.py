@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import formats
 
@@ -207,7 +206,14 @@ def working_language_labels(meeting: Meeting) -> list[str]:
 
 
 def contact_line() -> str:
-    return getattr(settings, "SUPPORT_UNIT_CONTACT", "") or settings.DEFAULT_FROM_EMAIL
+    """The Support Unit's contact details as on /contact/ (content's one
+    row): email and phone, else the address."""
+    from content.selectors import contact_details
+
+    details = contact_details()
+    parts = [details.email, details.phone]
+    line = " · ".join(part for part in parts if part)
+    return line or " ".join(details.address.split())
 
 
 def place_of(meeting: Meeting) -> str:

@@ -397,3 +397,17 @@ def test_a_pack_queued_long_ago_is_queued_again_on_request(
 
     assert pack.status == PackStatus.DONE
     assert pack.task_id != "lost-with-the-broker"
+
+
+def test_practical_information_gives_the_support_units_contact(
+    meeting, django_capture_on_commit_callbacks
+):
+    from content.models import ContactDetails
+
+    ContactDetails.objects.update_or_create(pk=1, defaults={
+        "address": "Алматы", "email": "support@example.org", "phone": "+7 727 000 00 00"})
+
+    pack = build(meeting, "ru", django_capture_on_commit_callbacks)
+
+    assert ("Служба поддержки Алматинского процесса: support@example.org · +7 727 000 00 00"
+            in text_of(pack))
