@@ -2,7 +2,15 @@ import datetime
 
 import pytest
 
-from tests.factories.actionplan import ActionFactory, AreaFactory, PlanFactory
+from actionplan.enums import ProgressStatus
+from actionplan.models import Action
+from tests.factories.actionplan import (
+    ActionFactory,
+    ActionProgressFactory,
+    AreaFactory,
+    EndorsedRoundFactory,
+    PlanFactory,
+)
 from tests.factories.membership import (
     NationalCoordinatorFactory,
     ParticipantStateFactory,
@@ -53,3 +61,18 @@ def plan():
     ActionFactory(area=first, order=2, text_ru="Провести тренинги", text_en="Hold trainings")
     ActionFactory(area=second, order=1, text_ru="Пересмотреть законы", text_en="Review laws")
     return plan
+
+
+@pytest.fixture
+def endorsed(plan, kazakhstan, kyrgyzstan):
+    """Hand-counted: Kazakhstan done 2, in progress 1; Kyrgyzstan done 1,
+    not applicable 1 and no answer for the third action."""
+    rr = EndorsedRoundFactory(plan=plan)
+    a1, a2, a3 = Action.objects.order_by("area__number", "order")
+    for action, state, status in [
+        (a1, kazakhstan, ProgressStatus.DONE), (a2, kazakhstan, ProgressStatus.DONE),
+        (a3, kazakhstan, ProgressStatus.IN_PROGRESS), (a1, kyrgyzstan, ProgressStatus.DONE),
+        (a2, kyrgyzstan, ProgressStatus.NOT_APPLICABLE),
+    ]:
+        ActionProgressFactory(round=rr, action=action, state=state, status=status)
+    return rr

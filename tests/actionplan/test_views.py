@@ -89,21 +89,6 @@ def test_plan_page_query_count_does_not_grow_with_areas(
 # --- The matrix -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def endorsed(plan, kazakhstan, kyrgyzstan):
-    """Hand-counted: Kazakhstan done 2, in progress 1; Kyrgyzstan done 1,
-    not applicable 1 and no answer for the third action."""
-    rr = EndorsedRoundFactory(plan=plan)
-    a1, a2, a3 = Action.objects.order_by("area__number", "order")
-    for action, state, status in [
-        (a1, kazakhstan, ProgressStatus.DONE), (a2, kazakhstan, ProgressStatus.DONE),
-        (a3, kazakhstan, ProgressStatus.IN_PROGRESS), (a1, kyrgyzstan, ProgressStatus.DONE),
-        (a2, kyrgyzstan, ProgressStatus.NOT_APPLICABLE),
-    ]:
-        ActionProgressFactory(round=rr, action=action, state=state, status=status)
-    return rr
-
-
 def test_matrix_counts_match_the_hand_counted_fixture(endorsed):
     from actionplan.selectors import progress_matrix
 

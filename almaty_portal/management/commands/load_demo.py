@@ -10,7 +10,9 @@ from django.db import transaction
 from almaty_portal.services import demo_data_mark
 
 # In dependency order: meetings link archive documents.
-DEMO_APPS = ("membership", "chairmanship", "archive", "meetings", "briefings", "content")
+DEMO_APPS = (
+    "membership", "chairmanship", "archive", "meetings", "actionplan", "briefings", "content",
+)
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "almaty-demo-2026"  # noqa: S105 - printed for the demo, DEBUG only
 
