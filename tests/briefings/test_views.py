@@ -258,3 +258,26 @@ def test_proceedings_being_rebuilt_public_are_not_public_until_done(client, meet
     )
 
     assert download(client, pack).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_dashboard_packs_take_one_query_however_many(
+    rf, meeting, django_assert_num_queries, count
+):
+    from briefings.selectors import packs_for_dashboard
+    from membership.permissions import roles_of
+    from tests.factories.meetings import MeetingFactory
+
+    state = ParticipantStateFactory()
+    user = coordinator_of(state)
+    for number in range(count):
+        other = meeting if number == 0 else MeetingFactory()
+        DelegationFactory(meeting=other, state=state)
+        BriefingPack.objects.create(meeting=other, language="ru", status=PackStatus.DONE,
+                                    file=f"briefings/{number}.pdf", version=1)
+    roles_of(user)  # the user's roles, computed once per request
+
+    with django_assert_num_queries(1):
+        packs = packs_for_dashboard(user=user)
+
+    assert len(packs) == count
