@@ -1,6 +1,8 @@
 import io
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from pypdf import PdfReader
 
 from actionplan import services
@@ -57,7 +59,13 @@ def test_progress_report_download_is_public_once_endorsed(client, built, endorse
     response = client.get(f"/ru/action-plan/rounds/{endorsed.pk}/report-ru.pdf")
 
     body = b"".join(response.streaming_content)
-    response.file_to_stream.close()
+    # Close the file as the server would, without closing the test's
+    # database connection (what Django's test client does around requests).
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert body.startswith(b"%PDF")
