@@ -12,13 +12,21 @@ from archive.sitemaps import DocumentSitemap
 from content.sitemaps import NewsSitemap, ProjectSitemap
 
 from . import views
+from .sitemaps import MeetingSitemap, StateSitemap, StaticPageSitemap
 
 admin.site.site_header = _("Almaty Process: Support Unit")
 admin.site.site_title = _("Almaty Process administration")
 admin.site.index_title = _("Secretariat")
 
 # One sitemap for both languages: each entry lists its /ru/ and /en/ pages.
-SITEMAPS = {"archive": DocumentSitemap, "news": NewsSitemap, "projects": ProjectSitemap}
+SITEMAPS = {
+    "pages": StaticPageSitemap,
+    "meetings": MeetingSitemap,
+    "states": StateSitemap,
+    "archive": DocumentSitemap,
+    "news": NewsSitemap,
+    "projects": ProjectSitemap,
+}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -24,6 +24,7 @@ from membership.throttle import throttle_hit
 
 from . import search
 from .throttling import client_ip
+from .urls_absolute import absolute_url
 
 HOUR = 3600
 
@@ -133,7 +134,7 @@ def robots_txt(request):
         "Disallow: /en/admin/",
         "Disallow: /ru/accounts/",
         "Disallow: /en/accounts/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(request, '/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -4,8 +4,75 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+
+from ..urls_absolute import absolute_url as _absolute_url
 
 register = template.Library()
+
+# Query parameters that make a different page worth indexing on its own
+# (a list's later pages); filters and searches canonicalise to the list.
+CANONICAL_PARAMETERS = ("page",)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """``path`` as an absolute URL (PORTAL_BASE_URL, or the request's host)."""
+    return _absolute_url(context.get("request"), path)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """This page's absolute URL in the current language: the path, and the
+    page number of a list past its first page."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    path = request.path
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        path = f"{path}?{urlencode({'page': page})}"
+    return _absolute_url(request, path)
+
+
+@register.simple_tag(takes_context=True)
+def alternate_url(context, lang_code: str) -> str:
+    """This page in ``lang_code`` as an absolute URL, for hreflang links
+    (query string dropped but for the page number, as canonical_url)."""
+    request = context.get("request")
+    url = switch_language_url(context, lang_code)
+    path = url.partition("?")[0]
+    if request is not None:
+        page = request.GET.get("page", "")
+        if page.isdigit() and int(page) > 1:
+            path = f"{path}?{urlencode({'page': page})}"
+    return _absolute_url(request, path)
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist, name: str):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # The output is already escaped by the template: kept as safe.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture name %}...{% endcapture %}``: renders its content (blocks
+    included, so child templates still fill them) into ``name``, whitespace
+    collapsed, to use it more than once (the <title> and og:title)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("capture takes one variable name")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[1])
 
 
 @register.simple_tag(takes_context=True)
