@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .selectors import plan_versions
+from .models import Plan
 
 
 class PlanSitemap(Sitemap):
@@ -17,7 +17,7 @@ class PlanSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ["progress", *plan_versions().only("pk", "version", "created_at")]
+        return ["progress", *Plan.objects.order_by("-version").only("pk", "version")]
 
     def location(self, item):
         if item == "progress":

@@ -8,6 +8,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from actionplan.sitemaps import PlanSitemap
 from archive.sitemaps import DocumentSitemap
 from content.sitemaps import NewsSitemap, ProjectSitemap
 
@@ -26,6 +27,7 @@ SITEMAPS = {
     "archive": DocumentSitemap,
     "news": NewsSitemap,
     "projects": ProjectSitemap,
+    "actionplan": PlanSitemap,
 }
 
 urlpatterns = [
