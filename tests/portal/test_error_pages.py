@@ -1,0 +1,62 @@
+"""Error pages in the site's design, in the reader's language; the server
+error page without the database (it may be what failed)."""
+
+import pytest
+from django.test import Client
+
+from tests.content.conftest import text_of
+
+pytestmark = pytest.mark.urls("tests.portal.error_urls")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "heading", "home"),
+    [
+        ("ru", "Страница не найдена", "Перейти на главную страницу"),
+        ("en", "Page not found", "Go to the home page"),
+    ],
+)
+def test_not_found_page_in_the_readers_language(client, lang, heading, home):
+    response = client.get(f"/{lang}/no-such-page/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert 'class="site-header"' in html
+    assert f'action="/{lang}/search/"' in html
+    assert '<meta name="robots" content="noindex">' in html
+    text = text_of(response)
+    assert heading in text
+    assert home in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("ru", "Доступ запрещён"), ("en", "Access denied")],
+)
+def test_access_denied_page_in_the_readers_language(client, lang, heading):
+    response = client.get(f"/{lang}/test-denies/")
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert 'class="site-header"' in html
+    assert heading in text_of(response)
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("ru", "Ошибка сервера"), ("en", "Server error")],
+)
+def test_server_error_page_in_the_readers_language_without_the_database(lang, heading):
+    # No django_db mark: any query would fail the test.
+    client = Client(raise_request_exception=False)
+
+    response = client.get(f"/{lang}/test-fails/")
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert 'class="site-header"' in html
+    assert f'href="/{lang}/"' in html
+    assert heading in text_of(response)
