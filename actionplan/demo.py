@@ -55,4 +55,4 @@ def load() -> str:
                     progress=progress, date=rr.closed_on, visibility=NoteVisibility.PUBLIC,
                     text="Иллюстративная запись: национальная консультация обсудила сроки.",
                 )
-    return f"action plan: v{plan.version}, 1 endorsed round ({len(states)} states reporting)"
+    return f"action plan: v{plan.version}, 1 endorsed round (states reporting: {len(states)})"

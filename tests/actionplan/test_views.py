@@ -275,3 +275,22 @@ def test_sitemap_lists_the_plan_versions_and_the_progress_page_in_both_languages
 
     for path in ("/ru/action-plan/v1/", "/en/action-plan/v1/", "/ru/action-plan/progress/"):
         assert f"{path}</loc>" in content
+
+
+def test_note_documents_follow_the_archive_access_rule(client, endorsed, kaz_coordinator):
+    from archive.enums import AccessLevel
+    from tests.factories.archive import DocumentFactory
+
+    note = ProgressNoteFactory(progress=ActionProgress.objects.first(),
+                               visibility=NoteVisibility.PUBLIC)
+    note.documents.set([
+        DocumentFactory(title_ru="Открытый закон"),
+        DocumentFactory(title_ru="Внутренняя справка", access=AccessLevel.PARTICIPANTS),
+    ])
+
+    public = client.get(url("progress")).content.decode()
+    client.force_login(kaz_coordinator)
+    participant = client.get(url("progress")).content.decode()
+
+    assert ("Открытый закон" in public, "Внутренняя справка" in public) == (True, False)
+    assert "Внутренняя справка" in participant
