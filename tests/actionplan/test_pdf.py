@@ -69,3 +69,11 @@ def test_progress_report_download_is_public_once_endorsed(client, built, endorse
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert body.startswith(b"%PDF")
+
+
+def test_progress_report_of_a_round_not_endorsed_is_404_for_the_public(client, built, endorsed):
+    type(endorsed).objects.filter(pk=endorsed.pk).update(endorsed=False, endorsed_on=None)
+
+    response = client.get(f"/ru/action-plan/rounds/{endorsed.pk}/report-ru.pdf")
+
+    assert response.status_code == 404
