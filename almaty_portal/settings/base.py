@@ -258,6 +258,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.purge_delegates",
         "schedule": 24 * 3600,
     },
+    # Briefing packs whose build stopped without a sign of life (a worker
+    # killed outright) are queued again, or failed after three attempts.
+    "briefings-recover-stale-packs": {
+        "task": "briefings.recover_stale_packs",
+        "schedule": 5 * 60,
+    },
 }
 
 # --- Archive extraction -------------------------------------------------------

@@ -233,6 +233,16 @@ def test_dashboard_tag_lists_the_packs_of_the_registered_meetings_only(rf, meeti
     assert pack.get_absolute_url() not in theirs
 
 
+def test_coordinator_dashboard_offers_the_pack_of_the_registered_meeting(client, meeting, pack):
+    state = ParticipantStateFactory()
+    DelegationFactory(meeting=meeting, state=state)
+    client.force_login(coordinator_of(state))
+
+    html = client.get("/ru/registration/").content.decode()
+
+    assert pack.get_absolute_url() in html
+
+
 def test_staff_restrict_proceedings_and_the_public_loses_them(
     client, admin_user, meeting, django_capture_on_commit_callbacks
 ):

@@ -11,6 +11,6 @@ def test_beat_schedule_names_only_registered_tasks():
 
     assert scheduled == {
         "archive.delete_orphan_files", "archive.fail_stuck_extractions",
-        "meetings.purge_delegates",
+        "meetings.purge_delegates", "briefings.recover_stale_packs",
     }
     assert scheduled <= set(app.tasks)

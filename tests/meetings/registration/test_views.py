@@ -57,8 +57,9 @@ def test_dashboard_query_count_constant(client, kazakhstan, coordinator, meeting
                           **delegate_fields(_i, email=f"p{_i}@example.kz"))
     client.force_login(coordinator)
 
-    # session, user, coordinator's roles (2), delegations, delegates, meetings
-    with django_assert_num_queries(7):
+    # session, user, coordinator's roles (2), delegations, delegates, meetings,
+    # the briefing packs of those meetings
+    with django_assert_num_queries(8):
         response = client.get("/en/registration/")
 
     assert response.status_code == 200
@@ -218,12 +219,12 @@ def test_delegation_page_after_deadline_has_no_forms(client, kazakhstan, coordin
     assert "Registration closed on" in page
 
 
-def test_navigation_shows_delegations_link_to_coordinator(client, coordinator):
+def test_navigation_my_state_is_the_coordinators_dashboard(client, coordinator):
     client.force_login(coordinator)
 
     page = client.get("/en/").content.decode()
 
-    assert '<a href="/en/registration/">Delegations</a>' in page
+    assert '<a href="/en/registration/">My state</a>' in page
 
 
 @pytest.mark.parametrize("members", [1, 3])
