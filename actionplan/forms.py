@@ -19,7 +19,9 @@ class ProgressForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.actions = list(actions)
         self.previous = previous
-        organisations = Organisation.objects.order_by("name")
+        # One query for every action's list of organisations.
+        self.organisations = {o.pk: o for o in Organisation.objects.order_by("name")}
+        organisation_choices = [(pk, str(o)) for pk, o in self.organisations.items()]
         for action in self.actions:
             answer = current.get(action.pk) or previous.get(action.pk)
             key = action.pk
@@ -35,9 +37,10 @@ class ProgressForm(forms.Form):
                 label=_("Responsible national body"), required=False, max_length=300,
                 initial=answer.responsible_body if answer else "",
             )
-            self.fields[f"organisations_{key}"] = forms.ModelMultipleChoiceField(
-                label=_("Supporting organisations"), required=False, queryset=organisations,
-                initial=list(answer.supporting_organisations.all()) if answer else [],
+            self.fields[f"organisations_{key}"] = forms.TypedMultipleChoiceField(
+                label=_("Supporting organisations"), required=False, coerce=int,
+                choices=organisation_choices,
+                initial=[o.pk for o in answer.supporting_organisations.all()] if answer else [],
             )
             self.fields[f"note_{key}"] = forms.CharField(
                 label=pgettext_lazy("progress", "New progress note"), required=False,
@@ -63,7 +66,8 @@ class ProgressForm(forms.Form):
             ProgressEntry(
                 action=a, status=data[f"status_{a.pk}"], timeline=data[f"timeline_{a.pk}"],
                 responsible_body=data[f"body_{a.pk}"],
-                organisations=data[f"organisations_{a.pk}"], note=data[f"note_{a.pk}"],
+                organisations=[self.organisations[pk] for pk in data[f"organisations_{a.pk}"]],
+                note=data[f"note_{a.pk}"],
                 note_visibility=data[f"visibility_{a.pk}"],
             )
             for a in self.actions

@@ -294,3 +294,33 @@ def test_note_documents_follow_the_archive_access_rule(client, endorsed, kaz_coo
 
     assert ("Открытый закон" in public, "Внутренняя справка" in public) == (True, False)
     assert "Внутренняя справка" in participant
+
+
+def test_coordinator_names_the_supporting_organisations(client, open_round, kaz_coordinator):
+    from tests.factories.membership import OrganisationFactory
+
+    iom = OrganisationFactory(name_ru="МОМ", name="МОМ")
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report")).context["form"]
+    action = Action.objects.get(area__number=1, order=2)
+
+    client.post(url("report"), _post_data(form, **{f"organisations_{action.pk}": [iom.pk]}))
+
+    saved = ActionProgress.objects.get(round=open_round, action=action)
+    assert list(saved.supporting_organisations.all()) == [iom]
+
+
+@pytest.mark.parametrize("actions", [1, 3])
+def test_report_form_query_count_does_not_grow_with_actions(
+    client, django_assert_num_queries, kazakhstan, kaz_coordinator, actions
+):
+    plan = PlanFactory(version=1)
+    area = AreaFactory(plan=plan, number=1)
+    for order in range(1, actions + 1):
+        ActionFactory(area=area, order=order)
+    ReportingRoundFactory(plan=plan)
+    client.force_login(kaz_coordinator)
+    client.get(url("report"))
+
+    with django_assert_num_queries(11):
+        client.get(url("report"))
