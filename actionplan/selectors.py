@@ -24,7 +24,14 @@ from membership.models import ParticipantState
 from membership.permissions import roles_of
 from membership.selectors import states_with_status_on
 
-from .enums import NoteVisibility, PlanStatus, ProgressStatus, ReportStatus, RoundStatus
+from .enums import (
+    STATUS_SYMBOLS,
+    NoteVisibility,
+    PlanStatus,
+    ProgressStatus,
+    ReportStatus,
+    RoundStatus,
+)
 from .models import (
     Action,
     ActionProgress,
@@ -159,6 +166,8 @@ class MatrixRow:
 class MatrixArea:
     area: Area
     rows: list[MatrixRow]
+    # per state (in the matrix's order): [(status, label, symbol, count)]
+    summary: list[list[tuple[str, str, str, int]]] = field(default_factory=list)
 
 
 @dataclass
@@ -217,7 +226,12 @@ def progress_matrix(*, reporting_round: ReportingRound) -> Matrix:
                 matrix.totals.setdefault(state.pk, Counter())[status] += 1
                 matrix.overall[status] += 1
             rows.append(MatrixRow(action=action, cells=cells))
-        matrix.areas.append(MatrixArea(area=area, rows=rows))
+        summary = []
+        for index in range(len(states)):
+            counts = Counter(row.cells[index].status for row in rows if row.cells[index])
+            summary.append([(value, label, STATUS_SYMBOLS[value], counts[value])
+                            for value, label in ProgressStatus.choices])
+        matrix.areas.append(MatrixArea(area=area, rows=rows, summary=summary))
     return matrix
 
 

@@ -98,6 +98,11 @@ def test_matrix_counts_match_the_hand_counted_fixture(endorsed):
     assert {s.name_en: [c for _v, _l, c in counts] for s, counts in matrix.total_rows} == {
         "Kazakhstan": [0, 1, 2, 0], "Kyrgyzstan": [0, 0, 1, 1]}
     assert matrix.overall["missing"] == 1
+    assert [[[count for _v, _l, _s, count in per_state] for per_state in block.summary]
+            for block in matrix.areas] == [
+        [[0, 0, 2, 0], [0, 0, 1, 1]],  # area I: Kazakhstan, Kyrgyzstan
+        [[0, 1, 0, 0], [0, 0, 0, 0]],  # area II
+    ]
     assert [[c.status if c else None for c in row.cells]
             for block in matrix.areas for row in block.rows] == [
         ["done", "done"], ["done", "not_applicable"], ["in_progress", None]]
