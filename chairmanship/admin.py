@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -25,7 +26,13 @@ from membership.models import ParticipantState
 
 from .enums import ChairmanshipBasis
 from .models import Chairmanship, TurnDeclination
-from .selectors import flagged_term_pks, term_membership_flag, terms_with_membership_periods
+from .selectors import (
+    CONFIRMATIONS,
+    confirming_outcome,
+    flagged_term_pks,
+    term_membership_flag,
+    terms_with_membership_periods,
+)
 from .services import (
     chairmanship_create,
     chairmanship_create_from_proposal,
@@ -129,7 +136,7 @@ CREATE_FIELDS = (
     "state", "start", "end", "basis",
     "representative_name_ru", "representative_name_en",
     "representative_title_ru", "representative_title_en",
-    "decision_note_ru", "decision_note_en", "decided_at_ru", "decided_at_en",
+    "decision_note_ru", "decision_note_en",
     "notes_ru", "notes_en",
 )
 
@@ -225,27 +232,47 @@ class ChairmanshipAdmin(
     form = ChairmanshipAdminForm
     change_list_template = "chairmanship/admin/chairmanship_change_list.html"
     list_display = [
-        "state", "start", "end", "basis", "representative_name", "decided_at", "membership_check",
+        "state", "start", "end", "basis", "representative_name", "confirmed_at", "membership_check",
     ]
     list_filter = [TermPeriodFilter, "basis", MembershipFlagFilter, "state"]
     list_select_related = ["state"]
     search_fields = [
         "state__name_ru", "state__name_en", "representative_name_ru", "representative_name_en",
-        "decided_at_ru", "decided_at_en",
+        "confirming_outcomes__meeting__title_ru", "confirming_outcomes__meeting__title_en",
     ]
     date_hierarchy = "start"
     ordering = ["-start"]
-    readonly_fields = ["created_at", "created_by"]
+    readonly_fields = ["confirmed_at", "created_at", "created_by"]
     fieldsets = (
         (None, {"fields": ("state", "start", "end")}),
         (_("Representative"), {"fields": ("representative_name", "representative_title")}),
-        (_("Basis"), {"fields": ("basis", "decision_note", "decided_at")}),
+        (_("Basis"), {"fields": ("basis", "decision_note", "confirmed_at")}),
         (_("Notes"), {"fields": ("notes", "created_at", "created_by")}),
     )
 
     def get_queryset(self, request):
-        # The states' membership periods (one query) feed the flag column.
-        return terms_with_membership_periods().order_by(*self.get_ordering(request))
+        # The states' membership periods (one query) feed the flag column;
+        # the confirming outcomes and their meetings (two) the "confirmed at"
+        # column, through the reverse relation (chairmanship imports nothing
+        # of meetings).
+        return (terms_with_membership_periods().prefetch_related(CONFIRMATIONS)
+                .order_by(*self.get_ordering(request)))
+
+    @admin.display(description=_("elected or confirmed at"))
+    def confirmed_at(self, obj: Chairmanship) -> str:
+        """The meeting whose outcome confirms the term, linked to its admin
+        page; recorded in the meeting's outcomes, not here."""
+        if obj is None or obj.pk is None:
+            return "—"
+        outcome = confirming_outcome(obj)
+        if outcome is None:
+            return "—"
+        meeting = outcome.meeting
+        return format_html(
+            '<a href="{}">{}</a> ({})',
+            reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+            meeting.title, date_label(outcome.adopted_on),
+        )
 
     @admin.display(description=_("membership check"))
     def membership_check(self, obj: Chairmanship) -> str:

@@ -100,8 +100,6 @@ def load() -> str:
         state = ParticipantState.objects.get(iso3=FIRST_CHAIR)
         chairmanship_create(
             state=state, start=LAUNCH, basis=ChairmanshipBasis.ELECTED,
-            decided_at_ru="Министерская конференция, Алматы, 2013 г.",
-            decided_at_en="Ministerial Conference, Almaty, 2013",
             **{**_details(state),
                "notes_ru": "Иллюстративные данные: первый Председатель избран на Министерской "
                            "конференции 2013 г.; выбор Казахстана и представитель вымышлены.",
@@ -111,13 +109,9 @@ def load() -> str:
         )
     while (term := last_term()).end < today:
         proposal = chairmanship_propose_next(after=term)
-        # Ministerial Conferences meet every two years: each confirms the next Chair.
-        chairmanship_create_from_proposal(
-            proposal=proposal,
-            decided_at_ru=f"Министерская конференция {proposal.start:%Y} г. (иллюстративно)",
-            decided_at_en=f"Ministerial Conference, {proposal.start:%Y} (illustrative)",
-            **_details(proposal.state),
-        )
+        # Ministerial Conferences meet every two years: each confirms the next
+        # Chair (recorded as their outcomes by the meetings demo).
+        chairmanship_create_from_proposal(proposal=proposal, **_details(proposal.state))
     # The state due next declines that turn, so the projection shows a skip.
     if not TurnDeclination.objects.filter(turn_start__gt=today).exists():
         upcoming = chairmanship_propose_next()

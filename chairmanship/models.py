@@ -57,13 +57,10 @@ class Chairmanship(models.Model):
         help_text=_("Required when the term departs from the rotation: what was decided, "
                     "by whom and why."),
     )
-    # Free text for now: the meeting that elected or confirmed the Chair.
-    # meetings depends on chairmanship (never the reverse), so a link to a
-    # Meeting row will be added from the meetings side when that app exists.
-    decided_at = models.CharField(
-        _("elected or confirmed at"), max_length=300, blank=True,
-        help_text=_("The meeting that elected or confirmed the Chair."),
-    )
+    # The meeting that elected or confirmed the Chair is linked from the
+    # meetings side (MeetingOutcome.confirms_chairmanship, reverse name
+    # ``confirming_outcomes``): meetings depends on chairmanship, never the
+    # reverse.
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     created_by = models.ForeignKey(

@@ -25,6 +25,25 @@ def chairmanship_terms() -> QuerySet[Chairmanship]:
     return Chairmanship.objects.select_related("state").order_by("start")
 
 
+# The outcomes of meetings that confirm a term, with their meetings: the link
+# lives in meetings (MeetingOutcome.confirms_chairmanship); chairmanship
+# reaches it only through the reverse relation in queries, never by
+# importing meetings.
+CONFIRMATIONS = "confirming_outcomes__meeting"
+
+
+def chairmanship_terms_with_confirmations() -> QuerySet[Chairmanship]:
+    """Every term, oldest first, with its state and the meeting outcome
+    confirming it (three queries however many terms)."""
+    return chairmanship_terms().prefetch_related(CONFIRMATIONS)
+
+
+def confirming_outcome(term: Chairmanship):
+    """The meeting outcome that elected or confirmed ``term`` (a term is
+    confirmed once), or None. No query when loaded with ``CONFIRMATIONS``."""
+    return next(iter(term.confirming_outcomes.all()), None)
+
+
 def current_chair(*, on: datetime.date | None = None) -> Chairmanship | None:
     """The term covering ``on`` (today by default), or None between terms."""
     on = on or timezone.localdate()

@@ -6,7 +6,7 @@ from .models import Chairmanship, TurnDeclination
 
 @register(Chairmanship)
 class ChairmanshipTranslationOptions(TranslationOptions):
-    fields = ("representative_name", "representative_title", "decision_note", "decided_at", "notes")
+    fields = ("representative_name", "representative_title", "decision_note", "notes")
 
 
 @register(TurnDeclination)

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .selectors import chairmanship_terms, rotation_data, turn_declinations
+from .selectors import chairmanship_terms_with_confirmations, rotation_data, turn_declinations
 from .services import PROJECTED_TERMS, chairmanship_history, chairmanship_project
 
 
@@ -16,7 +16,7 @@ class ChairmanshipOverviewView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        terms = list(chairmanship_terms())
+        terms = list(chairmanship_terms_with_confirmations())
         data = rotation_data()
         try:
             projection, projection_errors = chairmanship_project(

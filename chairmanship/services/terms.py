@@ -139,8 +139,6 @@ def chairmanship_create(
     representative_title_en: str = "",
     decision_note_ru: str = "",
     decision_note_en: str = "",
-    decided_at_ru: str = "",
-    decided_at_en: str = "",
     notes_ru: str = "",
     notes_en: str = "",
     created_by: User | None = None,
@@ -161,7 +159,6 @@ def chairmanship_create(
         representative_title_ru=representative_title_ru,
         representative_title_en=representative_title_en,
         decision_note_ru=decision_note_ru, decision_note_en=decision_note_en,
-        decided_at_ru=decided_at_ru, decided_at_en=decided_at_en,
         notes_ru=notes_ru, notes_en=notes_en,
         created_by=created_by,
     )

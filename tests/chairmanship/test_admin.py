@@ -12,7 +12,9 @@ from django.utils.html import strip_tags
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.models import Chairmanship, TurnDeclination
 from chairmanship.services import chairmanship_create, turn_decline
+from meetings.enums import MeetingKind
 from membership.permissions import SECRETARIAT_EDITORS
+from tests.factories.meetings import MeetingFactory, MeetingOutcomeFactory
 from tests.factories.membership import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +71,7 @@ def add_form_data(**overrides) -> dict:
         "representative_name_ru": "", "representative_name_en": "",
         "representative_title_ru": "", "representative_title_en": "",
         "decision_note_ru": "", "decision_note_en": "",
-        "decided_at_ru": "", "decided_at_en": "", "notes_ru": "", "notes_en": "",
+        "notes_ru": "", "notes_en": "",
     }
     return {**data, **overrides}
 
@@ -567,3 +569,37 @@ def test_declination_form_refused_by_the_service_keeps_the_note(
 
     assert response.status_code == 200
     assert "Hosts the summit.</textarea>" in response.content.decode()
+
+
+# --- The meeting that elected or confirmed the term (linked from meetings) --------
+
+@pytest.mark.parametrize(
+    ("lang", "label", "shown"),
+    [
+        ("ru", "где избран или утверждён",
+         "Министерская конференция 2013 г. (5 июня 2013 г.)"),
+        ("en", "elected or confirmed at", "Ministerial Conference 2013 (June 5, 2013)"),
+    ],
+)
+def test_change_page_shows_the_confirming_meeting_read_only(
+    client, editor, first_term, lang, label, shown
+):
+    meeting = MeetingFactory(
+        kind=MeetingKind.MINISTERIAL, title_ru="Министерская конференция 2013 г.",
+        title_en="Ministerial Conference 2013", start=D(2013, 6, 4), end=D(2013, 6, 5),
+    )
+    MeetingOutcomeFactory(meeting=meeting, confirms_chairmanship=first_term)
+
+    response = client.get(f"/{lang}/admin/chairmanship/chairmanship/{first_term.pk}/change/")
+
+    page = response.content.decode()
+    assert f"{label}: {shown}".lower() in text_of(response).lower().replace(" :", ":")
+    assert f'href="/{lang}/admin/meetings/meeting/{meeting.pk}/change/"' in page
+    assert 'name="decided_at_ru"' not in page
+    assert "confirming_outcomes" not in page  # shown, not an editable field
+
+
+def test_change_page_without_a_confirming_meeting_shows_a_dash(client, editor, first_term):
+    response = client.get(f"/en/admin/chairmanship/chairmanship/{first_term.pk}/change/")
+
+    assert "elected or confirmed at: —" in text_of(response).lower().replace(" :", ":")

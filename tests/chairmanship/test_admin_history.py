@@ -41,8 +41,8 @@ def term_form(*, state, start, end, basis, **overrides) -> dict:
     data = {
         "state": state.pk, "start": f"{start:%Y-%m-%d}", "end": f"{end:%Y-%m-%d}", "basis": basis,
         **{f"{name}_{lang}": "" for name in (
-            "representative_name", "representative_title", "decision_note", "decided_at",
-            "notes") for lang in ("ru", "en")},
+            "representative_name", "representative_title", "decision_note", "notes")
+            for lang in ("ru", "en")},
     }
     return {**data, **overrides}
 

@@ -7,10 +7,12 @@ import pytest
 from django.contrib.auth.models import Group
 
 from chairmanship.enums import ChairmanshipBasis
+from chairmanship.models import Chairmanship
 from chairmanship.services import chairmanship_create, turn_decline
 from membership.enums import MembershipStatus
 from membership.permissions import SECRETARIAT_EDITORS
 from membership.services import membership_change_status
+from tests.factories.meetings import MeetingFactory, MeetingOutcomeFactory
 from tests.factories.membership import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,17 +51,27 @@ def record_terms(states, count):
     )
 
 
+def confirm_terms():
+    """Each term confirmed by a meeting on the day before it starts."""
+    for term in Chairmanship.objects.all():
+        meeting = MeetingFactory(start=term.start - datetime.timedelta(days=1),
+                                 end=term.start - datetime.timedelta(days=1))
+        MeetingOutcomeFactory(meeting=meeting, confirms_chairmanship=term)
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_terms_changelist_queries_do_not_grow(
     client, editor, states, django_assert_num_queries, count
 ):
     record_terms(states, count)
+    confirm_terms()
 
     # Session and user; the proposal (terms, states, their periods, declined
     # turns); two for permissions; the states for the list filter; two
     # counts; the page of terms with their states, the states' periods for
-    # the flag column; the date hierarchy's range and years.
-    with django_assert_num_queries(15):
+    # the flag column, the confirming outcomes and their meetings for the
+    # "elected or confirmed at" column; the date hierarchy's range and years.
+    with django_assert_num_queries(17):
         response = client.get("/en/admin/chairmanship/chairmanship/")
 
     assert len(response.context["cl"].result_list) == count

@@ -326,7 +326,7 @@ def test_add_form_saving_into_a_concurrent_first_term_shows_the_error_on_the_for
             "basis": ChairmanshipBasis.ELECTED,
             **{f"{name}_{lang}": "" for name in (
                 "representative_name", "representative_title", "decision_note",
-                "decided_at", "notes") for lang in ("ru", "en")},
+                "notes") for lang in ("ru", "en")},
             "representative_name_en": "Bakyt Osmonov",
         })
         return (

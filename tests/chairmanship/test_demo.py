@@ -35,7 +35,6 @@ def test_demo_history_starts_with_the_chair_elected_in_2013(demo):
     assert (first.state.iso3, first.start, first.basis) == (
         "KAZ", D(2013, 6, 5), ChairmanshipBasis.ELECTED,
     )
-    assert first.decided_at_en == "Ministerial Conference, Almaty, 2013"
 
 
 def test_demo_history_follows_the_rotation(demo):

@@ -207,3 +207,18 @@ def test_registration_moments_are_typed_and_shown_in_the_meetings_time_zone(clie
     )
     change = client.get(f"/en/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
     assert 'name="registration_closes_1" value="23:30:00"' in change
+
+
+def test_outcome_inline_picks_the_confirmed_term_with_autocomplete(client, editor, terms):
+    meeting = MeetingFactory(kind=MeetingKind.MINISTERIAL, start=D(2015, 6, 3), end=D(2015, 6, 4))
+
+    page = client.get(f"/en/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+    found = client.get("/en/admin/autocomplete/", {
+        "app_label": "meetings", "model_name": "meetingoutcome",
+        "field_name": "confirms_chairmanship", "term": "Kyrgyz",
+    })
+
+    select = re.search(r'<select[^>]*name="outcomes-__prefix__-confirms_chairmanship"[^>]*>', page)
+    assert select is not None
+    assert "admin-autocomplete" in select.group(0)
+    assert [result["id"] for result in found.json()["results"]] == [str(terms[1].pk)]

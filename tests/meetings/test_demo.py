@@ -158,3 +158,19 @@ def test_demo_delegations_loaded_twice_stay_the_same(loaded):
         message = demo_registration.load()
 
     assert (Delegate.objects.count(), message.split(" demo")[0]) == (before, "0")
+
+
+@pytest.mark.parametrize(("lang", "elected"), [
+    ("en", "Elected at the Ministerial Conference"),
+    ("ru", "Избран на Министерской конференции"),
+])
+def test_demo_chairmanship_page_links_the_2013_term_to_its_conference(loaded, client, lang,
+                                                                       elected):
+    with time_machine.travel(NOW, tick=False):
+        page = client.get(f"/{lang}/chairmanship/").content.decode()
+
+    conference = Meeting.objects.get(slug="ministerial-conference-2013")
+    with translation.override(lang):
+        title = conference.title
+    link = f'<a href="/{lang}/meetings/ministerial-conference-2013/">{title}</a>'
+    assert f'{elected}<br><span class="muted">{link}' in page

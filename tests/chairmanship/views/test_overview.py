@@ -8,9 +8,11 @@ from django.utils.html import strip_tags
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services import chairmanship_create, turn_decline
 from chairmanship.validators import term_end_for
+from meetings.enums import MeetingKind
 from membership.enums import MembershipStatus
 from membership.services import membership_change_status
 from tests.chairmanship.conftest import ALMATY_DATE_THEN
+from tests.factories.meetings import MeetingFactory, MeetingOutcomeFactory
 from tests.factories.membership import MembershipPeriodFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
@@ -266,16 +268,67 @@ def test_overview_queries_do_not_grow_with_the_history(
         start=terms[-1].end - datetime.timedelta(days=30),
     )
 
-    # Terms; the rotation's states, their membership periods and declined
-    # turns (shared by the history, its flags and the projection); the
-    # declined turns with their states for the table.
-    with django_assert_num_queries(5):
+    for year, term in enumerate(terms, start=2000):
+        confirm(term, year=year)
+
+    # Terms, the outcomes confirming them and their meetings; the rotation's
+    # states, their membership periods and declined turns (shared by the
+    # history, its flags and the projection); the declined turns with their
+    # states for the table.
+    with django_assert_num_queries(7):
         response = client.get("/ru/chairmanship/")
 
     assert len(response.context["terms"]) == count
     assert [entry.flag is not None for entry in response.context["history"]] == (
         [False] * (count - 1) + [True]
     )
+
+
+def confirm(term, *, year: int, elected: bool = False):
+    """A Ministerial Conference on the two days before ``term`` whose
+    decision elected or confirmed it (the link lives in meetings)."""
+    meeting = MeetingFactory(
+        kind=MeetingKind.MINISTERIAL, slug=f"ministerial-conference-{year}",
+        title_ru=f"Министерская конференция Алматинского процесса {year} г.",
+        title_en=f"Almaty Process Ministerial Conference {year}",
+        start=term.start - datetime.timedelta(days=2),
+        end=term.start - datetime.timedelta(days=1),
+    )
+    return MeetingOutcomeFactory(
+        meeting=meeting, confirms_chairmanship=term,
+        text_ru="Конференция избрала Председателя." if elected else "Подтверждено.",
+        text_en="The Conference elected the Chair." if elected else "Confirmed.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "second"),
+    [
+        # The basis, then (on its own line) the meeting.
+        ("ru", ("Избран на Министерской конференцииМинистерская конференция Алматинского "
+                "процесса 2013 г."),
+         "РотацияУтверждён на встрече: Министерская конференция Алматинского процесса 2015 г."),
+        ("en", "Elected at the Ministerial ConferenceAlmaty Process Ministerial Conference 2013",
+         "RotationConfirmed at: Almaty Process Ministerial Conference 2015"),
+    ],
+)
+def test_overview_links_each_term_to_the_meeting_that_elected_or_confirmed_it(
+    client, region, lang, first, second
+):
+    elected, rotation = record_history(
+        [region["Kazakhstan"], region["Tajikistan"]], first_start=D(2013, 6, 5),
+    )
+    confirm(elected, year=2013, elected=True)
+    confirm(rotation, year=2015)
+
+    response = client.get(f"/{lang}/chairmanship/")
+
+    history = text_of(response, "history-title")
+    assert first in history
+    assert second in history
+    html = response.content.decode()
+    assert html.count(f'href="/{lang}/meetings/ministerial-conference-2013/"') == 1
+    assert html.count(f'href="/{lang}/meetings/ministerial-conference-2015/"') == 1
 
 
 def _date(value: datetime.date, lang: str) -> str:
