@@ -84,9 +84,16 @@ def test_coordinator_reports_progress_in_russian(live_server, page: Page, kazakh
 
 
 def test_public_reads_the_plan_in_russian(live_server, page: Page, kazakhstan_round):
+    console_errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
     page.goto(f"{live_server.url}/ru/action-plan/")
 
     expect(page.get_by_role("heading", level=2, name="I. Управление границами")).to_be_visible()
     expect(page.get_by_text("Создать механизмы сбора данных")).to_be_visible()
     page.get_by_role("link", name="План действий").first.click()
     expect(page).to_have_url(f"{live_server.url}/ru/action-plan/")
+    page.get_by_role("link", name="Ход выполнения по государствам").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Ход выполнения Регионального плана действий")
+    expect(page.get_by_role("cell", name="Выполняется 2023–2025")).to_be_visible()
+    assert console_errors == []
