@@ -51,9 +51,16 @@ check: $(VENV)/.installed-test
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check --fail-level WARNING
 
+# The browser quality tests' tools from npm (axe-core, vnu-jar), as locked;
+# --ignore-scripts: vnu-jar runs on the machine's Java, not one it downloads.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 test:
 	scripts/system-deps.sh test
 	$(MAKE) --no-print-directory $(VENV)/.installed-test
+	$(MAKE) --no-print-directory node_modules/.package-lock.json
 	$(MAKE) --no-print-directory messages
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory check

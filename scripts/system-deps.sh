@@ -23,8 +23,12 @@ if [ "$profile" = test ]; then
     [fonts-noto-core]="/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
     [poppler-utils]="/usr/bin/pdftoppm"
     [hunspell-ru]="/usr/share/hunspell/ru_RU.dic"
+    [npm]="/usr/bin/npm"
+    [default-jre-headless]="/usr/bin/java"
   )
-  packages+=(postgresql redis-server chromium fonts-noto-core poppler-utils hunspell-ru)
+  # npm installs axe-core and the Nu Html Checker (vnu-jar), which runs on Java.
+  packages+=(postgresql redis-server chromium fonts-noto-core poppler-utils hunspell-ru npm
+             default-jre-headless)
 fi
 
 missing=()

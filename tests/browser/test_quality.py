@@ -1,0 +1,194 @@
+"""Quality bars of the public pages in real Chromium, in both languages:
+axe-core finds no WCAG 2.1 A/AA violation, the Nu Html Checker no error in
+the HTML the server sends, no page scrolls sideways at 360 px, the skip
+link and focus are visible to keyboard users, and documents and meetings
+print without the site's chrome. Screenshots of the home page at 360 and
+1280 px go to var/test-output/screenshots/ for review.
+
+The tools come from npm (package.json: axe-core, vnu-jar; `make test` runs
+`npm ci`); the checker runs on the machine's Java. Missing tools skip the
+tests, or fail them under CI=true."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+import subprocess
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT, unavailable
+from tests.factories.archive import DocumentFactory, ThemeFactory
+from tests.factories.chairmanship import ChairmanshipFactory
+from tests.factories.content import NewsItemFactory, ProjectFactory
+from tests.factories.meetings import MeetingFactory
+from tests.factories.membership import OrganisationFactory, ParticipantStateFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+OUTPUT = ROOT / "var" / "test-output"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+NARROW = 360
+WIDE = 1280
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        unavailable(f"axe-core not installed at {AXE}: run `npm ci` (make test does)")
+    return AXE.read_text()
+
+
+@pytest.fixture(scope="session")
+def vnu_command() -> list[str]:
+    if not VNU.exists():
+        unavailable(f"vnu-jar not installed at {VNU}: run `npm ci` (make test does)")
+    java = shutil.which("java")
+    if java is None:
+        unavailable("java not found: install default-jre-headless (make test does)")
+    return [java, "-Xss4m", "-jar", str(VNU), "--format", "json", "--errors-only"]
+
+
+@pytest.fixture
+def public_pages() -> list[str]:
+    """Every public page type, one example each, as paths after /<lang>/."""
+    theme = ThemeFactory(name_ru="Управление границами", name_en="Border management",
+                         slug="border-management-q")
+    state = ParticipantStateFactory(name_ru="Казахстан", name_en="Kazakhstan", iso3="KAZ",
+                                    iso2="KZ")
+    ChairmanshipFactory(state=state, start=datetime.date(2025, 6, 5))
+    OrganisationFactory(name_en="International Organization for Migration", acronym_en="IOM")
+    document = DocumentFactory(title_ru="Алматинская декларация", title_en="Almaty Declaration",
+                               slug="almaty-declaration", themes=[theme], states=[state])
+    news = NewsItemFactory(title_ru="Семинар по реинтеграции", title_en="Seminar on reintegration",
+                           lead_ru="Двадцать должностных лиц.", lead_en="Twenty officials.",
+                           body_ru="<p>Текст.</p>", body_en="<p>Text.</p>")
+    project = ProjectFactory(name_ru="Программа БОМКА", name_en="BOMCA programme")
+    past = MeetingFactory(title_ru="Совещание 2024", title_en="Meeting 2024", slug="som-2024")
+    MeetingFactory(title_ru="Совещание 2030", title_en="Meeting 2030", slug="som-2030",
+                   start=datetime.date(2030, 10, 15), status="planned")
+    return [
+        "", "about/", "search/?q=declaration", "news/", f"news/{news.slug}/", "partners/",
+        "projects/", f"projects/{project.slug}/", "contact/", "meetings/",
+        f"meetings/{past.slug}/", "states/", "states/kaz/", "observers/", "chairmanship/",
+        "archive/", f"archive/{document.slug}/", "no-such-page/", "accounts/login/",
+        "action-plan/",
+    ]
+
+
+def _violations(page: Page, axe_source: str) -> list[str]:
+    # evaluate() runs outside the page's CSP, which refuses injected scripts.
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS,
+    )
+    return [
+        f"{violation['id']}: {node['target']} ({violation['help']})"
+        for violation in result["violations"] for node in violation["nodes"]
+    ]
+
+
+def _horizontal_overflow(page: Page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_public_pages_pass_axe_html_checker_and_narrow_screens(
+    live_server, page: Page, public_pages, axe_source, vnu_command, lang, tmp_path,
+):
+    problems: dict[str, list[str]] = {}
+    html_files: dict[str, str] = {}
+    page.set_viewport_size({"width": NARROW, "height": 800})
+    for index, path in enumerate(public_pages):
+        url = f"/{lang}/{path}"
+        response = page.goto(f"{live_server.url}{url}")
+        assert response is not None
+        assert response.status == (404 if path == "no-such-page/" else 200), url
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        found = _violations(page, axe_source)
+        overflow = _horizontal_overflow(page)
+        if overflow > 0:
+            found.append(f"scrolls sideways by {overflow}px at {NARROW}px")
+        if found:
+            problems[url] = found
+        saved = tmp_path / f"page-{index:02d}.html"
+        saved.write_text(response.text(), encoding="utf-8")
+        html_files[str(saved)] = url
+
+    # One Java run for every page: the checker starts in seconds, then is fast.
+    run = subprocess.run(
+        [*vnu_command, *html_files], capture_output=True, text=True, timeout=300, check=False,
+    )
+    for message in json.loads(run.stderr or '{"messages": []}')["messages"]:
+        url = html_files.get(message.get("url", "").removeprefix("file:"), message.get("url"))
+        problems.setdefault(url, []).append(
+            f"HTML line {message.get('lastLine')}: {message['message']}",
+        )
+
+    assert problems == {}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_home_page_screenshots_at_narrow_and_wide_screens(
+    live_server, page: Page, public_pages, lang,
+):
+    folder = OUTPUT / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for width in (NARROW, WIDE):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{live_server.url}/{lang}/")
+        target = folder / f"home-{lang}-{width}.png"
+        page.screenshot(path=str(target), full_page=True)
+        saved.append(target)
+    # Where to look, in the test's output (pytest -s or the -rA summary).
+    print(f"\nScreenshots of the home page ({lang}): {', '.join(map(str, saved))}")  # noqa: T201
+
+    assert all(target.stat().st_size > 0 for target in saved)
+
+
+def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_content(
+    live_server, page: Page,
+):
+    page.goto(f"{live_server.url}/en/about/")
+
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    box = skip.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
+    assert box["y"] >= 0
+    page.keyboard.press("Enter")
+
+    expect(page.locator("main#main")).to_be_focused()
+
+
+def test_keyboard_focus_is_visible_on_links_and_buttons(live_server, page: Page):
+    page.goto(f"{live_server.url}/ru/")
+
+    outlines = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        outlines.append(page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }"
+        ))
+
+    assert all(style != "none" and width != "0px" for _tag, style, width in outlines), outlines
+
+
+@pytest.mark.parametrize("path", ["archive/almaty-declaration/", "meetings/som-2024/"])
+def test_documents_and_meetings_print_without_the_sites_chrome(
+    live_server, page: Page, public_pages, path,
+):
+    page.goto(f"{live_server.url}/en/{path}")
+    page.emulate_media(media="print")
+
+    for selector in (".site-header", ".site-nav", ".site-footer", ".skip-link"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none"
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
