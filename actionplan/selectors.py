@@ -121,8 +121,10 @@ def round_actions(*, reporting_round: ReportingRound) -> list[Action]:
 
 def reporting_state(*, user) -> ParticipantState | None:
     """The state a user reports for: their own, as its national coordinator
-    today. Never taken from the URL or the form."""
-    return roles_of(user).state
+    today, if it is a participant today (a pending state has no commitments
+    under the plan yet). Never taken from the URL or the form."""
+    roles = roles_of(user)
+    return roles.state if roles.state_is_participant else None
 
 
 def previous_round(*, reporting_round: ReportingRound) -> ReportingRound | None:

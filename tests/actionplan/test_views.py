@@ -329,3 +329,20 @@ def test_report_form_query_count_does_not_grow_with_actions(
 
     with django_assert_num_queries(11):
         client.get(url("report"))
+
+
+def test_report_form_is_refused_to_a_pending_states_coordinator(client, open_round):
+    from membership.enums import MembershipStatus
+    from tests.factories.membership import (
+        MembershipPeriodFactory,
+        NationalCoordinatorFactory,
+        UserFactory,
+    )
+
+    period = MembershipPeriodFactory(status=MembershipStatus.PENDING, start=D(2020, 1, 1),
+                                     deadline=D(2099, 12, 31))
+    user = UserFactory()
+    NationalCoordinatorFactory(state=period.state, user=user, start=D(2020, 1, 1))
+    client.force_login(user)
+
+    assert client.get(url("report")).status_code == 403
