@@ -35,6 +35,8 @@ from .models import (
     ReportingRound,
 )
 
+_SERVICE_ERROR = "_actionplan_service_error"
+
 
 class PlanImportForm(forms.Form):
     file = forms.FileField(
@@ -173,10 +175,32 @@ class ReportingRoundAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("meeting",)
     actions = ("close_rounds", "endorse_rounds", "build_reports")
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A rule round_open refuses rolls the save back; the form is shown
+        again with the service's error and the user's choices."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as exc:
+            if request.method != "POST" or hasattr(request, _SERVICE_ERROR):
+                raise
+            setattr(request, _SERVICE_ERROR, exc)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = RoundForm
-        return super().get_form(request, obj, **kwargs)
+        form_class = super().get_form(request, obj, **kwargs)
+        error = getattr(request, _SERVICE_ERROR, None)
+        if error is None:
+            return form_class
+
+        class WithServiceError(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                self.add_error(None, error)
+                return cleaned
+
+        return WithServiceError
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
@@ -193,19 +217,8 @@ class ReportingRoundAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             return
-        try:
-            opened = services.round_open(plan=obj.plan, meeting=obj.meeting)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            raise
+        opened = services.round_open(plan=obj.plan, meeting=obj.meeting)
         obj.pk = opened.pk
-
-    def add_view(self, request, form_url="", extra_context=None):
-        try:
-            return super().add_view(request, form_url, extra_context)
-        except ValidationError as exc:
-            self.message_user(request, "; ".join(exc.messages), messages.ERROR)
-            return redirect(request.get_full_path())
 
     @admin.action(description=_("Close the selected rounds"))
     def close_rounds(self, request, queryset):

@@ -90,9 +90,12 @@ def test_admin_opens_a_round_through_the_service(admin_client, plan):
 def test_admin_refuses_a_round_after_the_meeting_started(admin_client, plan):
     som = MeetingFactory(start=D(2020, 10, 15))
 
-    admin_client.post(reverse("admin:actionplan_reportinground_add"),
-                      {"plan": plan.pk, "meeting": som.pk})
+    response = admin_client.post(reverse("admin:actionplan_reportinground_add"),
+                                 {"plan": plan.pk, "meeting": som.pk})
 
+    assert response.status_code == 200
+    assert "Раунд отчётности открывается до начала совещания." in response.content.decode()
+    assert response.context["adminform"].form["meeting"].value() == str(som.pk)
     assert ReportingRound.objects.count() == 0
 
 
