@@ -19,6 +19,7 @@ import subprocess
 import pytest
 from playwright.sync_api import Page, expect
 
+from archive.search import document_index
 from tests.conftest import ROOT, unavailable
 from tests.factories.archive import DocumentFactory, ThemeFactory
 from tests.factories.chairmanship import ChairmanshipFactory
@@ -64,19 +65,21 @@ def public_pages() -> list[str]:
     OrganisationFactory(name_en="International Organization for Migration", acronym_en="IOM")
     document = DocumentFactory(title_ru="Алматинская декларация", title_en="Almaty Declaration",
                                slug="almaty-declaration", themes=[theme], states=[state])
-    news = NewsItemFactory(title_ru="Семинар по реинтеграции", title_en="Seminar on reintegration",
+    document_index(document_id=document.pk)
+    news = NewsItemFactory(title_ru="Семинар в Алматы", title_en="Seminar in Almaty",
                            lead_ru="Двадцать должностных лиц.", lead_en="Twenty officials.",
                            body_ru="<p>Текст.</p>", body_en="<p>Text.</p>")
     project = ProjectFactory(name_ru="Программа БОМКА", name_en="BOMCA programme")
-    past = MeetingFactory(title_ru="Совещание 2024", title_en="Meeting 2024", slug="som-2024")
+    past = MeetingFactory(title_ru="Совещание в Алматы 2024", title_en="Meeting in Almaty 2024",
+                          slug="som-2024")
     MeetingFactory(title_ru="Совещание 2030", title_en="Meeting 2030", slug="som-2030",
                    start=datetime.date(2030, 10, 15), status="planned")
     return [
-        "", "about/", "search/?q=declaration", "news/", f"news/{news.slug}/", "partners/",
-        "projects/", f"projects/{project.slug}/", "contact/", "meetings/",
-        f"meetings/{past.slug}/", "states/", "states/kaz/", "observers/", "chairmanship/",
-        "archive/", f"archive/{document.slug}/", "no-such-page/", "accounts/login/",
-        "action-plan/",
+        "", "about/", "search/?q=almaty", "search/?q=seminar&kind=news", "news/",
+        f"news/{news.slug}/", "partners/", "projects/", f"projects/{project.slug}/", "contact/",
+        "meetings/", f"meetings/{past.slug}/", "states/", "states/kaz/", "observers/",
+        "chairmanship/", "archive/", f"archive/{document.slug}/", "no-such-page/",
+        "accounts/login/", "action-plan/", "action-plan/progress/",
     ]
 
 

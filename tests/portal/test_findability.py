@@ -189,3 +189,27 @@ def test_sitemap_lists_meetings_and_states_in_both_languages(client):
     for lang in ("ru", "en"):
         assert f"http://testserver/{lang}/meetings/som-2024/" in entries
         assert f"http://testserver/{lang}/states/kaz/" in entries
+
+
+def test_feeds_advertised_on_the_home_page_parse_and_list_their_items(client):
+    NewsItemFactory(title_en="Seminar on reintegration")
+    head = head_of(client.get("/en/"))
+    feeds = [link for link in head.links if link.get("rel") == "alternate" and link.get("type")]
+
+    titles = {}
+    for link in feeds:
+        root = parse_xml(client.get(link["href"]).content)
+        if link["type"] == "application/rss+xml":
+            titles[link["href"]] = [item.findtext("title") for item in root.iter("item")]
+        else:
+            atom = "{http://www.w3.org/2005/Atom}"
+            titles[link["href"]] = [
+                entry.findtext(f"{atom}title") for entry in root.iter(f"{atom}entry")
+            ]
+
+    assert titles == {
+        "/en/news/feed/rss/": ["Seminar on reintegration"],
+        "/en/news/feed/atom/": ["Seminar on reintegration"],
+        "/en/archive/feed/rss/": [],
+        "/en/archive/feed/atom/": [],
+    }
