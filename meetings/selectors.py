@@ -136,6 +136,17 @@ def meetings_for_calendar(*, today: datetime.date | None = None, limit: int = 20
     )
 
 
+def meetings_for_feed(*, today: datetime.date | None = None, limit: int = 30) -> list[Meeting]:
+    """The RSS/Atom feeds: upcoming meetings and those that ended in the last
+    year, newest first by their first day, at most ``limit``. One query."""
+    today = today or timezone.localdate()
+    return list(
+        Meeting.objects.select_related("host_state")
+        .filter(end__gte=today - datetime.timedelta(days=365))
+        .order_by("-start", "-pk")[:limit]
+    )
+
+
 def meetings_of_document(*, document: Document) -> list[Meeting]:
     """The meetings a document belongs to, latest first: for the archive's
     document page (wired in by the template or context, so the archive
