@@ -25,6 +25,7 @@ import datetime
 import re
 
 from django.db import migrations
+from django.utils import timezone
 
 # As meetings.models.CONFIRMATION_LEAD: a confirmation is adopted at most a
 # year (and a day) before the term starts. Copied, as migrations must not
@@ -78,10 +79,33 @@ def _append(notes: str, line: str) -> str:
     return f"{notes}\n{line}" if notes else line
 
 
-def link_or_keep(*, Chairmanship, Meeting, MeetingOutcome, texts: dict) -> dict:  # noqa: N803
+HISTORY_REASON = "Moved from the term's free-text 'elected or confirmed at'"
+
+
+def _record_history(historical, obj, history_type: str) -> None:
+    """An audit entry (simple_history's table) for a row written here, where
+    simple_history's signals do not run."""
+    if historical is None:
+        return
+    values = {
+        field.attname: getattr(obj, field.attname)
+        for field in historical._meta.fields
+        if not field.name.startswith("history_") and hasattr(obj, field.attname)
+    }
+    historical.objects.create(
+        **values, history_date=timezone.now(), history_type=history_type,
+        history_change_reason=HISTORY_REASON,
+    )
+
+
+def link_or_keep(  # noqa: N803 (model classes, as migrations name them)
+    *, Chairmanship, Meeting, MeetingOutcome, texts: dict,
+    HistoricalChairmanship=None, HistoricalMeetingOutcome=None,
+) -> dict:
     """For each term pk in ``texts`` (its (ru, en) "decided at" texts): link
     it to its meeting with a confirming outcome, or keep the texts in its
-    notes. Returns {"linked": [term pks], "kept": [term pks]}."""
+    notes; each write gets an audit entry when the historical models are
+    given. Returns {"linked": [term pks], "kept": [term pks]}."""
     result = {"linked": [], "kept": []}
     meetings = list(
         Meeting.objects.exclude(status__in=NOT_TAKING_PLACE).order_by("start", "pk")
@@ -100,11 +124,12 @@ def link_or_keep(*, Chairmanship, Meeting, MeetingOutcome, texts: dict) -> dict:
             outcome_ru, outcome_en = _outcome_texts(term, term.state, (text_ru, text_en))
             last = (MeetingOutcome.objects.filter(meeting=meeting)
                     .order_by("-position").values_list("position", flat=True).first())
-            MeetingOutcome.objects.create(
+            outcome = MeetingOutcome.objects.create(
                 meeting=meeting, position=(last or 0) + 1, kind="decision",
                 adopted_on=meeting.end, confirms_chairmanship=term,
                 text=outcome_ru, text_ru=outcome_ru, text_en=outcome_en,
             )
+            _record_history(HistoricalMeetingOutcome, outcome, "+")
             confirmed.add(term.pk)
             result["linked"].append(term.pk)
             continue
@@ -114,6 +139,7 @@ def link_or_keep(*, Chairmanship, Meeting, MeetingOutcome, texts: dict) -> dict:
                                 f"Elected or confirmed at: {text_en.strip() or text_ru.strip()}")
         term.notes = term.notes_ru
         term.save(update_fields=["notes", "notes_ru", "notes_en"])
+        _record_history(HistoricalChairmanship, term, "~")
         result["kept"].append(term.pk)
     return result
 
@@ -132,6 +158,8 @@ def forwards(apps, schema_editor):
         Meeting=apps.get_model("meetings", "Meeting"),
         MeetingOutcome=apps.get_model("meetings", "MeetingOutcome"),
         texts=texts,
+        HistoricalChairmanship=apps.get_model("chairmanship", "HistoricalChairmanship"),
+        HistoricalMeetingOutcome=apps.get_model("meetings", "HistoricalMeetingOutcome"),
     )
 
 

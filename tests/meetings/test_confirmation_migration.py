@@ -27,6 +27,8 @@ def migrate(texts: dict) -> dict:
         Meeting=apps.get_model("meetings", "Meeting"),
         MeetingOutcome=apps.get_model("meetings", "MeetingOutcome"),
         texts=texts,
+        HistoricalChairmanship=apps.get_model("chairmanship", "HistoricalChairmanship"),
+        HistoricalMeetingOutcome=apps.get_model("meetings", "HistoricalMeetingOutcome"),
     )
 
 
@@ -72,6 +74,11 @@ def test_migration_links_the_2013_term_to_the_conference_before_it(first_term):
         "(Ранее записано: «Министерская конференция, Алматы, 2013 г.».)"
     )
     assert (first_term.notes_ru, first_term.notes_en) == ("Первый срок.", "The first term.")
+    # (With the current models simple_history records the save too; in the
+    # migration only this entry is written.)
+    assert ("+", migration.HISTORY_REASON) in [
+        (entry.history_type, entry.history_change_reason) for entry in outcome.history.all()
+    ]
 
 
 def test_migration_says_confirmed_for_a_term_by_rotation():
@@ -103,6 +110,10 @@ def test_migration_keeps_the_text_in_the_notes_when_no_meeting_matches(first_ter
     )
     assert first_term.notes_en == (
         "The first term.\nElected or confirmed at: Conference in Almaty, 2011"
+    )
+    latest = first_term.history.first()
+    assert (latest.history_type, latest.notes_en, latest.history_change_reason) == (
+        "~", first_term.notes_en, migration.HISTORY_REASON,
     )
 
 
