@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -53,3 +56,26 @@ class StateSitemap(Sitemap):
 
     def items(self):
         return membership_selectors.states_for_public_list().prefetch_related(None).order_by("pk")
+
+
+class _PublicAddress:
+    """Locations on ``PORTAL_BASE_URL`` when it is set (as canonical URLs
+    are), else on the address the request came to."""
+
+    def get_domain(self, site=None):
+        if settings.PORTAL_BASE_URL:
+            return urlsplit(settings.PORTAL_BASE_URL).netloc
+        return super().get_domain(site)
+
+    def get_protocol(self, protocol=None):
+        if settings.PORTAL_BASE_URL:
+            return urlsplit(settings.PORTAL_BASE_URL).scheme
+        return super().get_protocol(protocol)
+
+
+def on_public_address(sitemaps: dict[str, type[Sitemap]]) -> dict[str, type[Sitemap]]:
+    """The apps' sitemaps, each writing its locations on the public address."""
+    return {
+        name: type(sitemap.__name__, (_PublicAddress, sitemap), {})
+        for name, sitemap in sitemaps.items()
+    }

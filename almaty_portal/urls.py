@@ -13,7 +13,7 @@ from archive.sitemaps import DocumentSitemap
 from content.sitemaps import NewsSitemap, ProjectSitemap
 
 from . import views
-from .sitemaps import MeetingSitemap, StateSitemap, StaticPageSitemap
+from .sitemaps import MeetingSitemap, StateSitemap, StaticPageSitemap, on_public_address
 
 admin.site.site_header = _("Almaty Process: Support Unit")
 admin.site.site_title = _("Almaty Process administration")
@@ -37,7 +37,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": on_public_address(SITEMAPS)},
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]

@@ -213,3 +213,15 @@ def test_feeds_advertised_on_the_home_page_parse_and_list_their_items(client):
         "/en/archive/feed/rss/": [],
         "/en/archive/feed/atom/": [],
     }
+
+
+def test_sitemap_uses_the_configured_public_address(client, settings):
+    settings.PORTAL_BASE_URL = "https://almaty-process.example"
+
+    entries = _sitemap(client)
+
+    assert entries["https://almaty-process.example/ru/about/"] == {
+        "ru": "https://almaty-process.example/ru/about/",
+        "en": "https://almaty-process.example/en/about/",
+        "x-default": "https://almaty-process.example/about/",
+    }
