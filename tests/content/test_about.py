@@ -116,3 +116,29 @@ def test_about_reference_data_has_seven_sections_and_three_history_entries():
         "decisions",
     ]
     assert HistoryEntry.objects.count() == 3
+
+
+def test_about_section_edited_in_the_admin_is_sanitised_and_shown(client, superuser):
+    section = AboutSection.objects.get(slug="observers")
+
+    response = client.post(f"/ru/admin/content/aboutsection/{section.pk}/change/", {
+        "title_ru": "Наблюдатели", "title_en": "Observers",
+        "body_ru": "<p>Новый текст.</p>", "body_en": '<p>New text.</p><img src=x onerror="a()">',
+        "slug": "observers", "position": 5, "is_shown": "on",
+    })
+
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.body_en == "<p>New text.</p>"
+    assert "New text." in text_of(client.get("/en/about/"))
+
+
+def test_history_entry_added_in_the_admin_shows_on_the_timeline(client, superuser):
+    response = client.post("/ru/admin/content/historyentry/add/", {
+        "date": "20.05.2014", "title_ru": "Первое совещание старших должностных лиц",
+        "title_en": "First Senior Officials' Meeting", "description_ru": "", "description_en": "",
+        "is_shown": "on",
+    })
+
+    assert response.status_code == 302
+    assert "First Senior Officials' Meeting" in text_of(client.get("/en/about/"))

@@ -8,7 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from content.models import ContactMessage, Partner
 from content.services import partner_save
 from tests.factories.archive import ThemeFactory
-from tests.factories.content import NewsItemFactory, ProjectFactory
+from tests.factories.content import (
+    AboutSectionFactory,
+    HistoryEntryFactory,
+    NewsItemFactory,
+    ProjectFactory,
+)
 from tests.factories.membership import OrganisationFactory, ParticipantStateFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +38,14 @@ def _message(number):
                                   message="M", language="ru")
 
 
+def _about_section(number):
+    AboutSectionFactory()
+
+
+def _history_entry(number):
+    HistoryEntryFactory()
+
+
 def queries_for(client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
@@ -47,6 +60,8 @@ def queries_for(client, url: str) -> int:
         ("/ru/admin/content/partner/", _partner),
         ("/ru/admin/content/project/", _project),
         ("/ru/admin/content/contactmessage/", _message),
+        ("/ru/admin/content/aboutsection/", _about_section),
+        ("/ru/admin/content/historyentry/", _history_entry),
     ],
 )
 def test_changelist_query_count_does_not_grow_with_rows(client, superuser, url, make):
