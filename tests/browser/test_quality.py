@@ -95,6 +95,46 @@ def _violations(page: Page, axe_source: str) -> list[str]:
     ]
 
 
+def _findability_gaps(page: Page, server: str) -> list[str]:
+    """What the head lacks: an absolute canonical URL, the three hreflang
+    alternates, a title and a description."""
+    head = page.evaluate("""() => ({
+        canonical: document.querySelector('link[rel=canonical]')?.href || '',
+        alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')]
+            .map(link => link.getAttribute('hreflang') + ' ' + link.getAttribute('href')),
+        title: document.title,
+        description: document.querySelector('meta[name=description]')?.content || '',
+    })""")
+    gaps = []
+    if not head["canonical"].startswith(f"{server}/"):
+        gaps.append(f"canonical URL not absolute: {head['canonical']!r}")
+    languages = sorted(alternate.split(" ")[0] for alternate in head["alternates"])
+    if languages != ["en", "ru", "x-default"] or not all(
+        alternate.split(" ")[1].startswith(f"{server}/") for alternate in head["alternates"]
+    ):
+        gaps.append(f"hreflang alternates: {head['alternates']}")
+    if not head["title"].strip() or not head["description"].strip():
+        gaps.append("no title or description")
+    return gaps
+
+
+def _error_pages(lang: str) -> dict[str, str]:
+    """The 403 and 500 pages as the server sends them."""
+    from django.core.exceptions import PermissionDenied
+    from django.test import RequestFactory
+    from django.utils import translation
+    from django.views import defaults
+
+    with translation.override(lang):
+        request = RequestFactory().get(f"/{lang}/denied/")
+        from django.contrib.auth.models import AnonymousUser
+
+        request.user = AnonymousUser()
+        denied = defaults.permission_denied(request, PermissionDenied())
+        failed = defaults.server_error(request)
+    return {"403": denied.content.decode(), "500": failed.content.decode()}
+
+
 def _horizontal_overflow(page: Page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
@@ -113,6 +153,7 @@ def test_public_pages_pass_axe_html_checker_and_narrow_screens(
         assert response.status == (404 if path == "no-such-page/" else 200), url
         expect(page.locator("html")).to_have_attribute("lang", lang)
         found = _violations(page, axe_source)
+        found += _findability_gaps(page, live_server.url)
         overflow = _horizontal_overflow(page)
         if overflow > 0:
             found.append(f"scrolls sideways by {overflow}px at {NARROW}px")
@@ -122,11 +163,19 @@ def test_public_pages_pass_axe_html_checker_and_narrow_screens(
         saved.write_text(response.text(), encoding="utf-8")
         html_files[str(saved)] = url
 
+    # The error pages no URL of the portal leads to (403 and 500).
+    for name, html in _error_pages(lang).items():
+        saved = tmp_path / f"{name}.html"
+        saved.write_text(html, encoding="utf-8")
+        html_files[str(saved)] = name
+
     # One Java run for every page: the checker starts in seconds, then is fast.
     run = subprocess.run(
         [*vnu_command, *html_files], capture_output=True, text=True, timeout=300, check=False,
     )
-    for message in json.loads(run.stderr or '{"messages": []}')["messages"]:
+    # Exit status 1 means errors found (listed below); anything else, no run.
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    for message in json.loads(run.stderr)["messages"]:
         url = html_files.get(message.get("url", "").removeprefix("file:"), message.get("url"))
         problems.setdefault(url, []).append(
             f"HTML line {message.get('lastLine')}: {message['message']}",
