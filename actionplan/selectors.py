@@ -254,17 +254,22 @@ def progress_notes_for_page(*, reporting_round: ReportingRound, user) -> list[Pr
 # --- PDF reports -------------------------------------------------------------------------
 
 
-def progress_report_for_meeting(*, meeting, language: str | None = None) -> str | None:
-    """The path of the finished PDF progress report of the round held before
-    ``meeting`` (in ``language``, by default the active one), or None. For
-    the meeting's briefing pack."""
+def progress_report_of_meeting(*, meeting, language: str | None = None) -> ProgressReport | None:
+    """The finished PDF progress report of the round held before ``meeting``
+    (in ``language``, by default the active one) whose file exists, or None.
+    For the meeting's briefing pack."""
     language = (language or get_language() or "ru")[:2]
     report = (
         ProgressReport.objects.filter(
             round__meeting=meeting, language=language, status=ReportStatus.DONE,
-        ).exclude(file="").first()
+        ).exclude(file="").select_related("round").first()
     )
-    if report is None:
+    if report is None or not Path(report.file.path).exists():
         return None
-    path = Path(report.file.path)
-    return str(path) if path.exists() else None
+    return report
+
+
+def progress_report_for_meeting(*, meeting, language: str | None = None) -> str | None:
+    """The path of that report's file, or None."""
+    report = progress_report_of_meeting(meeting=meeting, language=language)
+    return report.file.path if report is not None else None

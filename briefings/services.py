@@ -310,7 +310,44 @@ def _entries(pack: BriefingPack, report) -> tuple[list, list[pdf.Appendix], list
         row["key"] = key
         entries.append(entry)
         record.append(row)
+    if pack.kind == PackKind.BRIEFING:
+        _progress_report_entry(pack, entries, appendices, record)
     return entries, appendices, record
+
+
+def _progress_report_entry(pack: BriefingPack, entries, appendices, record) -> None:
+    """The Regional Action Plan's progress report of the reporting round held
+    for this meeting (the senior officials' meeting reviews it), in the
+    pack's language, after the selected documents."""
+    from actionplan.selectors import progress_report_of_meeting
+
+    report = progress_report_of_meeting(meeting=pack.meeting, language=pack.language)
+    if report is None:
+        return
+    key = "progress-report"
+    title = str(_("Regional Action Plan: report on national progress"))
+    built_on = timezone.localdate(report.built_at) if report.built_at else None
+    entry = selectors.Entry(
+        key=key, document_id=0, title=title,
+        summary=str(_("The progress each participant state reported on the actions of the "
+                      "Regional Action Plan for this meeting's reporting round.")),
+        doc_type=str(DocumentType.REPORT.label), date=built_on, reference="",
+        file=None, file_language=pack.language,
+    )
+    row = {"document": None, "title": title, "reference": "", "key": key,
+           "language": pack.language}
+    try:
+        reader = pdf.check_pdf(report.file.path)
+    except ValueError as exc:
+        row["outcome"], row["reason"] = EntryOutcome.FAILED, str(exc)
+        entry.note = _("The document's PDF could not be appended (%(reason)s).") % {
+            "reason": exc}
+    else:
+        appendices.append(pdf.Appendix(key=key, title=title, reader=reader,
+                                       pages=len(reader.pages)))
+        row["outcome"], row["pages"] = EntryOutcome.APPENDED, len(reader.pages)
+    entries.append(entry)
+    record.append(row)
 
 
 def pack_layout_inputs(pack: BriefingPack, report):

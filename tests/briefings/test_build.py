@@ -411,3 +411,36 @@ def test_practical_information_gives_the_support_units_contact(
 
     assert ("Служба поддержки Алматинского процесса: support@example.org · +7 727 000 00 00"
             in text_of(pack))
+
+
+def test_briefing_pack_appends_the_action_plan_progress_report_of_its_round(
+    meeting, selected, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from actionplan.enums import ReportStatus
+    from actionplan.models import ProgressReport
+    from tests.factories.actionplan import ReportingRoundFactory
+    from tests.factories.briefings import pdf_bytes
+
+    round_ = ReportingRoundFactory(meeting=meeting)
+    report = ProgressReport(round=round_, language="ru", status=ReportStatus.DONE,
+                            progress=100, built_at=timezone.now())
+    report.file.save("progress-ru.pdf", ContentFile(pdf_bytes(4)), save=False)
+    report.save()
+
+    pack = build(meeting, "ru", django_capture_on_commit_callbacks)
+
+    title = "Региональный план действий: отчёт о национальном прогрессе"
+    assert outline_titles(pack)[-1][-2:] == [title, [title]]
+    assert pack.page_count == GENERATED_BEFORE_DOCUMENTS + 3 * 1 + (1 + 2 + 3) + 1 + 4
+    assert pack.contents[-1]["outcome"] == EntryOutcome.APPENDED
+
+
+def test_briefing_pack_without_a_progress_report_has_no_such_entry(
+    meeting, selected, django_capture_on_commit_callbacks
+):
+    pack = build(meeting, "ru", django_capture_on_commit_callbacks)
+
+    assert all(row.get("key") != "progress-report" for row in pack.contents)
