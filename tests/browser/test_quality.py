@@ -244,3 +244,53 @@ def test_documents_and_meetings_print_without_the_sites_chrome(
     for selector in (".site-header", ".site-nav", ".site-footer", ".skip-link"):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none"
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_demo_portal_pages_pass_axe_and_the_html_checker(
+    live_server, page: Page, axe_source, vnu_command, settings, tmp_path,
+):
+    """What `make run` shows a ministry: the demo data, in both languages."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from archive.selectors import public_documents
+    from content.selectors import news_for_list, public_projects
+    from meetings.models import Meeting
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    # One of each object page, by its path after the language prefix.
+    objects = [
+        Meeting.objects.order_by("-start").first(), public_documents().order_by("-pk").first(),
+        news_for_list().first(), public_projects().first(),
+    ]
+    object_paths = [item.get_absolute_url().split("/", 2)[2] for item in objects]
+    problems: dict[str, list[str]] = {}
+    html_files: dict[str, str] = {}
+    for lang in ("ru", "en"):
+        paths = ["", "about/", "meetings/", "news/", "states/", "chairmanship/", "archive/",
+                 "projects/", "partners/", *object_paths]
+        for index, path in enumerate(paths):
+            url = f"/{lang}/{path}"
+            response = page.goto(f"{live_server.url}{url}")
+            assert response is not None
+            assert response.status == 200, url
+            found = _violations(page, axe_source)
+            if found:
+                problems[url] = found
+            saved = tmp_path / f"demo-{lang}-{index:02d}.html"
+            saved.write_text(response.text(), encoding="utf-8")
+            html_files[str(saved)] = url
+
+    run = subprocess.run(
+        [*vnu_command, *html_files], capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    for message in json.loads(run.stderr)["messages"]:
+        url = html_files.get(message.get("url", "").removeprefix("file:"), message.get("url"))
+        problems.setdefault(url, []).append(
+            f"HTML line {message.get('lastLine')}: {message['message']}",
+        )
+
+    assert problems == {}
