@@ -187,8 +187,9 @@ DOCUMENTS = [
     ),
     DemoDocument(
         slug="ministerial-conclusions-2023", doc_type=DocumentType.CONCLUSIONS,
-        # Before the term it confirms (from 5 June 2023, chairmanship.demo).
-        date=datetime.date(2023, 5, 25), reference="AP/MC/2023/C",
+        # Adopted on the Conference's last day (3–4 June 2023, meetings.demo),
+        # the eve of the term it confirms (from 5 June 2023, chairmanship.demo).
+        date=datetime.date(2023, 6, 4), reference="AP/MC/2023/C",
         title=("Выводы министерской конференции 2023 года",
                "Conclusions of the 2023 Ministerial Conference"),
         summary=(
