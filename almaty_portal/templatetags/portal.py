@@ -37,11 +37,17 @@ def canonical_url(context) -> str:
 
 @register.simple_tag(takes_context=True)
 def alternate_url(context, lang_code: str) -> str:
-    """This page in ``lang_code`` as an absolute URL, for hreflang links
-    (query string dropped but for the page number, as canonical_url)."""
+    """This page in ``lang_code`` (or "x-default": without a language
+    prefix) as an absolute URL, for hreflang links (query string dropped but
+    for the page number, as canonical_url)."""
     request = context.get("request")
-    url = switch_language_url(context, lang_code)
-    path = url.partition("?")[0]
+    if lang_code == "x-default":
+        # Without a language prefix: the portal sends the reader to their
+        # language (as the sitemap's x-default entries do).
+        path = switch_language_url(context, settings.LANGUAGE_CODE).partition("?")[0]
+        path = "/" + path.lstrip("/").partition("/")[2]
+    else:
+        path = switch_language_url(context, lang_code).partition("?")[0]
     if request is not None:
         page = request.GET.get("page", "")
         if page.isdigit() and int(page) > 1:

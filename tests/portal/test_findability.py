@@ -91,13 +91,25 @@ def test_page_head_canonical_and_alternates_are_absolute(client):
     assert alternates(head) == {
         "ru": "http://testserver/ru/about/",
         "en": "http://testserver/en/about/",
-        "x-default": "http://testserver/ru/about/",
+        "x-default": "http://testserver/about/",
     }
     assert head.meta["og:url"] == "http://testserver/en/about/"
     assert head.meta["og:title"] == "About the process"
     assert head.meta["og:locale"] == "en_GB"
     assert head.meta["og:locale:alternate"] == "ru_RU"
     assert head.meta["og:type"] == "website"
+
+
+def test_page_head_default_alternate_leads_to_the_readers_language(client):
+    head = head_of(client.get("/ru/about/"))
+
+    response = client.get(
+        alternates(head)["x-default"].removeprefix("http://testserver"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/about/"
 
 
 def test_page_head_uses_the_configured_public_address(client, settings):
@@ -107,6 +119,7 @@ def test_page_head_uses_the_configured_public_address(client, settings):
 
     assert canonical(head) == "https://almaty-process.example/ru/news/?page=2"
     assert alternates(head)["en"] == "https://almaty-process.example/en/news/?page=2"
+    assert alternates(head)["x-default"] == "https://almaty-process.example/news/?page=2"
 
 
 def test_page_head_of_another_apps_page_describes_it_by_its_title(client):
