@@ -149,13 +149,13 @@ def test_news_item_head_shares_its_image_by_absolute_url(client, settings, tmp_p
     assert head.meta["og:image:alt"] == "Officials at the seminar"
 
 
-def test_home_head_advertises_the_news_and_documents_feeds(client):
+def test_home_head_advertises_the_news_documents_and_meetings_feeds(client):
     head = head_of(client.get("/ru/"))
 
     feeds = {link["href"] for link in head.links if link.get("rel") == "alternate"
              and link.get("type") in ("application/rss+xml", "application/atom+xml")}
     assert feeds == {"/ru/news/feed/rss/", "/ru/news/feed/atom/", "/ru/archive/feed/rss/",
-                     "/ru/archive/feed/atom/"}
+                     "/ru/archive/feed/atom/", "/ru/meetings/feed/rss/", "/ru/meetings/feed/atom/"}
 
 
 def test_robots_txt_names_the_absolute_sitemap_of_the_public_address(client, settings):
@@ -225,6 +225,8 @@ def test_feeds_advertised_on_the_home_page_parse_and_list_their_items(client):
         "/en/news/feed/atom/": ["Seminar on reintegration"],
         "/en/archive/feed/rss/": [],
         "/en/archive/feed/atom/": [],
+        "/en/meetings/feed/rss/": [],
+        "/en/meetings/feed/atom/": [],
     }
 
 
