@@ -14,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archive.models import Document
+from archive.selectors import documents_visible_to
 from meetings.enums import MeetingKind
 from meetings.models import Meeting
 from membership.models import Organisation, ParticipantState
-from membership.permissions import can_act_for_state, roles_of
+from membership.permissions import can_act_for_state
 
 from .enums import (
     ActionLevel,
@@ -287,6 +288,26 @@ class ProgressEntry:
     documents: Iterable[Document] = field(default_factory=list)
 
 
+def _check_documents(*, user, entries: list[ProgressEntry]) -> None:
+    """Supporting documents go with a note, and only documents the archive
+    lets ``user`` see may be attached (checked again here, whatever the form
+    said: a reference to a secretariat-only document or a draft is refused).
+    One query for all the entries."""
+    wanted = set()
+    for entry in entries:
+        pks = {document.pk for document in entry.documents}
+        if pks and not entry.note.strip():
+            raise ValidationError(_("Supporting documents are attached to a note: write one."))
+        wanted |= pks
+    if not wanted:
+        return
+    visible = set(
+        documents_visible_to(user=user).filter(pk__in=wanted).values_list("pk", flat=True)
+    )
+    if wanted - visible:
+        raise PermissionDenied(_("You may not attach these documents."))
+
+
 @transaction.atomic
 def progress_report(
     *, reporting_round: ReportingRound, state: ParticipantState, user, entries: list[ProgressEntry],
@@ -300,6 +321,7 @@ def progress_report(
     if rr.status != RoundStatus.OPEN:
         raise ValidationError(_("This reporting round is closed."))
     on = on or timezone.localdate()
+    _check_documents(user=user, entries=entries)
     saved = []
     for entry in entries:
         if entry.action.area.plan_id != rr.plan_id:
@@ -314,8 +336,6 @@ def progress_report(
         progress.supporting_organisations.set(list(entry.organisations))
         if entry.note.strip():
             documents = list(entry.documents)
-            if documents and not roles_of(user).is_participant:
-                raise PermissionDenied(_("You may not attach these documents."))
             note = ProgressNote.objects.create(
                 progress=progress, date=on, text=entry.note.strip(),
                 visibility=entry.note_visibility,

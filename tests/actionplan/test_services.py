@@ -213,3 +213,52 @@ def test_plan_load_supersedes_the_latest_version():
     second = services.plan_load(data={"version": 2, "title": {"ru": "П", "en": "P"}})
 
     assert second.supersedes == first
+
+
+@pytest.mark.parametrize("access", ["secretariat", "draft"])
+def test_attaching_a_document_the_coordinator_may_not_see_is_refused(
+    plan, kazakhstan, kaz_coordinator, access
+):
+    from archive.enums import AccessLevel, PublicationStatus
+    from tests.factories.archive import DocumentFactory
+
+    rr = ReportingRoundFactory(plan=plan)
+    hidden = (DocumentFactory(access=AccessLevel.SECRETARIAT) if access == "secretariat"
+              else DocumentFactory(status=PublicationStatus.DRAFT))
+
+    with pytest.raises(PermissionDenied):
+        services.progress_report(
+            reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
+            entries=[services.ProgressEntry(action=Action.objects.first(), note="Готово",
+                                            documents=[DocumentFactory(), hidden])],
+        )
+    assert (ActionProgress.objects.count(), ProgressNote.objects.count()) == (0, 0)
+
+
+def test_coordinator_attaches_documents_they_may_see(plan, kazakhstan, kaz_coordinator):
+    from archive.enums import AccessLevel
+    from tests.factories.archive import DocumentFactory
+
+    rr = ReportingRoundFactory(plan=plan)
+    documents = [DocumentFactory(), DocumentFactory(access=AccessLevel.PARTICIPANTS)]
+
+    services.progress_report(
+        reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
+        entries=[services.ProgressEntry(action=Action.objects.first(), note="Готово",
+                                        documents=documents)],
+    )
+
+    assert set(ProgressNote.objects.get().documents.all()) == set(documents)
+
+
+def test_documents_without_a_note_are_refused(plan, kazakhstan, kaz_coordinator):
+    from tests.factories.archive import DocumentFactory
+
+    rr = ReportingRoundFactory(plan=plan)
+
+    with pytest.raises(ValidationError):
+        services.progress_report(
+            reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
+            entries=[services.ProgressEntry(action=Action.objects.first(),
+                                            documents=[DocumentFactory()])],
+        )
