@@ -11,13 +11,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
+from archive.models import Document
 from archive.selectors import documents_visible_to
 from membership.enums import MembershipStatus
 from membership.models import ParticipantState
@@ -146,6 +150,54 @@ def answers_of(*, reporting_round: ReportingRound | None, state) -> dict[int, Ac
             "date", "pk")),
     )
     return {p.action_id: p for p in progress}
+
+
+def document_references(text: str) -> list[str]:
+    """The references typed in a note's documents field, in order and once
+    each: split at commas, semicolons and line breaks (reference symbols
+    such as ``AP/SOM/2024/3`` hold none of them)."""
+    seen: dict[str, None] = {}
+    for token in re.split(r"[,;\n\r]+", text or ""):
+        token = token.strip()
+        if token:
+            seen.setdefault(token, None)
+    return list(seen)
+
+
+def _slug_of(token: str) -> str:
+    """A document's slug from what a reader may paste: the slug itself or
+    the document's address in the archive (``/ru/archive/<slug>/``)."""
+    if token.startswith(("http://", "https://", "/")):
+        parts = [part for part in urlsplit(token).path.split("/") if part]
+        return parts[-1].lower() if parts else ""
+    return token.lower()
+
+
+def documents_by_reference(*, user, references: Iterable[str]) -> dict[str, Document]:
+    """The archive documents ``user`` may see, by what was typed for them:
+    a reference symbol (as written or in capitals), a slug or the
+    document's address. One query whatever the number of references (both
+    columns are unique and indexed, so it scales with the archive); a
+    reference that is unknown or not visible to ``user`` is left out."""
+    references = list(references)
+    if not references:
+        return {}
+    symbols = set(references) | {r.upper() for r in references}
+    slugs = {s for s in map(_slug_of, references) if s}
+    documents = list(
+        documents_visible_to(user=user)
+        .filter(Q(reference__in=symbols) | Q(slug__in=slugs))
+        .only("pk", "slug", "reference", "title")
+    )
+    by_reference = {d.reference: d for d in documents if d.reference}
+    by_slug = {d.slug: d for d in documents}
+    found = {}
+    for reference in references:
+        document = (by_reference.get(reference) or by_reference.get(reference.upper())
+                    or by_slug.get(_slug_of(reference)))
+        if document is not None:
+            found[reference] = document
+    return found
 
 
 def notes_visible_to(*, user) -> QuerySet[ProgressNote]:

@@ -128,6 +128,7 @@ class ProgressReportView(LoginRequiredMixin, FormView):
             actions=selectors.round_actions(reporting_round=self.round),
             current=selectors.answers_of(reporting_round=self.round, state=self.state),
             previous=selectors.answers_of(reporting_round=previous, state=self.state),
+            user=self.request.user,
         )
 
     def post(self, request, *args, **kwargs):

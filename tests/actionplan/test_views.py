@@ -346,3 +346,156 @@ def test_report_form_is_refused_to_a_pending_states_coordinator(client, open_rou
     client.force_login(user)
 
     assert client.get(url("report")).status_code == 403
+
+
+# --- Supporting documents on the coordinator's form ----------------------------------------
+
+
+@pytest.fixture
+def archive_documents():
+    from archive.enums import AccessLevel
+    from tests.factories.archive import DocumentFactory
+
+    return {
+        "law": DocumentFactory(reference="KAZ/LAW/2024/1", slug="migration-law",
+                               title_ru="Закон о миграции", title_en="Migration law"),
+        "review": DocumentFactory(reference="", slug="national-review-2024",
+                                  title_ru="Национальный обзор", title_en="National review"),
+        "memo": DocumentFactory(reference="SU/MEMO/7", slug="internal-memo",
+                                title_ru="Служебная записка", title_en="Internal memo",
+                                access=AccessLevel.SECRETARIAT),
+    }
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_coordinator_attaches_archive_documents_to_a_note_by_reference(
+    client, open_round, kaz_coordinator, archive_documents, lang
+):
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report", lang)).context["form"]
+    action = Action.objects.get(area__number=2, order=1)
+
+    response = client.post(url("report", lang), _post_data(form, **{
+        f"note_{action.pk}": "Закон принят",
+        f"documents_{action.pk}": "kaz/law/2024/1,\n/en/archive/national-review-2024/",
+    }))
+
+    assert response.status_code == 302
+    note = ProgressNote.objects.get()
+    assert sorted(note.documents.values_list("slug", flat=True)) == [
+        "migration-law", "national-review-2024"]
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("ru", "В архиве нет доступных вам документов с условными обозначениями XX/1, SU/MEMO/7."),
+    ("en", "No documents you may see in the archive have the references XX/1, SU/MEMO/7."),
+])
+def test_unknown_or_restricted_reference_is_named_and_the_input_kept(
+    client, open_round, kaz_coordinator, archive_documents, lang, message
+):
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report", lang)).context["form"]
+    action = Action.objects.get(area__number=2, order=1)
+
+    response = client.post(url("report", lang), _post_data(form, **{
+        f"status_{action.pk}": "done", f"timeline_{action.pk}": "2025",
+        f"note_{action.pk}": "Закон принят",
+        f"documents_{action.pk}": "KAZ/LAW/2024/1, XX/1\nSU/MEMO/7",
+    }))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert message in content
+    assert f'<li><a href="#action-{action.pk}">II.1</a></li>' in content
+    bound = response.context["form"]
+    assert (bound[f"status_{action.pk}"].value(), bound[f"timeline_{action.pk}"].value(),
+            bound[f"note_{action.pk}"].value(), bound[f"documents_{action.pk}"].value()) == (
+        "done", "2025", "Закон принят", "KAZ/LAW/2024/1, XX/1\nSU/MEMO/7")
+    assert "KAZ/LAW/2024/1, XX/1\nSU/MEMO/7</textarea>" in content
+    assert (ActionProgress.objects.filter(round=open_round).count(),
+            ProgressNote.objects.count()) == (0, 0)
+
+
+def test_documents_without_a_note_ask_for_one(client, open_round, kaz_coordinator,
+                                              archive_documents):
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report", "en")).context["form"]
+    action = Action.objects.get(area__number=2, order=1)
+
+    response = client.post(url("report", "en"), _post_data(
+        form, **{f"documents_{action.pk}": "KAZ/LAW/2024/1"}))
+
+    assert response.status_code == 200
+    assert "Write a note for the supporting documents to be attached to." in (
+        response.content.decode())
+    assert ProgressNote.objects.count() == 0
+
+
+def test_secretariat_only_document_posted_directly_is_refused(
+    client, open_round, kaz_coordinator, archive_documents
+):
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report", "en")).context["form"]
+    action = Action.objects.get(area__number=2, order=1)
+    memo = archive_documents["memo"]
+
+    for typed in ("SU/MEMO/7", "internal-memo", str(memo.pk)):
+        response = client.post(url("report", "en"), _post_data(form, **{
+            f"note_{action.pk}": "Tampered", f"documents_{action.pk}": typed}))
+        assert response.status_code == 200
+
+    assert ProgressNote.objects.count() == 0
+
+
+def test_attached_documents_show_on_the_progress_page_by_the_archive_rule(
+    client, open_round, kaz_coordinator, archive_documents
+):
+    from archive.enums import AccessLevel
+    from tests.factories.archive import DocumentFactory
+
+    DocumentFactory(reference="KAZ/INT/1", title_ru="Внутренний отчёт",
+                    access=AccessLevel.PARTICIPANTS)
+    client.force_login(kaz_coordinator)
+    form = client.get(url("report")).context["form"]
+    action = Action.objects.get(area__number=2, order=1)
+    client.post(url("report"), _post_data(form, **{
+        f"note_{action.pk}": "Закон принят", f"visibility_{action.pk}": "public",
+        f"documents_{action.pk}": "KAZ/LAW/2024/1; KAZ/INT/1"}))
+    open_round.status, open_round.closed_on = RoundStatus.CLOSED, D(2024, 10, 1)
+    open_round.endorsed, open_round.endorsed_on = True, D(2024, 10, 15)
+    open_round.save()
+
+    participant = client.get(url("progress") + f"?round={open_round.pk}").content.decode()
+    client.logout()
+    public = client.get(url("progress") + f"?round={open_round.pk}").content.decode()
+
+    assert ("Закон о миграции" in participant, "Внутренний отчёт" in participant) == (
+        True, True)
+    assert ("Закон о миграции" in public, "Внутренний отчёт" in public) == (True, False)
+
+
+@pytest.mark.parametrize("actions", [1, 3])
+def test_report_form_looks_up_every_actions_documents_in_one_query(
+    django_assert_num_queries, kaz_coordinator, archive_documents, actions
+):
+    from actionplan.forms import ProgressForm
+    from membership.permissions import roles_of
+
+    plan = PlanFactory(version=1)
+    area = AreaFactory(plan=plan, number=1)
+    for order in range(1, actions + 1):
+        ActionFactory(area=area, order=order)
+    action_list = list(Action.objects.select_related("area"))
+    data = {}
+    for action in action_list:
+        data.update({f"status_{action.pk}": "in_progress", f"visibility_{action.pk}": "public",
+                     f"note_{action.pk}": "Note",
+                     f"documents_{action.pk}": "KAZ/LAW/2024/1, national-review-2024"})
+    form = ProgressForm(data, actions=action_list, current={}, previous={},
+                        user=kaz_coordinator)
+
+    roles_of(kaz_coordinator)  # the user's roles are read once per request
+
+    with django_assert_num_queries(1):
+        assert form.is_valid()
+    assert [len(entry.documents) for entry in form.entries()] == [2] * actions
