@@ -22,6 +22,7 @@ class ProgressForm(forms.Form):
         self.documents: dict[str, object] = {}
         self.actions = list(actions)
         self.previous = previous
+        self.current = current
         # One query for every action's list of organisations.
         self.organisations = {o.pk: o for o in Organisation.objects.order_by("name")}
         organisation_choices = [(pk, str(o)) for pk, o in self.organisations.items()]
@@ -62,10 +63,11 @@ class ProgressForm(forms.Form):
             )
 
     def groups(self):
-        """(action, previous answer, bound fields) for the template."""
+        """(action, previous answer, this round's answer, bound fields) for
+        the template."""
         for action in self.actions:
             k = action.pk
-            yield action, self.previous.get(k), [
+            yield action, self.previous.get(k), self.current.get(k), [
                 self[f"{name}_{k}"]
                 for name in ("status", "timeline", "body", "organisations", "note", "visibility",
                              "documents")

@@ -140,14 +140,19 @@ def previous_round(*, reporting_round: ReportingRound) -> ReportingRound | None:
     )
 
 
-def answers_of(*, reporting_round: ReportingRound | None, state) -> dict[int, ActionProgress]:
-    """A state's answers in a round, by action id (with notes and
-    organisations)."""
+def answers_of(
+    *, reporting_round: ReportingRound | None, state, user=None
+) -> dict[int, ActionProgress]:
+    """A state's answers in a round, by action id (with organisations and
+    notes; each note's ``visible`` documents are those ``user`` may see)."""
     if reporting_round is None:
         return {}
+    notes = ProgressNote.objects.order_by("date", "pk").prefetch_related(
+        Prefetch("documents", queryset=documents_visible_to(user=user).only(
+            "pk", "slug", "reference", "title", "title_ru", "title_en"), to_attr="visible"),
+    )
     progress = ActionProgress.objects.filter(round=reporting_round, state=state).prefetch_related(
-        "supporting_organisations", Prefetch("notes", queryset=ProgressNote.objects.order_by(
-            "date", "pk")),
+        "supporting_organisations", Prefetch("notes", queryset=notes),
     )
     return {p.action_id: p for p in progress}
 

@@ -126,8 +126,10 @@ class ProgressReportView(LoginRequiredMixin, FormView):
         return ProgressForm(
             **self.get_form_kwargs(),
             actions=selectors.round_actions(reporting_round=self.round),
-            current=selectors.answers_of(reporting_round=self.round, state=self.state),
-            previous=selectors.answers_of(reporting_round=previous, state=self.state),
+            current=selectors.answers_of(reporting_round=self.round, state=self.state,
+                                         user=self.request.user),
+            previous=selectors.answers_of(reporting_round=previous, state=self.state,
+                                          user=self.request.user),
             user=self.request.user,
         )
 

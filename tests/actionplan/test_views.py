@@ -384,6 +384,8 @@ def test_coordinator_attaches_archive_documents_to_a_note_by_reference(
     note = ProgressNote.objects.get()
     assert sorted(note.documents.values_list("slug", flat=True)) == [
         "migration-law", "national-review-2024"]
+    title = {"ru": "Закон о миграции", "en": "Migration law"}[lang]
+    assert f"KAZ/LAW/2024/1 · {title}</a>" in client.get(url("report", lang)).content.decode()
 
 
 @pytest.mark.parametrize(("lang", "message"), [
@@ -499,3 +501,24 @@ def test_report_form_looks_up_every_actions_documents_in_one_query(
     with django_assert_num_queries(1):
         assert form.is_valid()
     assert [len(entry.documents) for entry in form.entries()] == [2] * actions
+
+
+@pytest.mark.parametrize("actions", [1, 3])
+def test_report_form_query_count_with_notes_and_documents_does_not_grow_with_actions(
+    client, django_assert_num_queries, kazakhstan, kaz_coordinator, archive_documents, actions
+):
+    plan = PlanFactory(version=1)
+    area = AreaFactory(plan=plan, number=1)
+    rr = ReportingRoundFactory(plan=plan)
+    for order in range(1, actions + 1):
+        progress = ActionProgressFactory(round=rr, action=ActionFactory(area=area, order=order),
+                                         state=kazakhstan)
+        note = ProgressNoteFactory(progress=progress)
+        note.documents.set([archive_documents["law"], archive_documents["memo"]])
+    client.force_login(kaz_coordinator)
+    client.get(url("report"))
+
+    with django_assert_num_queries(14):
+        content = client.get(url("report")).content.decode()
+    assert (content.count("Закон о миграции"), content.count("Служебная записка")) == (
+        actions, 0)
