@@ -85,8 +85,9 @@ def test_document_in_russian_only_is_shown_in_russian_on_the_english_page(client
     response = client.get(page_url(document, "en"))
 
     html = response.content.decode()
-    assert '<h1 id="document-title" lang="ru">Только по-русски</h1>' in html
-    assert '<div class="document__summary" lang="ru"><p>Краткое содержание.</p></div>' in html
+    assert ('<h1 id="document-title" lang="ru">Только по-русски <span class="badge badge--warn'
+            ' fallback-marker" lang="en">in Russian</span></h1>') in html
+    assert '<div class="document__summary" lang="ru"><p>Краткое содержание.</p></div> <span' in html
     assert "Also in Russian" not in html
 
 

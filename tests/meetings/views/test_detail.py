@@ -186,4 +186,7 @@ def test_detail_falls_back_to_the_russian_title_on_the_english_page(client):
 
     response = client.get("/en/meetings/ru-only/")
 
-    assert "<h1 id=\"meeting-title\">Национальная консультация</h1>" in response.content.decode()
+    assert (
+        '<h1 id="meeting-title" lang="ru">Национальная консультация <span class="badge badge--warn'
+        ' fallback-marker" lang="en">in Russian</span></h1>'
+    ) in response.content.decode()
