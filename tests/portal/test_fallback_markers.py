@@ -5,6 +5,8 @@ on the archive's, meetings', membership's and chairmanship's public pages."""
 import datetime
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
 from archive.models import Document
 from meetings.models import AgendaItem, Meeting, MeetingOutcome
@@ -149,3 +151,28 @@ def test_texts_in_both_languages_have_no_marker(client, page_language):
     ]
 
     assert [html.count("fallback-marker") for html in pages] == [0, 0, 0, 0, 0, 0]
+
+
+def test_translated_tag_escapes_the_fallback_text():
+    organisation = Organisation(name_ru="Союз <«А» & «Б»>", name_en="")
+
+    with translation.override("en"):
+        html = Template('{% load translated %}{% translated o "name" %}').render(
+            Context({"o": organisation})
+        )
+
+    assert html == (
+        '<span lang="ru">Союз &lt;«А» &amp; «Б»&gt;</span>'
+        ' <span class="badge badge--warn fallback-marker" lang="en">in Russian</span>'
+    )
+
+
+def test_translated_tag_renders_nothing_for_a_text_empty_in_both_languages():
+    organisation = Organisation(name_ru="", name_en="")
+
+    with translation.override("en"):
+        html = Template('{% load translated %}[{% translated o "name" %}]').render(
+            Context({"o": organisation})
+        )
+
+    assert html == "[]"
