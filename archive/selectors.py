@@ -149,13 +149,10 @@ def documents_concerning(*, state, user, limit: int = 10) -> tuple[list[Document
 
 @dataclass(frozen=True)
 class DocumentTexts:
-    """A document's title and summary in the reader's language, and how the
-    page marks them: a missing title or summary falls back to the other
-    language (modeltranslation), is marked with that language and is not
-    repeated as "also in"."""
+    """What the page offers of a document's other language: its title and
+    summary there ("also in"), unless they are what the page already shows
+    as the fallback of a missing text (marked by the {% translated %} tag)."""
 
-    title_language: str
-    summary_language: str
     other_language: str
     other_title: str
     other_summary: str
@@ -168,8 +165,6 @@ def document_texts(*, document: Document, language: str) -> DocumentTexts:
     own_title = getattr(document, f"title_{current}")
     own_summary = getattr(document, f"summary_{current}")
     return DocumentTexts(
-        title_language=current if own_title else other,
-        summary_language=current if own_summary else other,
         other_language=other,
         other_title=getattr(document, f"title_{other}") if own_title else "",
         other_summary=getattr(document, f"summary_{other}") if own_summary else "",
