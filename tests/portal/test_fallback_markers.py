@@ -176,3 +176,22 @@ def test_translated_tag_renders_nothing_for_a_text_empty_in_both_languages():
         )
 
     assert html == "[]"
+
+
+@pytest.mark.parametrize(("page_language", "language", "marker"), ONE_LANGUAGE)
+def test_action_plan_framework_text_in_one_language_marked(
+    client, page_language, language, marker
+):
+    from actionplan.models import FrameworkParagraph, FrameworkSection
+    from tests.factories.actionplan import PlanFactory
+
+    plan = PlanFactory(version=1)
+    section = FrameworkSection.objects.create(
+        plan=plan, order=1, number="1", heading_ru="Движущие силы", heading_en="Drivers",
+    )
+    paragraph = FrameworkParagraph.objects.create(section=section, order=1, text="x")
+    only_in(FrameworkParagraph, paragraph, "text", language)
+
+    html = page(client, f"/{page_language}/action-plan/")
+
+    assert f'<p><span lang="{language}">{TEXT[language]}</span>{marker}</p>' in html
