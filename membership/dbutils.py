@@ -29,3 +29,17 @@ def constraint_name_of(error: Exception) -> str | None:
     cause = getattr(error, "__cause__", None)
     diag = getattr(cause, "diag", None)
     return getattr(diag, "constraint_name", None)
+
+
+def free_slug(queryset, base: str, *, exclude_pk: int | None = None) -> str:
+    """``base``, or ``base-2``, ``base-3``, … : the first slug no row of
+    ``queryset`` (other than ``exclude_pk``) has. One query."""
+    taken = queryset.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    taken_slugs = set(taken.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken_slugs:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug

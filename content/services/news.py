@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from archive.services.common import transliterate
+from membership.dbutils import free_slug
 
 from ..models import NewsItem
 from ..richtext import sanitise_html
@@ -26,15 +27,7 @@ def news_slug_for(*, title: str, date: datetime.date | None, exclude_pk: int | N
     year = f"{date:%Y}" if date else ""
     if year and not base.endswith(year):
         base = f"{base}-{year}"
-    taken = NewsItem.objects.filter(slug__startswith=base)
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken_slugs = set(taken.values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken_slugs:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return free_slug(NewsItem.objects, base, exclude_pk=exclude_pk)
 
 
 def _clean_texts(item: NewsItem) -> None:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from archive.services.common import transliterate
+from membership.dbutils import free_slug
 
 from ..models import Project
 
@@ -24,15 +25,7 @@ def project_slug_for(*, project: Project) -> str:
     source = (project.acronym_en or project.acronym_ru or project.name_en
               or project.name_ru or "")
     base = slugify(transliterate(source))[:SLUG_MAX - 4].strip("-") or "project"
-    taken = set(
-        Project.objects.filter(slug__startswith=base).exclude(pk=project.pk)
-        .values_list("slug", flat=True)
-    )
-    slug, number = base, 2
-    while slug in taken:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return free_slug(Project.objects, base, exclude_pk=project.pk)
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Document, Theme
-from membership.dbutils import constraint_name_of
+from membership.dbutils import constraint_name_of, free_slug
 
 from ..enums import MeetingDocumentRole, MeetingKind, OutcomeKind
 from ..models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome
@@ -58,15 +58,7 @@ def meeting_slug_for(*, title: str, start, exclude_pk: int | None = None) -> str
     year = f"{start:%Y}" if start else ""
     if year and not base.endswith(year):
         base = f"{base}-{year}"
-    taken = Meeting.objects.filter(slug__startswith=base)
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken_slugs = set(taken.values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken_slugs:
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return free_slug(Meeting.objects, base, exclude_pk=exclude_pk)
 
 
 def meeting_check_consistency(*, meeting: Meeting) -> None:
