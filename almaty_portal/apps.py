@@ -7,3 +7,10 @@ class PortalConfig(AppConfig):
 
     name = "almaty_portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        # The page cache listens to the public-content apps' models by
+        # label (the apps never import almaty_portal).
+        from .pagecache import watch_public_content
+
+        watch_public_content(self)

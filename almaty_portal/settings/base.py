@@ -52,6 +52,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "almaty_portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the cache (almaty_portal/pagecache.py):
+    # after the headers every response gets, before anything that reads the
+    # session or the database, so that a hit costs one cache round trip.
+    "almaty_portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,6 +122,29 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole anonymous pages (almaty_portal/pagecache.py), shared by every process
+# that serves or changes them: Redis in production; without it, files under
+# var/cache/pages, so that `manage.py load_demo` or an admin edit in one
+# process invalidates what runserver or another worker serves.
+CACHES["pages"] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "almaty:pages",
+    }
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
+# Seconds an anonymous page stays cached at most (a change of the content it
+# shows drops it at once); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Cache-Control max-age of a cached page, for browsers and proxies (which
+# key by the Cookie header: Vary: Cookie).
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 
 # --- Users ------------------------------------------------------------------
 AUTH_USER_MODEL = "membership.User"

@@ -34,4 +34,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # response; tests wait for it (those of the background path switch it on).
 ARCHIVE_EXTRACTION_IN_BACKGROUND = False
 # Each test starts from an empty cache; Redis is still used as the broker.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# The page cache is off unless a test switches it on (tests/portal/
+# test_pagecache.py): most tests change rows inside a transaction that is
+# rolled back, whose on-commit invalidation never runs.
+PAGE_CACHE_SECONDS = 0

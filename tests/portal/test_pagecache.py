@@ -1,0 +1,444 @@
+"""The anonymous page cache (almaty_portal/pagecache.py): a second anonymous
+request is served from the cache; a change of what the page shows is on
+the very next request; a signed-in visitor never receives a cached page,
+nor is their page ever given to anyone else."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import uuid
+from contextlib import contextmanager
+
+import pytest
+import time_machine
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import resolve
+
+from almaty_portal import pagecache
+from archive.enums import PublicationStatus
+from chairmanship.enums import ChairmanshipBasis
+from chairmanship.services.terms import chairmanship_create
+from tests.factories.archive import DocumentFactory
+from tests.factories.content import NewsItemFactory
+from tests.factories.membership import (
+    NationalCoordinatorFactory,
+    ParticipantStateFactory,
+    StaffUserFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on (tests settings keep it off), empty."""
+    settings.PAGE_CACHE_SECONDS = 600
+    caches[pagecache.CACHE_ALIAS].clear()
+    yield caches[pagecache.CACHE_ALIAS]
+    caches[pagecache.CACHE_ALIAS].clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed (the test's own
+    transaction never does): its on-commit invalidation runs.
+
+    The rows the test arranged were committed before the cache was warmed:
+    their pending invalidation is dropped (it would have run then), else
+    the change's own, folded into it (one bump per transaction), never
+    would."""
+
+    @contextmanager
+    def change():
+        connection = transaction.get_connection()
+        connection.run_on_commit[:] = [
+            entry for entry in connection.run_on_commit if entry[1] is not pagecache._bump
+        ]
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+
+    return change
+
+
+def _get(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200, url
+    return response
+
+
+@pytest.mark.parametrize("url", [
+    "/ru/", "/en/", "/ru/about/", "/en/states/", "/ru/chairmanship/", "/en/archive/",
+    "/ru/archive/feed/rss/", "/en/news/", "/sitemap.xml",
+])
+def test_second_anonymous_request_is_a_hit_with_the_same_body(client, page_cache, url):
+    first = _get(client, url)
+    second = _get(client, url)
+
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "public" in second["Cache-Control"]
+    assert "Cookie" in second["Vary"]
+
+
+def test_hit_keeps_the_language_and_security_headers(client, page_cache):
+    first = _get(client, "/en/about/")
+    second = _get(client, "/en/about/")
+
+    assert second["Content-Language"] == "en"
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+    assert int(second["Age"]) >= 0
+
+
+def test_hit_needs_no_database_query(client, page_cache, django_assert_num_queries):
+    _get(client, "/ru/states/")
+
+    with django_assert_num_queries(0):
+        response = _get(client, "/ru/states/")
+
+    assert response["X-Cache"] == "hit"
+
+
+def test_page_leaves_in_one_chunk(client, page_cache):
+    NewsItemFactory.create_batch(3)
+
+    miss = _get(client, "/ru/news/feed/rss/")
+    hit = _get(client, "/ru/news/feed/rss/")
+
+    assert len(miss._container) == 1
+    assert len(hit._container) == 1
+
+
+def test_russian_and_english_are_cached_apart(client, page_cache):
+    russian = _get(client, "/ru/about/")
+    english = _get(client, "/en/about/")
+
+    assert english["X-Cache"] == "miss"
+    assert english["Content-Language"] == "en"
+    assert russian["Content-Language"] == "ru"
+    assert _get(client, "/en/about/").content == english.content
+
+
+def test_query_string_variants_are_cached_apart(client, page_cache):
+    NewsItemFactory(title_en="Border management workshop")
+    _get(client, "/en/news/")
+
+    variant = _get(client, "/en/news/?page=1")
+
+    assert variant["X-Cache"] == "miss"
+    assert _get(client, "/en/news/?page=1")["X-Cache"] == "hit"
+
+
+def test_search_results_are_not_stored(client, page_cache):
+    _get(client, "/ru/archive/?q=беженцы")
+
+    assert _get(client, "/ru/archive/?q=беженцы")["X-Cache"] == "miss"
+
+
+def test_head_is_answered_from_the_cache_without_a_body(client, page_cache):
+    body = _get(client, "/ru/about/").content
+
+    response = client.head("/ru/about/")
+
+    assert response.status_code == 200
+    assert response["X-Cache"] == "hit"
+    assert response.content == b""
+    assert response["Content-Length"] == str(len(body))
+
+
+def test_repeated_request_with_the_etag_is_not_modified(client, page_cache):
+    etag = _get(client, "/ru/about/")["ETag"]
+
+    response = client.get("/ru/about/", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_post_is_never_answered_from_the_cache(client, page_cache):
+    _get(client, "/ru/about/")
+
+    response = client.post("/ru/about/")
+
+    assert response.status_code == 405
+    assert "X-Cache" not in response
+
+
+def test_document_published_in_the_admin_is_on_the_next_request(client, page_cache, committed):
+    document = DocumentFactory(
+        title_ru="Доклад о смешанной миграции", status=PublicationStatus.DRAFT,
+    )
+    assert "Доклад о смешанной миграции" not in _get(client, "/ru/archive/").content.decode()
+    editor = StaffUserFactory(is_superuser=True)
+    admin_client = type(client)()
+    admin_client.force_login(editor)
+
+    with committed():
+        admin_client.post("/ru/admin/archive/document/", {
+            "action": "publish", "_selected_action": [document.pk],
+        })
+
+    response = _get(client, "/ru/archive/")
+    assert response["X-Cache"] == "miss"
+    assert "Доклад о смешанной миграции" in response.content.decode()
+
+
+def test_document_published_by_the_service_is_on_the_next_request(client, page_cache, committed):
+    from archive.services.documents import document_publish
+
+    document = DocumentFactory(title_en="Mixed migration review", status=PublicationStatus.DRAFT)
+    assert _get(client, "/en/archive/").status_code == 200
+
+    with committed():
+        document_publish(document=document, by=StaffUserFactory())
+
+    assert "Mixed migration review" in _get(client, "/en/archive/").content.decode()
+
+
+@pytest.mark.dates
+def test_chair_term_recorded_is_on_the_next_request(client, page_cache, committed):
+    state = ParticipantStateFactory(participant_since=datetime.date(2013, 1, 1))
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 6, 0, tzinfo=datetime.UTC)):
+        assert "Алия Сапарова" not in _get(client, "/ru/chairmanship/").content.decode()
+
+        with committed():
+            chairmanship_create(
+                state=state, start=datetime.date(2025, 6, 5), basis=ChairmanshipBasis.ELECTED,
+                representative_name_ru="Алия Сапарова", representative_name_en="Aliya Saparova",
+            )
+
+        assert "Алия Сапарова" in _get(client, "/ru/chairmanship/").content.decode()
+
+
+def test_english_title_of_a_news_item_edited_is_on_the_next_request(
+    client, page_cache, committed
+):
+    item = NewsItemFactory(title_en="Seminar on return", title_ru="Семинар о возвращении")
+    _get(client, "/en/news/")
+    _get(client, "/ru/news/")
+
+    with committed():
+        item.title_en = "Seminar on voluntary return"
+        item.save()
+
+    assert "Seminar on voluntary return" in _get(client, "/en/news/").content.decode()
+    assert _get(client, "/ru/news/")["X-Cache"] == "miss"
+
+
+def test_state_name_translation_edited_is_on_the_next_request(client, page_cache, committed):
+    state = ParticipantStateFactory(name_en="Kyrgyz Republic")
+    assert "Kyrgyz Republic" in _get(client, "/en/states/").content.decode()
+
+    with committed():
+        state.name_en = "Kyrgyzstan"
+        state.save()
+
+    html = _get(client, "/en/states/").content.decode()
+    assert "Kyrgyzstan" in html
+    assert "Kyrgyz Republic" not in html
+
+
+def test_change_rolled_back_keeps_the_cache(client, page_cache, django_capture_on_commit_callbacks):
+    _get(client, "/en/states/")
+
+    with django_capture_on_commit_callbacks(execute=False):
+        ParticipantStateFactory(name_en="Never committed")
+
+    assert _get(client, "/en/states/")["X-Cache"] == "hit"
+
+
+def test_private_rows_leave_the_cache_alone(client, page_cache, committed):
+    _get(client, "/en/about/")
+
+    with committed():
+        UserFactory()
+
+    assert _get(client, "/en/about/")["X-Cache"] == "hit"
+
+
+def _coordinator_client(client_class):
+    user = UserFactory()
+    NationalCoordinatorFactory(user=user, start=datetime.date(2020, 1, 1))
+    signed_in = client_class()
+    signed_in.force_login(user)
+    return signed_in
+
+
+def test_coordinator_never_receives_the_cached_anonymous_page(client, page_cache):
+    _get(client, "/en/")
+    assert _get(client, "/en/")["X-Cache"] == "hit"
+    coordinator = _coordinator_client(type(client))
+
+    response = _get(coordinator, "/en/")
+
+    assert "X-Cache" not in response
+    assert "My state" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+
+
+def test_coordinator_page_is_never_given_to_an_anonymous_visitor(client, page_cache):
+    coordinator = _coordinator_client(type(client))
+    assert "My state" in _get(coordinator, "/en/").content.decode()
+    assert "My state" in _get(coordinator, "/en/").content.decode()
+
+    response = _get(client, "/en/")
+
+    assert response["X-Cache"] == "miss"
+    assert "My state" not in response.content.decode()
+
+
+def test_visitor_with_only_a_csrf_cookie_is_served_from_the_cache(client, page_cache, settings):
+    _get(client, "/ru/about/")
+    client.cookies[settings.CSRF_COOKIE_NAME] = "x" * 32
+
+    assert _get(client, "/ru/about/")["X-Cache"] == "hit"
+
+
+def test_visitor_with_pending_messages_is_not_served_from_the_cache(client, page_cache):
+    _get(client, "/ru/about/")
+    client.cookies["messages"] = "pending"
+
+    assert "X-Cache" not in _get(client, "/ru/about/")
+
+
+def test_page_with_a_form_setting_the_csrf_cookie_is_not_stored(client, page_cache):
+    first = _get(client, "/ru/contact/")
+    client.cookies.clear()
+
+    second = _get(client, "/ru/contact/")
+
+    assert first.cookies
+    assert second["X-Cache"] == "miss"
+
+
+def test_response_setting_a_cookie_is_not_stored():
+    request = RequestFactory().get("/ru/about/")
+    request.resolver_match = resolve("/ru/about/")
+    response = HttpResponse("page")
+    response.set_cookie("django_language", "en")
+
+    assert pagecache.may_store(request, response) is False
+
+
+@pytest.mark.parametrize("header", ["private", "no-store", "no-cache"])
+def test_response_marked_private_is_not_stored(header):
+    request = RequestFactory().get("/ru/about/")
+    request.resolver_match = resolve("/ru/about/")
+    response = HttpResponse("page", headers={"Cache-Control": header})
+
+    assert pagecache.may_store(request, response) is False
+
+
+def test_response_varying_on_another_header_is_not_stored():
+    request = RequestFactory().get("/ru/about/")
+    request.resolver_match = resolve("/ru/about/")
+    response = HttpResponse("page", headers={"Vary": "Cookie, User-Agent"})
+
+    assert pagecache.may_store(request, response) is False
+
+
+@pytest.mark.parametrize("url", [
+    "/ru/accounts/login/", "/ru/registration/", "/ru/contact/", "/healthz",
+    "/ru/admin/", "/ru/accounts/password-reset/",
+])
+def test_private_and_form_pages_are_not_on_the_allow_list(url):
+    assert resolve(url).view_name not in pagecache.PUBLIC_VIEWS
+
+
+def test_login_page_is_never_served_from_the_cache(client, page_cache):
+    _get(client, "/ru/accounts/login/")
+
+    assert _get(client, "/ru/accounts/login/")["X-Cache"] == "miss"
+
+
+@pytest.mark.dates
+def test_almaty_midnight_starts_new_entries(client, page_cache):
+    # 18:59 UTC is 23:59 in Almaty (UTC+5); two minutes later it is the next day.
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 18, 59, tzinfo=datetime.UTC)):
+        _get(client, "/ru/chairmanship/")
+        assert _get(client, "/ru/chairmanship/")["X-Cache"] == "hit"
+
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 19, 1, tzinfo=datetime.UTC)):
+        assert _get(client, "/ru/chairmanship/")["X-Cache"] == "miss"
+
+
+@pytest.mark.dates
+def test_entry_expires_after_page_cache_seconds(client, page_cache, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 6, 0, tzinfo=datetime.UTC)) as clock:
+        _get(client, "/ru/about/")
+        clock.shift(61)
+
+        assert _get(client, "/ru/about/")["X-Cache"] == "miss"
+
+
+def test_page_cache_seconds_zero_turns_it_off(client, page_cache, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    _get(client, "/ru/about/")
+
+    assert "X-Cache" not in _get(client, "/ru/about/")
+
+
+def test_invalidation_in_a_transaction_bumps_once_on_commit(page_cache, committed):
+    before = pagecache.current_generation()
+
+    with committed() as callbacks:
+        NewsItemFactory.create_batch(3)
+
+    assert [c for c in callbacks if c is pagecache._bump] == [pagecache._bump]
+    assert pagecache.current_generation() != before
+
+
+@pytest.fixture
+def redis_page_cache(settings):
+    """The page cache on the tests' Redis, under a prefix of its own."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("needs Redis")
+    prefix = f"test-pages-{uuid.uuid4().hex}"
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = {
+        **settings.CACHES,
+        pagecache.CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url, "KEY_PREFIX": prefix,
+        },
+    }
+    other_process = RedisCache(url, {"KEY_PREFIX": prefix})
+    yield other_process
+    client = other_process._cache.get_client(write=True)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+def test_redis_hit_and_invalidation_from_another_client(client, redis_page_cache):
+    first = _get(client, "/en/about/")
+    assert _get(client, "/en/about/")["X-Cache"] == "hit"
+    assert caches[pagecache.CACHE_ALIAS].__class__ is RedisCache
+
+    # Another process (a worker, `manage.py load_demo`) bumps the generation.
+    redis_page_cache.set(pagecache.GENERATION_KEY, "from-another-process", None)
+
+    again = _get(client, "/en/about/")
+    assert again["X-Cache"] == "miss"
+    assert again.content == first.content
+    assert _get(client, "/en/about/")["X-Cache"] == "hit"
+
+
+def test_redis_change_is_on_the_next_request(client, redis_page_cache, committed):
+    state = ParticipantStateFactory(name_en="Turkmenistan")
+    _get(client, "/en/states/")
+
+    with committed():
+        state.name_en = "Turkmenistan (observer)"
+        state.save()
+
+    assert "Turkmenistan (observer)" in _get(client, "/en/states/").content.decode()
