@@ -61,10 +61,11 @@ def test_search_hides_documents_the_visitor_may_not_see(client, border_content):
 def test_search_in_russian_finds_russian_words(client, border_content):
     response = client.get("/ru/search/", {"q": "границами"})
 
-    assert _group_counts(response) == {"documents": 1, "meetings": 1, "news": 0}
+    assert _group_counts(response) == {"documents": 1, "meetings": 1, "news": 1}
     html = response.content.decode()
     assert "Семинар по управлению границами" in html
-    assert "2 результата по запросу «границами»" in html
+    assert "Новости о границах" in html
+    assert "3 результата по запросу «границами»" in html
 
 
 def test_search_full_results_link_per_kind(client, border_content):
