@@ -1,10 +1,15 @@
 """Template helpers shared by every app's templates."""
 
+from functools import lru_cache
+from types import MappingProxyType
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from ..urls_absolute import absolute_url as _absolute_url
 
@@ -81,6 +86,98 @@ def capture(parser, token):
     return CaptureNode(nodelist, bits[1])
 
 
+# The layout's links (navigation, header, footer), by name: the same in
+# every request of a language, so reversed once per language and process.
+LAYOUT_URLS = {
+    "home": "home",
+    "about": "about",
+    "search": "search",
+    "login": "login",
+    "logout": "logout",
+    "admin": "admin:index",
+    "states": "membership:state_list",
+    "observers": "membership:observer_list",
+    "chairmanship": "chairmanship:overview",
+    "meetings": "meetings:meeting_list",
+    "actionplan": "actionplan:plan",
+    "archive": "archive:document_list",
+    "news": "content:news_list",
+    "partners": "content:partner_list",
+    "projects": "content:project_list",
+    "contact": "content:contact",
+}
+
+
+@lru_cache(maxsize=64)
+def _layout_urls(language: str | None, script_prefix: str, urlconf: str) -> MappingProxyType:
+    urls = {}
+    for key, name in LAYOUT_URLS.items():
+        try:
+            urls[key] = reverse(name, urlconf=urlconf)
+        except NoReverseMatch:
+            urls[key] = ""  # as {% url ... as name %}: an app left out
+    return MappingProxyType(urls)
+
+
+@register.simple_tag
+def layout_urls() -> MappingProxyType:
+    """``{% layout_urls as urls %}``: ``urls.home``, ``urls.states``... in
+    the active language (empty for a URL that does not exist)."""
+    return _layout_urls(get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+# The navigation's items; the page's own is marked aria-current: the same
+# page (home, About), or a page under the item's URL.
+NAVIGATION = (
+    "home", "about", "states", "observers", "chairmanship", "meetings", "actionplan",
+    "archive", "news", "partners", "projects", "contact",
+)
+EXACT_MATCH = frozenset({"home", "about"})
+
+
+def _current_items(urls, path: str) -> tuple[bool, ...]:
+    return tuple(
+        path == urls[key] if key in EXACT_MATCH
+        else "/action-plan/" in path if key == "actionplan"
+        else urls[key] in path
+        for key in NAVIGATION
+    )
+
+
+def _render_navigation(language, script_prefix, urlconf, current) -> str:
+    urls = _layout_urls(language, script_prefix, urlconf)
+    html = render_to_string(
+        "components/_navigation_items.html",
+        {"site_urls": urls, "current": dict(zip(NAVIGATION, current, strict=True))},
+    )
+    return mark_safe(html.rstrip("\n"))  # noqa: S308 (rendered by the template)
+
+
+_cached_navigation = lru_cache(maxsize=256)(_render_navigation)
+
+
+@register.simple_tag(takes_context=True)
+def navigation_items(context) -> str:
+    """The main navigation's items but the signed-in visitor's own ("My
+    state"): the same for every page of a section in a language, so
+    rendered once per process for each (translations are compiled in;
+    with DEBUG, each time, so that an edited template shows at once)."""
+    request = context.get("request")
+    args = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    current = _current_items(_layout_urls(*args), request.path if request else "")
+    render = _render_navigation if settings.DEBUG else _cached_navigation
+    return render(*args, current)
+
+
+@lru_cache(maxsize=4096)
+def _translated_path(
+    path: str, lang_code: str, language: str | None, script_prefix: str, urlconf: str,
+) -> str:
+    # translate_url resolves the path in the active language (``language``,
+    # part of the key): the answer is fixed for the process's URLconf.
+    return translate_url(path, lang_code)
+
+
 @register.simple_tag(takes_context=True)
 def switch_language_url(context, lang_code: str) -> str:
     """The current page in another language, query string kept.
@@ -92,9 +189,13 @@ def switch_language_url(context, lang_code: str) -> str:
     if request is None:
         return f"/{lang_code}/"
     full_path = request.get_full_path()
-    translated = translate_url(full_path, lang_code)
-    if translated != full_path:
-        return translated
+    path, question, query = full_path.partition("?")
+    translated = _translated_path(
+        path, lang_code, get_language(), get_script_prefix(),
+        get_urlconf() or settings.ROOT_URLCONF,
+    )
+    if translated != path:
+        return f"{translated}{question}{query}"
     codes = {code for code, _name in settings.LANGUAGES}
     parts = full_path.split("/", 2)
     if len(parts) > 1 and parts[1] in codes:

@@ -1,0 +1,80 @@
+"""The shared layout (base.html, navigation, language switcher): links in
+the page's language, the current section marked, and the parts that are
+the same for every request built once per process."""
+
+import pytest
+
+from almaty_portal.templatetags import portal
+from tests.factories.archive import DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _nav(html: str) -> str:
+    return html.split('<nav class="site-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_navigation_links_are_in_the_page_language(client, language):
+    nav = _nav(client.get(f"/{language}/about/").content.decode())
+
+    assert f'href="/{language}/archive/"' in nav
+    assert f'href="/{language}/states/"' in nav
+    other = "en" if language == "ru" else "ru"
+    assert f'href="/{other}/' not in nav
+
+
+def test_navigation_marks_the_section_of_a_page_below_it(client):
+    document = DocumentFactory(title_en="Regional Cooperation Framework")
+
+    nav = _nav(client.get(f"/en/archive/{document.slug}/").content.decode())
+
+    assert nav.count('aria-current="page"') == 1
+    assert 'href="/en/archive/" aria-current="page">Archive</a>' in nav
+
+
+def test_navigation_marks_the_home_page_only_on_itself(client):
+    home = _nav(client.get("/en/").content.decode())
+    about = _nav(client.get("/en/about/").content.decode())
+
+    assert 'href="/en/" aria-current="page">Home</a>' in home
+    assert 'href="/en/" aria-current' not in about
+    assert 'href="/en/about/" aria-current="page">About</a>' in about
+
+
+def test_navigation_marks_the_action_plan_on_its_progress_page(client):
+    nav = _nav(client.get("/ru/action-plan/progress/").content.decode())
+
+    assert nav.count('aria-current="page"') == 1
+    assert 'href="/ru/action-plan/" aria-current="page">' in nav
+
+
+def test_header_and_footer_links_are_in_the_page_language(client):
+    html = client.get("/en/about/").content.decode()
+
+    assert '<a class="site-title" href="/en/">' in html
+    assert 'action="/en/search/" role="search"' in html
+    assert 'href="/en/accounts/login/?next=/en/about/"' in html
+
+
+def test_language_switcher_keeps_the_query_string(client):
+    html = client.get("/ru/archive/?page=1&doc_type=report").content.decode()
+
+    assert 'href="/en/archive/?page=1&amp;doc_type=report" hreflang="en"' in html
+
+
+def test_language_switcher_on_an_unknown_page_swaps_the_prefix(client):
+    html = client.get("/en/no-such-page/").content.decode()
+
+    assert 'href="/ru/no-such-page/" hreflang="ru"' in html
+
+
+def test_navigation_is_rendered_once_per_language_and_section(client, settings):
+    settings.DEBUG = False
+    portal._cached_navigation.cache_clear()
+    client.get("/ru/states/")
+    client.get("/ru/states/")
+    client.get("/en/states/")
+
+    info = portal._cached_navigation.cache_info()
+    assert (info.misses, info.hits) == (2, 1)
