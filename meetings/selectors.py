@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
     Exists,
     F,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -272,45 +274,88 @@ def _todo_for(delegation: Delegation | None, delegates: list[Delegate],
     return todo
 
 
+def _open_now(now: datetime.datetime, prefix: str = "") -> Q:
+    """Registration open at ``now`` (status and window), on the meeting
+    itself or through ``prefix`` (e.g. ``"meeting__"``)."""
+    return Q(**{
+        f"{prefix}status": MeetingStatus.REGISTRATION_OPEN,
+        f"{prefix}registration_opens__lte": now,
+        f"{prefix}registration_closes__gt": now,
+    })
+
+
+PAST_REGISTRATIONS_PER_PAGE = 10
+
+
+@dataclass
+class PartyRegistrations:
+    """A party's dashboard: the meetings in hand (``current``: open for
+    registration now, or upcoming or ongoing with the party's delegation),
+    soonest first, and one page of its delegations to earlier meetings
+    (``past``, a ``Page`` whose ``object_list`` holds the rows), latest
+    first."""
+
+    current: list[PartyRegistration]
+    past: Page
+
+
 def registrations_of_party(
-    *, state=None, organisation=None, now: datetime.datetime | None = None,
-    today: datetime.date | None = None,
-) -> list[PartyRegistration]:
+    *, state=None, organisation=None, page: str | int | None = 1,
+    now: datetime.datetime | None = None, today: datetime.date | None = None,
+    per_page: int = PAST_REGISTRATIONS_PER_PAGE,
+) -> PartyRegistrations:
     """For a state's coordinator (or an organisation's focal point): every
-    meeting open for registration now, and every upcoming or recent meeting
-    the party has a delegation for, soonest first. Three queries, whatever
-    the number of meetings."""
+    meeting open for registration now and every upcoming or ongoing
+    meeting the party has a delegation for; and the party's delegations to
+    meetings that are over, ``per_page`` at a time (an out-of-range or
+    malformed page number gives the nearest page). Four queries at most
+    (the current meetings with the party's delegations, the count and the
+    page of earlier delegations, the members of all those shown), whatever
+    the length of the history."""
     now = now or timezone.now()
     today = today or timezone.localdate()
     party = {"state": state} if state is not None else {"organisation": organisation}
-    delegations = {
-        d.meeting_id: d
-        for d in Delegation.objects.filter(
-            meeting__end__gte=today - datetime.timedelta(days=365), **party,
-        ).prefetch_related(Prefetch(
-            "delegates", queryset=Delegate.objects.select_related(None).order_by("pk"),
+    # One query: the meetings with the party's delegation to each, if any
+    # (a state or an organisation has one delegation per meeting).
+    meetings = list(
+        Meeting.objects.annotate(party_delegation=FilteredRelation(
+            "delegations", condition=Q(**{f"delegations__{k}": v for k, v in party.items()}),
         ))
-    }
-    meetings = (
-        Meeting.objects.select_related("host_state")
-        .filter(
-            Q(pk__in=list(delegations))
-            | Q(status=MeetingStatus.REGISTRATION_OPEN, registration_opens__lte=now,
-                registration_closes__gt=now)
-        )
+        .filter(_open_now(now) | Q(end__gte=today, party_delegation__isnull=False))
+        .select_related("host_state", "party_delegation")
         .order_by("start", "pk")
     )
-    rows = []
-    for meeting in meetings:
-        delegation = delegations.get(meeting.pk)
-        delegates = sorted(delegation.delegates.all(), key=delegate_protocol_key) if (
+    current_delegations = {
+        m.pk: m.party_delegation for m in meetings if hasattr(m, "party_delegation")
+    }
+    past = Paginator(
+        Delegation.objects.filter(meeting__end__lt=today, **party)
+        .exclude(_open_now(now, "meeting__"))
+        .select_related("meeting__host_state")
+        .order_by("-meeting__start", "-meeting_id"),
+        per_page,
+    ).get_page(page)
+    past_delegations = list(past.object_list) if past.paginator.count else []
+
+    shown = [d.pk for d in (*current_delegations.values(), *past_delegations)]
+    members: dict[int, list[Delegate]] = {}
+    if shown:
+        for delegate in Delegate.objects.filter(delegation_id__in=shown).order_by():
+            members.setdefault(delegate.delegation_id, []).append(delegate)
+
+    def row(meeting: Meeting, delegation: Delegation | None) -> PartyRegistration:
+        delegates = sorted(members.get(delegation.pk, []), key=delegate_protocol_key) if (
             delegation is not None) else []
         is_open = meeting.registration_is_open(now=now)
-        rows.append(PartyRegistration(
+        return PartyRegistration(
             meeting=meeting, delegation=delegation, delegates=delegates, is_open=is_open,
             todo=_todo_for(delegation, delegates, is_open),
-        ))
-    return rows
+        )
+
+    past.object_list = [row(d.meeting, d) for d in past_delegations]
+    return PartyRegistrations(
+        current=[row(m, current_delegations.get(m.pk)) for m in meetings], past=past,
+    )
 
 
 def delegation_of_party(*, meeting: Meeting, state=None, organisation=None) -> Delegation | None:

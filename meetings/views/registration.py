@@ -126,16 +126,25 @@ class MeetingPartyMixin(PartyMixin):
 
 class DashboardView(PartyMixin, TemplateView):
     """"My state" (or "My organisation"): registrations per meeting, what
-    is still to do before each deadline, accreditation decisions."""
+    is still to do before each deadline, accreditation decisions. The
+    meetings open or to come are all shown; the delegations to earlier
+    meetings a page at a time (``?page=``), latest first, so the page
+    costs the same after decades of meetings."""
 
     template_name = "meetings/registration/dashboard.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = selectors.registrations_of_party(state=self.state, organisation=self.organisation)
-        for row in rows:
+        registrations = selectors.registrations_of_party(
+            state=self.state, organisation=self.organisation, page=self.request.GET.get("page"),
+        )
+        rows, past = registrations.current, registrations.past
+        for row in (*rows, *past.object_list):
             row.url = self.url("delegation", slug=row.meeting.slug)
-        context["rows"] = rows
+        sections = [(rows, "registrations")]
+        if past.paginator.count:
+            sections.append((past.object_list, "past"))
+        context.update(rows=rows, past=past, sections=sections)
         return context
 
 

@@ -1,0 +1,104 @@
+"""The coordinator's dashboard after years of meetings: the meetings in
+hand in full, the delegations to earlier meetings a page at a time (none
+dropped), and a query count that does not grow with the history."""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+import pytest
+from django.utils import timezone
+
+from tests.factories.meetings import DelegateFactory, DelegationFactory, MeetingFactory
+
+from .conftest import open_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def past_delegation(state, *, days_ago: int, title: str):
+    """The state's submitted delegation, with a delegate, to a meeting held
+    ``days_ago`` days ago."""
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    meeting = MeetingFactory(title_en=title, title_ru=title, start=day, end=day)
+    delegation = DelegationFactory(meeting=meeting, state=state)
+    DelegateFactory(delegation=delegation)
+    return delegation
+
+
+def headings(page: str) -> list[str]:
+    return [html.unescape(title) for title in
+            re.findall(r'<h3 id="meeting-\d+"><a href="[^"]*">([^<]*)</a></h3>', page)]
+
+
+def test_dashboard_shows_the_latest_earlier_delegations_first_ten_a_page(
+    client, kazakhstan, coordinator,
+):
+    for n in range(12):  # meeting 0 the latest, meeting 11 the earliest (years ago)
+        past_delegation(kazakhstan, days_ago=10 + 200 * n, title=f"Meeting {n}")
+    upcoming = open_meeting(title_en="Upcoming meeting")
+    client.force_login(coordinator)
+
+    first = client.get("/en/registration/").content.decode()
+    second = client.get("/en/registration/", {"page": "2"}).content.decode()
+
+    assert (headings(first), headings(second)) == (
+        ["Upcoming meeting", *(f"Meeting {n}" for n in range(10))],
+        ["Upcoming meeting", "Meeting 10", "Meeting 11"],
+    )
+    assert upcoming.title_en in first
+    assert ("Page 1 of 2" in first, "Page 2 of 2" in second) == (True, True)
+
+
+def test_dashboard_without_earlier_delegations_has_no_history_section(
+    client, kazakhstan, coordinator, meeting,
+):
+    client.force_login(coordinator)
+
+    page = client.get("/en/registration/").content.decode()
+
+    assert ("Delegations to earlier meetings" in page, headings(page)) == (
+        False, [meeting.title_en],
+    )
+
+
+def test_dashboard_history_leaves_out_other_states_delegations(
+    client, kazakhstan, kyrgyzstan, coordinator,
+):
+    past_delegation(kazakhstan, days_ago=30, title="Ours")
+    past_delegation(kyrgyzstan, days_ago=20, title="Theirs")
+    client.force_login(coordinator)
+
+    page = client.get("/en/registration/").content.decode()
+
+    assert headings(page) == ["Ours"]
+
+
+def test_dashboard_malformed_page_number_shows_the_first_page(client, kazakhstan, coordinator):
+    past_delegation(kazakhstan, days_ago=30, title="Ours")
+    client.force_login(coordinator)
+
+    response = client.get("/en/registration/", {"page": "x"})
+
+    assert (response.status_code, headings(response.content.decode())) == (200, ["Ours"])
+
+
+@pytest.mark.parametrize("earlier", [3, 30])
+def test_dashboard_queries_do_not_grow_with_the_history(
+    client, kazakhstan, coordinator, earlier, django_assert_num_queries,
+):
+    for n in range(earlier):
+        past_delegation(kazakhstan, days_ago=10 + 30 * n, title=f"Meeting {n}")
+    for _n in range(3):
+        open_meeting()
+    client.force_login(coordinator)
+
+    # session, user, the coordinator's roles (2), the meetings in hand with
+    # the state's delegations, the count and the page of earlier
+    # delegations, the delegates shown, the briefing packs
+    with django_assert_num_queries(9):
+        response = client.get("/en/registration/")
+
+    assert response.status_code == 200
