@@ -1,7 +1,7 @@
 """Quality bars of the public pages in real Chromium, in both languages:
 axe-core finds no WCAG 2.1 A/AA violation, the Nu Html Checker no error in
 the HTML the server sends, no page scrolls sideways at 360 px, the skip
-link and focus are visible to keyboard users, and documents and meetings
+link and focus are visible to keyboard users (on the error pages too), and documents and meetings
 print without the site's chrome. Screenshots of the home page at 360 and
 1280 px go to var/test-output/screenshots/ for review.
 
@@ -18,8 +18,13 @@ import shutil
 import subprocess
 
 import pytest
+from django.conf.urls.i18n import i18n_patterns
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import path as url_path
 from playwright.sync_api import Page, expect
 
+from almaty_portal.urls import urlpatterns as portal_urlpatterns
 from archive.search import document_index
 from tests.conftest import ROOT, unavailable
 from tests.factories.archive import DocumentFactory, ThemeFactory
@@ -45,6 +50,32 @@ OUTPUT = ROOT / "var" / "test-output"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NARROW = 360
 WIDE = 1280
+
+
+
+
+def _denies(request):
+    raise PermissionDenied
+
+
+def _too_many(request):
+    return render(request, "429.html", status=429)
+
+
+def _fails(request):
+    raise RuntimeError("a bug, for the server error page's quality test")
+
+
+# The portal's URLs plus three that answer 403, 429 and 500, for the error
+# pages' test (@pytest.mark.urls(__name__)); 404 is any unknown address.
+urlpatterns = [
+    *portal_urlpatterns,
+    *i18n_patterns(
+        url_path("quality-403/", _denies), url_path("quality-429/", _too_many),
+        url_path("quality-500/", _fails),
+    ),
+]
+ERROR_PAGES = {"quality-403/": 403, "no-such-page/": 404, "quality-429/": 429, "quality-500/": 500}
 
 
 @pytest.fixture(autouse=True)
@@ -138,25 +169,52 @@ def _findability_gaps(page: Page, server: str) -> list[str]:
     return gaps
 
 
-def _error_pages(lang: str) -> dict[str, str]:
-    """The 403 and 500 pages as the server sends them."""
-    from django.core.exceptions import PermissionDenied
-    from django.test import RequestFactory
-    from django.utils import translation
-    from django.views import defaults
-
-    with translation.override(lang):
-        request = RequestFactory().get(f"/{lang}/denied/")
-        from django.contrib.auth.models import AnonymousUser
-
-        request.user = AnonymousUser()
-        denied = defaults.permission_denied(request, PermissionDenied())
-        failed = defaults.server_error(request)
-    return {"403": denied.content.decode(), "500": failed.content.decode()}
-
-
 def _horizontal_overflow(page: Page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def _checker_problems(vnu_command: list[str], html_files: dict[str, str]) -> dict:
+    """The Nu Html Checker's errors per page, in one Java run for every page
+    (the checker starts in seconds, then is fast)."""
+    run = subprocess.run(
+        [*vnu_command, *html_files], capture_output=True, text=True, timeout=300, check=False,
+    )
+    # Exit status 1 means errors found (listed below); anything else, no run.
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    problems: dict[str, list[str]] = {}
+    for message in json.loads(run.stderr)["messages"]:
+        url = html_files.get(message.get("url", "").removeprefix("file:"), message.get("url"))
+        problems.setdefault(url, []).append(
+            f"HTML line {message.get('lastLine')}: {message['message']}",
+        )
+    return problems
+
+
+def _keyboard_gaps(page: Page) -> list[str]:
+    """What a keyboard user would miss: the skip link first, visible, taking
+    focus to the content; then a visible outline on what Tab reaches."""
+    gaps = []
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-link")
+    if skip.count() != 1:
+        return ["no skip link"]
+    box = skip.bounding_box()
+    if not skip.evaluate("e => e === document.activeElement"):
+        gaps.append("the first Tab does not reach the skip link")
+    elif box is None or box["x"] < 0 or box["y"] < 0 or box["width"] < 1:
+        gaps.append(f"the focused skip link is not visible: {box}")
+    page.keyboard.press("Enter")
+    if not page.evaluate("document.activeElement?.id === 'main'"):
+        gaps.append("the skip link does not move focus to the content")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        tag, style, width = page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }"
+        )
+        if tag != "BODY" and (style == "none" or width == "0px"):
+            gaps.append(f"no visible focus on a {tag}")
+    return gaps
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
@@ -185,23 +243,43 @@ def test_public_pages_pass_axe_html_checker_and_narrow_screens(
         saved.write_text(response.text(), encoding="utf-8")
         html_files[str(saved)] = url
 
-    # The error pages no URL of the portal leads to (403 and 500).
-    for name, html in _error_pages(lang).items():
-        saved = tmp_path / f"{name}.html"
-        saved.write_text(html, encoding="utf-8")
-        html_files[str(saved)] = name
+    for url, messages in _checker_problems(vnu_command, html_files).items():
+        problems.setdefault(url, []).extend(messages)
 
-    # One Java run for every page: the checker starts in seconds, then is fast.
-    run = subprocess.run(
-        [*vnu_command, *html_files], capture_output=True, text=True, timeout=300, check=False,
-    )
-    # Exit status 1 means errors found (listed below); anything else, no run.
-    assert run.returncode in (0, 1), run.stderr[-2000:]
-    for message in json.loads(run.stderr)["messages"]:
-        url = html_files.get(message.get("url", "").removeprefix("file:"), message.get("url"))
-        problems.setdefault(url, []).append(
-            f"HTML line {message.get('lastLine')}: {message['message']}",
-        )
+    assert problems == {}
+
+
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_error_pages_pass_axe_the_html_checker_and_keyboard_checks(
+    live_server, page: Page, axe_source, vnu_command, lang, tmp_path,
+):
+    """403, 404, 429 and 500 as the server sends them, at 360 px: no axe
+    violation, no sideways scrolling, the skip link and visible focus, and
+    valid HTML (the 500 page is written out by hand, without base.html)."""
+    problems: dict[str, list[str]] = {}
+    html_files: dict[str, str] = {}
+    page.set_viewport_size({"width": NARROW, "height": 800})
+    for path, status in ERROR_PAGES.items():
+        url = f"/{lang}/{path}"
+        response = page.goto(f"{live_server.url}{url}")
+        assert response is not None
+        assert response.status == status, url
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("main h1")).to_be_visible()
+        found = _violations(page, axe_source)
+        overflow = _horizontal_overflow(page)
+        if overflow > 0:
+            found.append(f"scrolls sideways by {overflow}px at {NARROW}px")
+        found += _keyboard_gaps(page)
+        if found:
+            problems[url] = found
+        saved = tmp_path / f"error-{status}.html"
+        saved.write_text(response.text(), encoding="utf-8")
+        html_files[str(saved)] = url
+
+    for url, messages in _checker_problems(vnu_command, html_files).items():
+        problems.setdefault(url, []).extend(messages)
 
     assert problems == {}
 
@@ -305,14 +383,7 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
             saved.write_text(response.text(), encoding="utf-8")
             html_files[str(saved)] = url
 
-    run = subprocess.run(
-        [*vnu_command, *html_files], capture_output=True, text=True, timeout=300, check=False,
-    )
-    assert run.returncode in (0, 1), run.stderr[-2000:]
-    for message in json.loads(run.stderr)["messages"]:
-        url = html_files.get(message.get("url", "").removeprefix("file:"), message.get("url"))
-        problems.setdefault(url, []).append(
-            f"HTML line {message.get('lastLine')}: {message['message']}",
-        )
+    for url, messages in _checker_problems(vnu_command, html_files).items():
+        problems.setdefault(url, []).extend(messages)
 
     assert problems == {}

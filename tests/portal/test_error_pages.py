@@ -60,3 +60,28 @@ def test_server_error_page_in_the_readers_language_without_the_database(lang, he
     assert 'class="site-header"' in html
     assert f'href="/{lang}/"' in html
     assert heading in text_of(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "heading", "home"),
+    [
+        ("ru", "Слишком много запросов", "Перейти на главную страницу"),
+        ("en", "Too many requests", "Go to the home page"),
+    ],
+)
+def test_too_many_requests_page_in_the_readers_language(client, settings, lang, heading, home):
+    settings.PASSWORD_RESET_LIMIT_PER_CLIENT = 1
+    url = f"/{lang}/accounts/password-reset/"
+    client.post(url, {"email": "someone@example.org"})
+
+    response = client.post(url, {"email": "someone@example.org"})
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert 'class="site-header"' in html
+    assert '<meta name="robots" content="noindex">' in html
+    text = text_of(response)
+    assert heading in text
+    assert home in text
