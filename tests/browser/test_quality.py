@@ -303,6 +303,33 @@ def test_home_page_screenshots_at_narrow_and_wide_screens(
     assert all(target.stat().st_size > 0 for target in saved)
 
 
+NAVIGATION_SECTIONS = [
+    "", "about/", "states/", "observers/", "chairmanship/", "meetings/", "action-plan/",
+    "archive/", "news/", "partners/", "projects/", "contact/",
+]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("width", [NARROW, WIDE])
+def test_main_navigation_reaches_every_section_on_narrow_and_wide_screens(
+    live_server, page: Page, lang, width,
+):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/{lang}/news/")
+
+    nav = page.locator("nav.site-nav")
+    links = nav.locator("a")
+    hrefs = [links.nth(n).get_attribute("href") for n in range(links.count())]
+    boxes = [links.nth(n).bounding_box() for n in range(links.count())]
+    search = page.locator("header form[role=search]")
+
+    assert hrefs == [f"/{lang}/{section}" for section in NAVIGATION_SECTIONS]
+    assert all(box and box["x"] >= 0 and box["x"] + box["width"] <= width for box in boxes)
+    assert search.get_attribute("action") == f"/{lang}/search/"
+    expect(search.get_by_role("searchbox")).to_be_visible()
+    expect(nav.locator("a[aria-current=page]")).to_have_attribute("href", f"/{lang}/news/")
+
+
 def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_content(
     live_server, page: Page,
 ):
