@@ -7,6 +7,8 @@ import datetime
 
 import pytest
 
+from archive.search import document_index
+from tests.factories.archive import DocumentFactory
 from tests.factories.content import NewsItemFactory
 from tests.factories.meetings import MeetingFactory
 
@@ -205,3 +207,17 @@ def test_search_page_queries_do_not_grow_with_the_data(
 
     assert _counts(everything) == {"documents": 0, "meetings": count, "news": 0}
     assert one_kind.context["total"] == count
+
+
+def test_search_marks_titles_shown_in_the_other_language(client):
+    MeetingFactory(title_ru="Семинар по беженцам", title_en="", city_en="")
+    NewsItemFactory(title_ru="Беженцы в регионе", title_en="")
+    document = DocumentFactory(title_ru="Доклад о беженцах", title_en="")
+    document_index(document_id=document.pk)
+
+    html = client.get("/en/search/", {"q": "беженцы"}).content.decode()
+
+    assert '<span lang="ru">Семинар по беженцам</span>' in html
+    assert '<span lang="ru">Доклад о беженцах</span>' in html
+    assert '<span lang="ru">Алматы</span>' in html
+    assert html.count("in Russian</span>") == 4
