@@ -71,7 +71,13 @@ test:
 	@echo "== The tests marked 'dates' again at 23:30 UTC (already tomorrow in Almaty), on SQLite =="
 	ALMATY_TEST_CLOCK=23:30 ALMATY_TEST_DB=sqlite $(BIN)/python -m pytest -m "dates and not postgresql and not browser and not celery_worker"
 
-bench: $(VENV)/.installed-test
+# The benchmarks (bench/RESULTS.md): the web benchmark's PostgreSQL, Redis
+# and 100,000-document dataset persist in var/bench/ (the first run
+# generates it: about half an hour on 2 cores; later runs reuse it).
+bench:
+	scripts/system-deps.sh bench
+	$(MAKE) --no-print-directory $(VENV)/.installed-test
+	$(MAKE) --no-print-directory messages
 	$(BIN)/python bench/run.py
 
 clean-venv:

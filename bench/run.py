@@ -21,8 +21,14 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 
 
+# Modules of bench/ that serve the benchmarks and are not benchmarks: the
+# dataset generator, the servers, the settings and URLs of the web
+# benchmark, the open-loop client.
+HELPERS = {"run", "__init__", "generate", "servers", "settings", "urls", "openloop"}
+
+
 def modules() -> list[str]:
-    return sorted(p.stem for p in BENCH.glob("*.py") if p.stem not in {"run", "__init__"})
+    return sorted(p.stem for p in BENCH.glob("*.py") if p.stem not in HELPERS)
 
 
 def run_module(name: str) -> tuple[list[dict], float, int]:

@@ -2,6 +2,7 @@
 # Installs the Debian packages the portal needs, only those missing.
 #   scripts/system-deps.sh run   - to serve the portal (gettext, Pango for WeasyPrint)
 #   scripts/system-deps.sh test  - also PostgreSQL, Redis, Chromium, fonts, poppler
+#   scripts/system-deps.sh bench - the test servers (PostgreSQL, Redis) and wrk (make bench)
 # As root it uses apt-get; otherwise it names what is missing and fails.
 set -euo pipefail
 
@@ -31,6 +32,15 @@ if [ "$profile" = test ]; then
              default-jre-headless)
 fi
 
+if [ "$profile" = bench ]; then
+  probe+=(
+    [postgresql]="/usr/lib/postgresql"
+    [redis-server]="/usr/bin/redis-server"
+    [wrk]="/usr/bin/wrk"
+  )
+  packages+=(postgresql redis-server wrk)
+fi
+
 missing=()
 for pkg in "${packages[@]}"; do
   path=${probe[$pkg]}
@@ -40,7 +50,7 @@ done
 if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
   missing+=(python3-venv)
 fi
-if [ "$profile" = test ] && ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
+if [ "$profile" != run ] && ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
   missing+=(postgresql)
 fi
 
