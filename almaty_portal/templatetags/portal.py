@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, get_language_info
 
 from ..urls_absolute import absolute_url as _absolute_url
 
@@ -167,6 +168,25 @@ def navigation_items(context) -> str:
     current = _current_items(_layout_urls(*args), request.path if request else "")
     render = _render_navigation if settings.DEBUG else _cached_navigation
     return render(*args, current)
+
+
+@lru_cache(maxsize=8)
+def _language_names(codes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # Each language by its own name ("Русский", "English"), capitalised as
+    # {{ info.name_local|capfirst }} gave.
+    return tuple((code, capfirst(get_language_info(code)["name_local"])) for code in codes)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The language switcher's entries: ``code``, ``name`` (in that
+    language), ``current`` and ``url`` (this page in that language)."""
+    current = get_language()
+    return [
+        {"code": code, "name": name, "current": code == current,
+         "url": "" if code == current else switch_language_url(context, code)}
+        for code, name in _language_names(tuple(code for code, _name in settings.LANGUAGES))
+    ]
 
 
 @lru_cache(maxsize=4096)

@@ -78,3 +78,10 @@ def test_navigation_is_rendered_once_per_language_and_section(client, settings):
 
     info = portal._cached_navigation.cache_info()
     assert (info.misses, info.hits) == (2, 1)
+
+
+def test_language_switcher_names_each_language_in_itself(client):
+    html = client.get("/ru/about/").content.decode()
+
+    assert '<span aria-current="true" lang="ru">Русский</span>' in html
+    assert '<a href="/en/about/" hreflang="en" lang="en">English</a>' in html
