@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     FilteredRelation,
@@ -17,9 +18,11 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -291,9 +294,10 @@ PAST_REGISTRATIONS_PER_PAGE = 10
 class PartyRegistrations:
     """A party's dashboard: the meetings in hand (``current``: open for
     registration now, or upcoming or ongoing with the party's delegation),
-    soonest first, and one page of its delegations to earlier meetings
-    (``past``, a ``Page`` whose ``object_list`` holds the rows), latest
-    first."""
+    soonest first, each with its members and what is left to do; and one
+    page of its delegations to earlier meetings (``past``, a ``Page`` of
+    delegations with their ``meeting`` and ``delegate_count``), latest
+    first, whose members are on each delegation's own page."""
 
     current: list[PartyRegistration]
     past: Page
@@ -309,53 +313,64 @@ def registrations_of_party(
     meeting the party has a delegation for; and the party's delegations to
     meetings that are over, ``per_page`` at a time (an out-of-range or
     malformed page number gives the nearest page). Four queries at most
-    (the current meetings with the party's delegations, the count and the
-    page of earlier delegations, the members of all those shown), whatever
-    the length of the history."""
+    (the meetings in hand with the party's delegations, their members, the
+    count and the page of earlier delegations), whatever the length of the
+    history."""
     now = now or timezone.now()
     today = today or timezone.localdate()
     party = {"state": state} if state is not None else {"organisation": organisation}
-    # One query: the meetings with the party's delegation to each, if any
-    # (a state or an organisation has one delegation per meeting).
+    # The meetings with the party's delegation to each, if any (a state or
+    # an organisation has one delegation per meeting).
     meetings = list(
         Meeting.objects.annotate(party_delegation=FilteredRelation(
             "delegations", condition=Q(**{f"delegations__{k}": v for k, v in party.items()}),
         ))
+        # The first condition is implied by the second; on its own it lets
+        # the database read only the upcoming and the open meetings (two
+        # indexes) instead of the whole history.
+        .filter(Q(end__gte=today) | _open_now(now))
         .filter(_open_now(now) | Q(end__gte=today, party_delegation__isnull=False))
         .select_related("host_state", "party_delegation")
         .order_by("start", "pk")
     )
-    current_delegations = {
-        m.pk: m.party_delegation for m in meetings if hasattr(m, "party_delegation")
-    }
-    past = Paginator(
-        Delegation.objects.filter(meeting__end__lt=today, **party)
-        .exclude(_open_now(now, "meeting__"))
-        .select_related("meeting__host_state")
-        .order_by("-meeting__start", "-meeting_id"),
-        per_page,
-    ).get_page(page)
-    past_delegations = list(past.object_list) if past.paginator.count else []
-
-    shown = [d.pk for d in (*current_delegations.values(), *past_delegations)]
+    delegations = {m.pk: getattr(m, "party_delegation", None) for m in meetings}
     members: dict[int, list[Delegate]] = {}
-    if shown:
-        for delegate in Delegate.objects.filter(delegation_id__in=shown).order_by():
+    if any(delegations.values()):
+        for delegate in Delegate.objects.filter(
+            delegation_id__in=[d.pk for d in delegations.values() if d is not None],
+        ).order_by():
             members.setdefault(delegate.delegation_id, []).append(delegate)
-
-    def row(meeting: Meeting, delegation: Delegation | None) -> PartyRegistration:
+    current = []
+    for meeting in meetings:
+        delegation = delegations[meeting.pk]
         delegates = sorted(members.get(delegation.pk, []), key=delegate_protocol_key) if (
             delegation is not None) else []
         is_open = meeting.registration_is_open(now=now)
-        return PartyRegistration(
+        current.append(PartyRegistration(
             meeting=meeting, delegation=delegation, delegates=delegates, is_open=is_open,
             todo=_todo_for(delegation, delegates, is_open),
-        )
+        ))
 
-    past.object_list = [row(d.meeting, d) for d in past_delegations]
-    return PartyRegistrations(
-        current=[row(m, current_delegations.get(m.pk)) for m in meetings], past=past,
+    # What the table shows, and no aggregate (the pager's count stays a
+    # plain count of the party's delegations).
+    delegate_count = Subquery(
+        Delegate.objects.filter(delegation=OuterRef("pk")).order_by()
+        .values("delegation").annotate(n=Count("pk")).values("n"),
     )
+    past = Paginator(
+        Delegation.objects.filter(meeting__end__lt=today, **party)
+        .exclude(_open_now(now, "meeting__"))
+        .select_related("meeting")
+        .only(
+            "status", "personal_data_purged_at", "purged_delegate_count", "meeting__slug",
+            "meeting__title_ru", "meeting__title_en", "meeting__start", "meeting__end",
+        )
+        .annotate(delegate_count=Coalesce(delegate_count, 0))
+        .order_by("-meeting__start", "-meeting_id"),
+        per_page,
+    ).get_page(page)
+    past.object_list = list(past.object_list) if past.paginator.count else []
+    return PartyRegistrations(current=current, past=past)
 
 
 def delegation_of_party(*, meeting: Meeting, state=None, organisation=None) -> Delegation | None:

@@ -196,6 +196,12 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["kind", "start"], name="meetings_kind_start_idx"),
             models.Index(fields=["end"], name="meetings_end_idx"),
+            # The few meetings whose registration is open (dashboards, the
+            # home page), found without reading the whole history.
+            models.Index(
+                fields=["registration_closes"], name="meetings_open_reg_idx",
+                condition=models.Q(status=MeetingStatus.REGISTRATION_OPEN),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -127,9 +127,9 @@ class MeetingPartyMixin(PartyMixin):
 class DashboardView(PartyMixin, TemplateView):
     """"My state" (or "My organisation"): registrations per meeting, what
     is still to do before each deadline, accreditation decisions. The
-    meetings open or to come are all shown; the delegations to earlier
-    meetings a page at a time (``?page=``), latest first, so the page
-    costs the same after decades of meetings."""
+    meetings open or to come are all shown in full; the delegations to
+    earlier meetings as a table, a page at a time (``?page=``), latest
+    first, so the page costs the same after decades of meetings."""
 
     template_name = "meetings/registration/dashboard.html"
 
@@ -139,12 +139,9 @@ class DashboardView(PartyMixin, TemplateView):
             state=self.state, organisation=self.organisation, page=self.request.GET.get("page"),
         )
         rows, past = registrations.current, registrations.past
-        for row in (*rows, *past.object_list):
-            row.url = self.url("delegation", slug=row.meeting.slug)
-        sections = [(rows, "registrations")]
-        if past.paginator.count:
-            sections.append((past.object_list, "past"))
-        context.update(rows=rows, past=past, sections=sections)
+        for item in (*rows, *past.object_list):
+            item.url = self.url("delegation", slug=item.meeting.slug)
+        context.update(rows=rows, past=past)
         return context
 
 

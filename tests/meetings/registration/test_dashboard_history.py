@@ -29,8 +29,17 @@ def past_delegation(state, *, days_ago: int, title: str):
 
 
 def headings(page: str) -> list[str]:
+    """The meetings in hand (a card each)."""
     return [html.unescape(title) for title in
             re.findall(r'<h3 id="meeting-\d+"><a href="[^"]*">([^<]*)</a></h3>', page)]
+
+
+def earlier(page: str) -> list[tuple[str, str]]:
+    """The table of earlier delegations: meeting and number of delegates."""
+    _before, _heading, table = page.partition("Delegations to earlier meetings")
+    return [(html.unescape(title), count) for title, count in re.findall(
+        r'<tr><td><a href="[^"]*">([^<]*)</a></td>.*?<td>(\d+)</td></tr>', table, re.S,
+    )]
 
 
 def test_dashboard_shows_the_latest_earlier_delegations_first_ten_a_page(
@@ -38,17 +47,18 @@ def test_dashboard_shows_the_latest_earlier_delegations_first_ten_a_page(
 ):
     for n in range(12):  # meeting 0 the latest, meeting 11 the earliest (years ago)
         past_delegation(kazakhstan, days_ago=10 + 200 * n, title=f"Meeting {n}")
-    upcoming = open_meeting(title_en="Upcoming meeting")
+    open_meeting(title_en="Upcoming meeting")
     client.force_login(coordinator)
 
     first = client.get("/en/registration/").content.decode()
     second = client.get("/en/registration/", {"page": "2"}).content.decode()
 
-    assert (headings(first), headings(second)) == (
-        ["Upcoming meeting", *(f"Meeting {n}" for n in range(10))],
-        ["Upcoming meeting", "Meeting 10", "Meeting 11"],
+    assert (headings(first), earlier(first)) == (
+        ["Upcoming meeting"], [(f"Meeting {n}", "1") for n in range(10)],
     )
-    assert upcoming.title_en in first
+    assert (headings(second), earlier(second)) == (
+        ["Upcoming meeting"], [("Meeting 10", "1"), ("Meeting 11", "1")],
+    )
     assert ("Page 1 of 2" in first, "Page 2 of 2" in second) == (True, True)
 
 
@@ -73,7 +83,7 @@ def test_dashboard_history_leaves_out_other_states_delegations(
 
     page = client.get("/en/registration/").content.decode()
 
-    assert headings(page) == ["Ours"]
+    assert earlier(page) == [("Ours", "1")]
 
 
 def test_dashboard_malformed_page_number_shows_the_first_page(client, kazakhstan, coordinator):
@@ -82,7 +92,7 @@ def test_dashboard_malformed_page_number_shows_the_first_page(client, kazakhstan
 
     response = client.get("/en/registration/", {"page": "x"})
 
-    assert (response.status_code, headings(response.content.decode())) == (200, ["Ours"])
+    assert (response.status_code, earlier(response.content.decode())) == (200, [("Ours", "1")])
 
 
 @pytest.mark.parametrize("earlier", [3, 30])
@@ -91,14 +101,28 @@ def test_dashboard_queries_do_not_grow_with_the_history(
 ):
     for n in range(earlier):
         past_delegation(kazakhstan, days_ago=10 + 30 * n, title=f"Meeting {n}")
-    for _n in range(3):
-        open_meeting()
+    for n in range(3):
+        delegation = DelegationFactory(meeting=open_meeting(), state=kazakhstan)
+        DelegateFactory(delegation=delegation, email=f"current{n}@example.org")
     client.force_login(coordinator)
 
     # session, user, the coordinator's roles (2), the meetings in hand with
-    # the state's delegations, the count and the page of earlier
-    # delegations, the delegates shown, the briefing packs
+    # the state's delegations and their delegates, the count and the page
+    # of earlier delegations, the briefing packs
     with django_assert_num_queries(9):
         response = client.get("/en/registration/")
 
     assert response.status_code == 200
+
+
+def test_dashboard_history_counts_the_delegates_a_purge_removed(client, kazakhstan, coordinator):
+    delegation = past_delegation(kazakhstan, days_ago=800, title="Long ago")
+    delegation.delegates.all().delete()
+    delegation.personal_data_purged_at = timezone.now()
+    delegation.purged_delegate_count = 4
+    delegation.save()
+    client.force_login(coordinator)
+
+    page = client.get("/en/registration/").content.decode()
+
+    assert earlier(page) == [("Long ago", "4")]
