@@ -163,6 +163,10 @@ def page_key(request) -> str | None:
 
 
 def may_store(request, response) -> bool:
+    # GET only: a view may answer HEAD with an empty body, which a later
+    # GET must not receive.
+    if request.method != "GET":
+        return False
     match = getattr(request, "resolver_match", None)
     if match is None or match.view_name not in PUBLIC_VIEWS:
         return False

@@ -154,6 +154,15 @@ def test_head_is_answered_from_the_cache_without_a_body(client, page_cache):
     assert response["Content-Length"] == str(len(body))
 
 
+def test_head_miss_is_not_stored_for_a_later_get(client, page_cache):
+    client.head("/ru/about/")
+
+    response = _get(client, "/ru/about/")
+
+    assert response["X-Cache"] == "miss"
+    assert b"<html" in response.content
+
+
 def test_repeated_request_with_the_etag_is_not_modified(client, page_cache):
     etag = _get(client, "/ru/about/")["ETag"]
 
