@@ -85,3 +85,21 @@ def test_too_many_requests_page_in_the_readers_language(client, settings, lang, 
     text = text_of(response)
     assert heading in text
     assert home in text
+
+
+def test_server_error_page_without_the_static_files_manifest(settings, tmp_path):
+    # A broken deployment (collectstatic not run) fails every page; the
+    # server error page must still render, with the stylesheet's plain URL.
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/en/test-fails/")
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<link rel="stylesheet" href="/static/css/portal.css">' in html
+    assert "Server error" in text_of(response)
