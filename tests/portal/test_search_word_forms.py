@@ -165,16 +165,32 @@ def test_search_meetings_title_matches_first_then_latest(client):
 
 
 @pytest.mark.parametrize(("language", "message", "summary"), [
-    ("en", "Nothing found.", "0 results for «снегопад»"),
-    ("ru", "Ничего не найдено.", "0 результатов по запросу «снегопад»"),
+    ("en", "Nothing found. Check the spelling, or try other or fewer words",
+     "0 results for «снегопад»"),
+    ("ru", "Ничего не найдено. Проверьте написание или попробуйте другие слова",
+     "0 результатов по запросу «снегопад»"),
 ])
-def test_search_nothing_found_message_in_each_language(client, language, message, summary):
+def test_search_nothing_found_says_what_to_try_in_each_language(
+    client, language, message, summary,
+):
     NewsItemFactory()
 
-    html = client.get(f"/{language}/search/", {"q": "снегопад"}).content.decode()
+    response = client.get(f"/{language}/search/", {"q": "снегопад"})
 
+    html = response.content.decode()
     assert summary in html
-    assert html.count(message) == 3
+    assert html.count(message) == 1
+    assert 'id="results-news"' not in html
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    ("en", "Nothing found."), ("ru", "Ничего не найдено."),
+])
+def test_search_one_kind_with_nothing_found_in_each_language(client, language, message):
+    response = client.get(f"/{language}/search/", {"q": "снегопад", "kind": "meetings"})
+
+    assert response.context["total"] == 0
+    assert f"<p>{message}</p>" in response.content.decode()
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
