@@ -4,6 +4,7 @@ the archive's rule (archive.selectors.documents_visible_to)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.http import Http404, HttpResponse
@@ -13,8 +14,54 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from .. import ics, selectors
-from ..enums import WorkingLanguage
+from ..enums import MeetingKind, WorkingLanguage
 from ..filters import MeetingFilter
+
+
+@dataclass
+class FilterField:
+    """One filter of the list as the template writes it: a <select> with
+    its options (value, label, selected) or a number input."""
+
+    name: str
+    id: str
+    label: str
+    errors: list[str]
+    value: str = ""
+    options: list[tuple[str, str, bool]] | None = None
+    min: int | None = None
+    max: int | None = None
+
+
+def filter_fields(form) -> list[FilterField]:
+    """The meetings filter form's fields as plain values: the template
+    writes the <select>s and the <input> itself rather than through
+    Django's widget templates (a few milliseconds a render), and the theme
+    and state choices are two ordinary queries (ModelChoiceField iterates
+    its queryset through a server-side cursor). What is selected is what
+    the query string says, as Django's widgets would show it: nothing for
+    a value that is not a choice (the form shows its error)."""
+    fields = []
+    for name in ("kind", "year", "theme", "state"):
+        bound = form[name]
+        raw = form.data.get(name, "") if form.is_bound else ""
+        field = FilterField(name=name, id=bound.auto_id, label=str(bound.label),
+                            errors=list(bound.errors))
+        if name == "year":
+            field.value, field.min, field.max = raw, bound.field.min_value, bound.field.max_value
+        else:
+            if name == "kind":
+                choices = [(value, str(label)) for value, label in MeetingKind.choices]
+            elif name == "theme":
+                choices = [(theme.slug, theme.name) for theme in bound.field.queryset]
+            else:
+                raw = raw.lower()
+                choices = [(state.code, state.name) for state in bound.field.queryset]
+            field.options = [("", str(bound.field.empty_label), raw == "")] + [
+                (value, label, value == raw) for value, label in choices
+            ]
+        fields.append(field)
+    return fields
 
 
 class MeetingListView(ListView):
@@ -42,6 +89,7 @@ class MeetingListView(ListView):
         context.update(
             filterset=self.filterset,
             form=self.filterset.form,
+            filter_fields=filter_fields(self.filterset.form),
             # Upcoming meetings, then past ones, each under its heading.
             groups=[
                 (bool(is_past), list(items))
