@@ -126,7 +126,8 @@ def public_pages() -> list[str]:
     MeetingFactory(title_ru="Совещание 2030", title_en="Meeting 2030", slug="som-2030",
                    start=datetime.date(2030, 10, 15), status="planned")
     return [
-        "", "about/", "search/?q=almaty", "search/?q=seminar&kind=news", "news/",
+        "", "about/", "search/?q=almaty", "search/?q=seminar&kind=news", "search/?q=снегопад",
+        "news/",
         f"news/{news.slug}/", "partners/", "projects/", f"projects/{project.slug}/", "contact/",
         "meetings/", f"meetings/{past.slug}/", "states/", "states/kaz/", "observers/",
         "chairmanship/", "archive/", f"archive/{document.slug}/", "no-such-page/",
