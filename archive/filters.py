@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -131,6 +131,8 @@ class DocumentFilter(django_filters.FilterSet):
     def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value.strip():
             return queryset
+        if not getattr(self, "_ranked", True):
+            return search.documents_matching(queryset, value)
         return search.documents_search(queryset, value)
 
     def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -162,10 +164,14 @@ class DocumentFilter(django_filters.FilterSet):
             return Sort.RELEVANCE if self.query else Sort.NEWEST
         return chosen
 
-    def filter_queryset(self, queryset: QuerySet, *, skip: tuple[str, ...] = ()) -> QuerySet:
+    def _filtered(self, queryset: QuerySet, *, skip: tuple[str, ...] = ()) -> QuerySet:
         for name, value in self.form.cleaned_data.items():
             if name not in skip:
                 queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = self._filtered(queryset)
         order = self.sort_order
         if order == Sort.RELEVANCE:
             return queryset.order_by("-rank", "-date", "-pk")
@@ -173,8 +179,24 @@ class DocumentFilter(django_filters.FilterSet):
             return queryset.order_by("date", "pk")
         return queryset.order_by("-date", "-pk")
 
-    def queryset_without(self, name: str) -> QuerySet:
-        """The documents matching every filter but ``name`` (for counts per
-        type that let the reader see what another type would give)."""
-        self.errors  # noqa: B018 (validates the form first)
-        return self.filter_queryset(self.queryset.all(), skip=(name,))
+    def type_counts(self) -> dict[str, int] | None:
+        """How many documents of each type match every filter but the type
+        (so the reader sees what another type would give): one GROUP BY
+        query, the search matched without its rank. None when the filters
+        are invalid. The list's total is the sum over the chosen types."""
+        if not self.is_valid():
+            return None
+        self._ranked = False
+        try:
+            matching = self._filtered(self.queryset.all(), skip=("type",))
+        finally:
+            self._ranked = True
+        rows = matching.order_by().values_list("doc_type").annotate(n=Count("pk"))
+        return dict(rows)
+
+    def total_of(self, counts: dict[str, int] | None) -> int:
+        """The number of documents the list shows, from ``type_counts``."""
+        if not counts:
+            return 0
+        chosen = self.form.cleaned_data.get("type") or ()
+        return sum(n for doc_type, n in counts.items() if not chosen or doc_type in chosen)

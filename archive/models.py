@@ -157,3 +157,27 @@ class DocumentFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_filename} ({self.get_language_display()})"
+
+
+class DocumentTerm(models.Model):
+    """What a document's text is about, for the search rank (written by
+    archive.search.indexing, never edited; not in the admin): the
+    ``TERMS_PER_LANGUAGE`` most frequent words of its files' text in each
+    script (Cyrillic, Latin), each with its BM25 term-frequency weight
+    (saturating with frequency, normalised by the text's length). ``term``
+    is the word as ``archive.search.words.plain_text`` writes it: the
+    pymorphy3 lemma of a Russian word, the Snowball stem of an English one.
+    See "Ranking" in archive/search/__init__.py."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=60)
+    weight = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["term", "document"],
+                                    name="archive_documentterm_term_document"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.weight:.2f})"

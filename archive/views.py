@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,11 +33,17 @@ class DocumentListView(ListView):
         return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
+        # The search is matched once for the counts per type (one GROUP BY
+        # that follows every filter but the type); the total is their sum
+        # over the chosen types, so the paginator does not count again.
+        self.type_counts = self.filterset.type_counts()
+        paginator = KnownCountPaginator(
+            queryset, page_size, count=self.filterset.total_of(self.type_counts)
+        )
         # A page number out of range (or not a number) shows the nearest
         # page instead of a 404: these links get shared and go stale.
-        paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        page.object_list = list(page.object_list)
+        page.object_list = list(page.object_list) if paginator.count else []
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -52,16 +59,20 @@ class DocumentListView(ListView):
             form=form,
             query=query,
             sort_order=self.filterset.sort_order,
-            # Counts per type follow every filter but the type itself, so the
-            # reader sees what another type would give.
-            type_counts=selectors.document_type_counts(
-                matching=self.filterset.queryset_without("type") if valid else None
-            ),
+            type_counts=selectors.document_type_counts(counts=self.type_counts),
             chosen_types=set(form.cleaned_data.get("type") or ())
             if valid else set(self.request.GET.getlist("type")),
-            total=context["paginator"].count if context["paginator"] else len(documents),
+            total=context["paginator"].count,
         )
         return context
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told how many objects there are (counted already)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 class DocumentDetailView(DetailView):

@@ -18,7 +18,7 @@ from membership.models import ParticipantState
 
 from ..enums import ExtractionStatus, FileLanguage
 from ..forms import DocumentAdminForm, DocumentFileInlineForm, DocumentFileInlineFormSet
-from ..models import Document, DocumentFile
+from ..models import Document, DocumentFile, DocumentTerm
 from ..search import documents_search
 from ..services import (
     UPDATABLE_FIELDS,
@@ -33,6 +33,19 @@ from ..services import (
 )
 from .gaps import MissingLanguageFilter, YearListFilter, with_language_files
 from .pages import DocumentPagesMixin
+
+
+def _without_terms(nested: list) -> list:
+    prefix = f"{DocumentTerm._meta.verbose_name.capitalize()}: "
+    kept = []
+    for item in nested:
+        if isinstance(item, list):
+            item = _without_terms(item)
+            if item:
+                kept.append(item)
+        elif not str(item).startswith(prefix):
+            kept.append(item)
+    return kept
 
 
 class DocumentFileInline(admin.TabularInline):
@@ -144,6 +157,15 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
 
     def delete_model(self, request, obj):
         documents_delete(documents=Document.objects.filter(pk=obj.pk))
+
+    def get_deleted_objects(self, objs, request):
+        """The confirmation page leaves out the search's term weights
+        (DocumentTerm, dozens a document), which go with their document."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        model_count.pop(DocumentTerm._meta.verbose_name_plural, None)
+        return _without_terms(to_delete), model_count, perms_needed, protected
 
     def delete_queryset(self, request, queryset):
         documents_delete(documents=queryset)

@@ -33,15 +33,37 @@ Ranking
     it must decompress the vectors of every matching document, and in this
     archive a common word («миграция», «беженцы») matches nearly all of them;
     on 5,000 documents that alone cost several hundred milliseconds a query.
-    The rank instead asks, per query clause, "is it in the title?" (1.0),
-    "in the summary?" (0.4), otherwise 0.2 (only in the files' text): the
-    weights A > B > C of the vectors. On PostgreSQL each question is an
-    ``id IN (subquery)`` answered once per query by a GIN expression index
-    over the titles or summaries *as written* (configuration 'simple'), with
-    the clause as word prefixes shared by all its forms («бежен:*» for
-    «беженцы»), then probed as a hash for each matching row. On SQLite the
-    same score is read from the head of ``search_plain``. Ties are left to
-    the caller's next ordering (date).
+    The rank is made of two parts that never read the vectors:
+
+    - where the words are: per query clause, "is it in the title?" (1.0),
+      "in the summary?" (0.4), otherwise 0.2 (only in the files' text). On
+      PostgreSQL each question is an ``id IN (subquery)`` answered once per
+      query by a GIN expression index over the titles or summaries *as
+      written* (configuration 'simple'), with the clause as word prefixes
+      shared by all its forms («бежен:*» for «беженцы»), then probed as a
+      hash for each matching row. On SQLite the same score is read from the
+      head of ``search_plain``.
+    - how much of the text is about them (BM25): indexing stores, per
+      document, the 64 most frequent terms of its files' text in each script
+      (``archive.DocumentTerm``: the lemma or English stem, as
+      ``plain_text`` writes it) with BM25's term-frequency weight
+      tf·(k1+1) / (tf + k1·(1 − b + b·dl/avgdl)), k1 = 1.2, b = 0.75, dl the
+      text's length in that script and avgdl a constant (2,000 words), so a
+      document's weights never depend on the others. The query joins each
+      word's weight (a LEFT JOIN on the unique (term, document) index, which
+      carries the weight: PostgreSQL hash-joins the word's postings read by
+      an index-only scan; no GROUP BY, no correlated subquery) and adds
+      Σ weight · idf · 0.09, with idf = ln(1 + N/(1 + df)) / ln(1 + N) from
+      the word's postings (df, an index-only count) and the highest document
+      id (N), both computed once per query. The scale keeps a word's text
+      part under 0.2: a word in a title or a summary still ranks above the
+      text alone, and among the many documents whose text mentions a word
+      the one about it comes first (the Regional Cooperation Framework for
+      «рамочной программы сотрудничества», not the Operational Mechanism
+      that cites it once: tests/archive/test_search_relevance.py).
+
+    Ties are left to the caller's next ordering (date). SQLite joins the
+    same table and computes the same rank.
 
 Query plans (PostgreSQL)
     Whatever reads the vectors row by row is slow, so the plans avoid it:
@@ -75,11 +97,12 @@ vocabulary has been seen: a few thousand distinct words cover most text.
 """
 
 from .indexing import document_index, documents_reindex
-from .queries import documents_search, parse_query
+from .queries import documents_matching, documents_search, parse_query
 from .snippets import snippet
 
 __all__ = [
     "document_index",
+    "documents_matching",
     "documents_reindex",
     "documents_search",
     "parse_query",

@@ -4,17 +4,18 @@ search_ru / search_en (PostgreSQL) and search_plain (both databases)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import QuerySet, Value
 
 from archive.enums import FileLanguage
-from archive.models import Document, DocumentFile
+from archive.models import Document, DocumentFile, DocumentTerm
 
-from .words import words_of
+from .words import CYRILLIC_RE, is_stop_word, words_of
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,41 @@ def _capped(words: list[str]) -> list[str]:
     return words
 
 
+# The stored term weights (DocumentTerm), BM25's term-frequency part:
+# tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / AVERAGE_LENGTH)), where dl is
+# the number of counted words of the text in the term's script. The average
+# length is a constant (a 5-20 KB report has 700-2,800 such words), so a
+# document's weights never depend on the others and indexing needs no global
+# state. Only the TERMS_PER_LANGUAGE most frequent terms of each script are
+# kept (ties: the earlier in the text first): what the text is about.
+K1, B, AVERAGE_LENGTH = 1.2, 0.75, 2000
+TERMS_PER_LANGUAGE = 64
+MAX_TERM_LENGTH = 60
+
+
+def term_weight(tf: int, length: int) -> float:
+    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / AVERAGE_LENGTH))
+
+
+def _counted(lemma: str, term: str) -> bool:
+    return (len(term) > 1 and len(term) <= MAX_TERM_LENGTH and not term.isdigit()
+            and not is_stop_word(lemma))
+
+
+def _term_weights(lemmas: Iterable[str], plain: Iterable[str]) -> dict[str, float]:
+    """The kept terms of a text and their weights (see K1, B above)."""
+    counts: dict[bool, Counter] = {True: Counter(), False: Counter()}
+    for lemma, term in zip(lemmas, plain, strict=True):
+        if _counted(lemma, term):
+            counts[bool(CYRILLIC_RE.search(term))][term] += 1
+    weights: dict[str, float] = {}
+    for counter in counts.values():
+        length = sum(counter.values())
+        for term, tf in counter.most_common(TERMS_PER_LANGUAGE):
+            weights[term] = round(term_weight(tf, length), 4)
+    return weights
+
+
 @dataclass
 class _Texts:
     title_ru: str
@@ -49,17 +85,20 @@ class _Texts:
     files: list[tuple[str, str]]  # (language, extracted text)
 
 
-def _index_values(texts: _Texts, vendor: str) -> dict:
+def _index_values(texts: _Texts, vendor: str) -> tuple[dict, dict[str, float]]:
+    """The document's new search columns, and its term weights."""
     title_ru, title_ru_plain = words_of(texts.title_ru)
     title_en, title_en_plain = words_of(texts.title_en)
     summary_ru, summary_ru_plain = words_of(texts.summary_ru)
     summary_en, summary_en_plain = words_of(texts.summary_en)
     body_ru: list[str] = []
     body_en: list[str] = []
+    body_lemmas: list[str] = []
     body_plain: list[str] = []
     for language, text in texts.files:
         found, plain = words_of(text)
         (body_en if language == FileLanguage.ENGLISH else body_ru).extend(found)
+        body_lemmas.extend(found)
         body_plain.extend(plain)
     plain = (
         f" {' '.join(title_ru_plain + title_en_plain)} \n"
@@ -69,7 +108,7 @@ def _index_values(texts: _Texts, vendor: str) -> dict:
     if vendor == "postgresql":
         values["search_ru"] = _vector("russian", title_ru, summary_ru, _capped(body_ru))
         values["search_en"] = _vector("english", title_en, summary_en, _capped(body_en))
-    return values
+    return values, _term_weights(body_lemmas, body_plain)
 
 
 def _vector(config: str, title: Sequence[str], summary: Sequence[str], body: Sequence[str]):
@@ -97,8 +136,23 @@ def document_index(*, document_id: int) -> None:
 
 
 def _write(document_id: int, texts: _Texts) -> None:
+    _write_batch({document_id: texts})
+
+
+def _write_batch(batch: dict[int, _Texts]) -> None:
+    """One UPDATE per document (the vectors are computed by PostgreSQL from
+    each document's own text), then its terms replaced: one DELETE and one
+    multi-row INSERT for the whole batch, in one transaction."""
     vendor = connections[Document.objects.db].vendor
-    Document.objects.filter(pk=document_id).update(**_index_values(texts, vendor))
+    terms: list[DocumentTerm] = []
+    with transaction.atomic():
+        for document_id, texts in batch.items():
+            values, weights = _index_values(texts, vendor)
+            Document.objects.filter(pk=document_id).update(**values)
+            terms.extend(DocumentTerm(document_id=document_id, term=term, weight=weight)
+                         for term, weight in weights.items())
+        DocumentTerm.objects.filter(document_id__in=list(batch)).delete()
+        DocumentTerm.objects.bulk_create(terms, batch_size=5000)
 
 
 def documents_reindex(
@@ -106,7 +160,8 @@ def documents_reindex(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Index every document of ``queryset`` (all by default), ``batch_size``
-    at a time (two reads per batch, one UPDATE per document); calls
+    at a time (two reads per batch, one UPDATE per document, one DELETE and
+    one INSERT of the batch's term weights); calls
     ``progress(done, total)`` after each batch. Returns the number indexed."""
     ids = list((queryset if queryset is not None else Document.objects.all())
                .order_by("pk").values_list("pk", flat=True))
@@ -122,10 +177,12 @@ def documents_reindex(
             .order_by("language", "pk").values_list("document_id", "language", "extracted_text")
         ):
             files.setdefault(document_id, []).append((language, text))
+        texts = {}
         for row in rows:
             pk = row.pop("pk")
-            _write(pk, _Texts(**{k: v or "" for k, v in row.items()}, files=files.get(pk, [])))
-            done += 1
+            texts[pk] = _Texts(**{k: v or "" for k, v in row.items()}, files=files.get(pk, []))
+        _write_batch(texts)
+        done += len(texts)
         if progress:
             progress(done, total)
     return done

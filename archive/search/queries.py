@@ -10,11 +10,22 @@ from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.db.models.functions import Greatest, StrIndex, Substr
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    FloatField,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, Ln, StrIndex, Substr
 from django.db.models.lookups import LessThan
 
-from archive.models import Document
+from archive.models import Document, DocumentTerm
 
 from .words import (
     CYRILLIC_RE,
@@ -34,6 +45,14 @@ from .words import (
 TITLE_SCORE, SUMMARY_SCORE, BODY_SCORE = 1.0, 0.4, 0.2
 TITLE_FIELDS, SUMMARY_FIELDS = ("title_ru", "title_en"), ("summary_ru", "summary_en")
 HEAD_CHARS = 2000
+# The text's part of the rank: the stored BM25 weight (0 to K1 + 1 = 2.2) of
+# each query word times its idf scaled to 0..1, times TEXT_SCALE: under
+# 0.2 a word, so a word in a title (1.0) or a summary (0.4) still ranks
+# above the text alone (0.2 to 0.4), while among the many documents whose
+# text mentions it the one whose text is about it comes first.
+TEXT_SCALE = 0.09
+# At most this many query words get a text weight (one join each).
+MAX_RANKED_TERMS = 8
 
 
 @dataclass(frozen=True)
@@ -124,14 +143,24 @@ def documents_search(queryset: QuerySet, query: str) -> QuerySet:
     """Documents of ``queryset`` matching every clause of ``query``,
     annotated with ``rank`` (higher is better). A blank query (or one made
     of stop words only) returns the queryset unchanged, with rank 0."""
+    return _search(queryset, query, ranked=True)
+
+
+def documents_matching(queryset: QuerySet, query: str) -> QuerySet:
+    """The documents of ``documents_search`` without the rank (no joins of
+    term weights, no rank subqueries): for counting them."""
+    return _search(queryset, query, ranked=False)
+
+
+def _search(queryset: QuerySet, query: str, *, ranked: bool) -> QuerySet:
     clauses = parse_query(query)
     if not clauses:
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())) if ranked else queryset
     positive = [c for c in clauses if not c.negated]
     negative = [c for c in clauses if c.negated]
     if connections[queryset.db].vendor == "postgresql":
-        return _search_postgresql(queryset, positive, negative)
-    return _search_plain(queryset, positive, negative)
+        return _search_postgresql(queryset, positive, negative, ranked=ranked)
+    return _search_plain(queryset, positive, negative, ranked=ranked)
 
 
 def _ids_with_words_in(fields: tuple[str, str], raw: str) -> QuerySet:
@@ -165,13 +194,52 @@ def _pg_rank(positive: list[Clause]):
     return reduce(lambda a, b: a + b, map(score, positive))
 
 
-def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause]) -> QuerySet:
+def _terms_of(positive: list[Clause]) -> list[str]:
+    """The DocumentTerm terms of the query's words (plain_text of each
+    lemma: what indexing stored), without repeats."""
+    terms = dict.fromkeys(plain_text((lemma,)) for c in positive for lemma in c.lemmas)
+    return list(terms)[:MAX_RANKED_TERMS]
+
+
+def _text_rank(queryset: QuerySet, positive: list[Clause]) -> tuple[QuerySet, object]:
+    """Join each query word's stored weight (a LEFT JOIN of DocumentTerm on
+    (document, term): unique, so no GROUP BY; PostgreSQL hash-joins the
+    word's postings, read by an index-only scan) and sum weight x idf.
+    idf = ln(1 + N / (1 + df)) / ln(1 + N), with df the word's postings and
+    N the highest document id (both uncorrelated scalar subqueries, computed
+    once per query: an index lookup and an index-only count)."""
+    documents = Cast(Subquery(Document.objects.order_by("-pk").values("pk")[:1]), FloatField())
+    total = Coalesce(documents, Value(1.0)) + Value(1.0)
+    parts = []
+    for n, term in enumerate(_terms_of(positive)):
+        alias = f"search_term_{n}"
+        queryset = queryset.annotate(**{alias: FilteredRelation(
+            "terms", condition=Q(terms__term=term))})
+        postings = Subquery(
+            DocumentTerm.objects.filter(term=term).order_by().values("term")
+            .annotate(n=Count("*")).values("n")
+        )
+        idf = Ln(total / (Coalesce(Cast(postings, FloatField()), Value(0.0)) + Value(1.0))
+                 + Value(1.0)) / Ln(total + Value(1.0))
+        parts.append(Coalesce(F(f"{alias}__weight"), Value(0.0)) * idf)
+    if not parts:
+        return queryset, Value(0.0)
+    return queryset, reduce(lambda a, b: a + b, parts) * Value(TEXT_SCALE)
+
+
+def _ranked(queryset: QuerySet, positive: list[Clause], head_rank) -> QuerySet:
+    queryset, text_rank = _text_rank(queryset, positive)
+    return queryset.annotate(rank=head_rank + text_rank)
+
+
+def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause], *,
+                       ranked: bool) -> QuerySet:
     for clause in negative:
         # NOT IN over an index scan: NOT (vector @@ query) row by row would
         # read every candidate's vector.
         queryset = queryset.exclude(pk__in=_matching_ids(clause))
     if not positive:
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())) if ranked else queryset
     # Measured (bench/RESULTS.md): one clause, or two plain words, in one
     # WHERE become a BitmapAnd of index scans, the fastest plan. With a third
     # clause, or a prefix or phrase (costlier index scans), the planner
@@ -184,18 +252,21 @@ def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause])
     else:
         first, *others = (_matching_ids(clause) for clause in positive)
         queryset = queryset.filter(pk__in=first.intersection(*others))
-    return queryset.annotate(rank=_pg_rank(positive))
+    return _ranked(queryset, positive, _pg_rank(positive)) if ranked else queryset
 
 
-def _search_plain(queryset, positive: list[Clause], negative: list[Clause]) -> QuerySet:
+def _search_plain(queryset, positive: list[Clause], negative: list[Clause], *,
+                  ranked: bool) -> QuerySet:
     def condition(clause: Clause) -> Q:
         return reduce(or_, (Q(search_plain__contains=form) for form in _plain_forms(clause)))
 
     for clause in negative:
         queryset = queryset.exclude(condition(clause))
     if not positive:
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())) if ranked else queryset
     queryset = queryset.filter(reduce(and_, (condition(c) for c in positive)))
+    if not ranked:
+        return queryset
     # The same score as archive_head_rank() on PostgreSQL, as an expression.
     head = Substr(F("search_plain"), 1, HEAD_CHARS)
     title_end = StrIndex(head, Value("\n"))
@@ -214,5 +285,5 @@ def _search_plain(queryset, positive: list[Clause], negative: list[Clause]) -> Q
         scores = [score(form) for form in _plain_forms(clause)]
         return scores[0] if len(scores) == 1 else Greatest(*scores)
 
-    return queryset.annotate(rank=reduce(lambda a, b: a + b, map(clause_score, positive)))
+    return _ranked(queryset, positive, reduce(lambda a, b: a + b, map(clause_score, positive)))
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from archive.enums import AccessLevel, ExtractionStatus, FileLanguage, PublicationStatus
-from archive.models import Document, DocumentFile, Theme
+from archive.models import Document, DocumentFile, DocumentTerm, Theme
 from archive.search import document_index
 from archive.services import MSG_TITLE_REQUIRED
 from archive.uploads import inspect_upload
@@ -713,3 +713,16 @@ def test_bulk_upload_of_several_files_in_chromium(live_server, page, archive_dir
     assert sorted(Document.objects.values_list("title_ru", "title_en")) == [
         ("", "Report"), ("Доклад", ""),
     ]
+
+
+def test_delete_confirmation_leaves_out_the_search_term_weights(staff_client, archive_dir):
+    document = DocumentFactory(title_en="Report on remittances")
+    DocumentFileFactory(document=document, language=FileLanguage.ENGLISH,
+                        content=b"Remittances and remittance costs in the region.")
+    document_index(document_id=document.pk)
+
+    response = staff_client.get(admin_url("delete", document.pk))
+
+    assert response.status_code == 200
+    assert DocumentTerm.objects.filter(document=document).count() == 3  # remitt, cost, region
+    assert "document term" not in response.content.decode().lower()

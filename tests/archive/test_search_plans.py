@@ -1,0 +1,102 @@
+"""The search's query plans on PostgreSQL, on a table big enough (and
+analysed) for the planner to choose freely: the words are matched by the
+GIN indexes of migration 0002 and the rank reads the stored term weights
+(DocumentTerm) by index, never the documents' vectors row by row, nor the
+whole table (bench/RESULTS.md says what either costs at 100,000 documents)."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+
+from archive.enums import AccessLevel, DocumentType, PublicationStatus
+from archive.models import Document, DocumentTerm
+from archive.search import documents_search
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
+
+DOCUMENTS = 2000
+FILLER = ("Доклад секретариата о ходе выполнения регионального плана действий, "
+          "о совещаниях старших должностных лиц и о сотрудничестве государств. ") * 3
+
+
+@pytest.fixture
+def archive(postgresql_only):
+    """2,000 documents (enough pages that the planner weighs a scan of the
+    table against the indexes): «миграция» in every one, «засуха» in every
+    fortieth; vectors written in one UPDATE (the plan does not depend on
+    how the words were lemmatised), term weights as indexing stores them
+    (22 a document, most of them rarer); analysed."""
+    documents = Document.objects.bulk_create(
+        Document(
+            title=f"Доклад № {n}", title_ru=f"Доклад № {n}", title_en=f"Report no. {n}",
+            summary_ru="Миграция и беженцы. " + ("Засуха. " if n % 40 == 0 else "") + FILLER,
+            summary_en="Migration and refugees in the region.",
+            slug=f"report-{n}", doc_type=DocumentType.REPORT,
+            date=datetime.date(2010, 1, 1) + datetime.timedelta(days=n),
+            access=AccessLevel.PUBLIC, status=PublicationStatus.PUBLISHED,
+        )
+        for n in range(DOCUMENTS)
+    )
+    DocumentTerm.objects.bulk_create(
+        DocumentTerm(document=document, term=term, weight=1.0)
+        for n, document in enumerate(documents)
+        for term in (["миграция", "беженец"] + (["засуха"] if n % 40 == 0 else [])
+                     + [f"слово{(n * 20 + k) % 9000}" for k in range(20)])
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE archive_document SET"
+            " search_ru = to_tsvector('russian', title_ru || ' ' || summary_ru),"
+            " search_en = to_tsvector('english', title_en || ' ' || summary_en)"
+        )
+        # Earlier tests' rolled-back rows leave the GIN indexes bloated,
+        # which the planner reads as costly: rebuilt (in this transaction,
+        # rolled back with it), they are the size they would be.
+        cursor.execute("REINDEX TABLE archive_document")
+        cursor.execute("ANALYZE archive_document")
+        cursor.execute("ANALYZE archive_documentterm")
+
+
+def plan_of(query: str) -> str:
+    visible = Document.objects.filter(status=PublicationStatus.PUBLISHED,
+                                      access=AccessLevel.PUBLIC)
+    page = documents_search(visible, query).order_by("-rank", "-date", "-pk")[:20]
+    sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def scans_documents(plan: str) -> bool:
+    """Whether the page's own documents are read by a scan of the table
+    (a subquery's scan, alias u0..., is another matter)."""
+    return re.search(r"Seq Scan on archive_document\s+\(", plan) is not None
+
+
+def filters(plan: str) -> str:
+    return "\n".join(line for line in plan.splitlines() if "Filter:" in line)
+
+
+@pytest.mark.parametrize(("query", "index"), [
+    ("засухи", "archive_doc_search_ru_gin"),
+    ("migrations", "archive_doc_search_en_gin"),
+])
+def test_search_page_query_matches_through_gin_index(archive, query, index):
+    plan = plan_of(query)
+
+    assert f"Bitmap Index Scan on {index}" in plan
+    assert not scans_documents(plan)
+    assert "(search_ru @@" not in filters(plan)
+
+
+def test_search_page_query_for_common_word_uses_indexes_only(archive):
+    """«миграция» is in every document: still the GIN index, and its
+    weights by index (a hash join, not a lookup per document)."""
+    plan = plan_of("миграция")
+
+    assert "Bitmap Index Scan on archive_doc_search_ru_gin" in plan
+    assert not scans_documents(plan)
+    assert "Seq Scan on archive_documentterm" not in plan
+    assert "on archive_documentterm_term_document" in plan
