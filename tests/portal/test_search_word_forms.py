@@ -6,6 +6,7 @@ queries for 3 items as for 30."""
 import datetime
 
 import pytest
+from django.utils.http import urlencode
 
 from archive.search import document_index
 from tests.factories.archive import DocumentFactory
@@ -237,3 +238,18 @@ def test_search_marks_titles_shown_in_the_other_language(client):
     assert '<span lang="ru">Доклад о беженцах</span>' in html
     assert '<span lang="ru">Алматы</span>' in html
     assert html.count("in Russian</span>") == 4
+
+
+def test_search_one_kind_pages_through_every_result_keeping_the_words(client):
+    for n in range(25):
+        NewsItemFactory(date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n),
+                        title_ru=f"Беженцы № {n}", title_en=f"Refugees no. {n}")
+
+    first = client.get("/ru/search/", {"q": "беженцев", "kind": "news"})
+    second = client.get("/ru/search/", {"q": "беженцев", "kind": "news", "page": 2})
+
+    next_link = f'href="?kind=news&amp;page=2&amp;{urlencode({"q": "беженцев"})}"'
+    assert next_link in first.content.decode()
+    assert [item.title_en for item in second.context["results"]] == [
+        f"Refugees no. {n}" for n in (4, 3, 2, 1, 0)
+    ]
