@@ -176,6 +176,10 @@ def documents_matching(*, query: str, user) -> QuerySet:
     """Published documents this user may see that match ``query`` (the
     archive's search: lemmas, both languages), best first."""
     visible = archive_selectors.documents_for_list(user=user)
+    if not any(not is_stop_word(lemma_of(word)) for word in _words(query)):
+        # The archive's search leaves the list whole for a query without
+        # a word it can look for; here that would list every document.
+        return visible.none()
     return archive_search.documents_search(visible, query).order_by("-rank", "-date", "-pk")
 
 

@@ -110,6 +110,17 @@ def test_search_ignores_stop_words_and_punctuation(client):
     assert _titles(by_english, "news") == ["Refugees"]
 
 
+@pytest.mark.parametrize("query", ["!!! ...", "the", "и в"])
+def test_search_without_any_word_to_look_for_finds_no_document(client, query):
+    NewsItemFactory(title_en="Stand-alone", lead_en="", body_en="", lead_ru="", body_ru="")
+    document = DocumentFactory(title_en="The Almaty Declaration")
+    document_index(document_id=document.pk)
+
+    response = client.get("/en/search/", {"q": query})
+
+    assert _counts(response)["documents"] == 0
+
+
 def test_search_without_any_word_finds_nothing(client):
     NewsItemFactory()
     MeetingFactory()
