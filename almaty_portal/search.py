@@ -54,11 +54,11 @@ class ResultGroup:
 
 
 def _words(query: str) -> list[str]:
-    """The query's words, case-folded, without punctuation; stop words
-    («в», "the") are left out unless the query has nothing else."""
-    words = list(dict.fromkeys(fold(word) for word in WORD_RE.findall(query)))[:MAX_WORDS]
-    meaningful = [word for word in words if not is_stop_word(lemma_of(word))]
-    return meaningful or words
+    """The query's words, case-folded, without punctuation and stop words
+    («в», "the"), as the archive's search reads them: a query of stop words
+    only has nothing to look for."""
+    words = dict.fromkeys(fold(word) for word in WORD_RE.findall(query))
+    return [word for word in words if not is_stop_word(lemma_of(word))][:MAX_WORDS]
 
 
 @functools.cache
@@ -176,7 +176,7 @@ def documents_matching(*, query: str, user) -> QuerySet:
     """Published documents this user may see that match ``query`` (the
     archive's search: lemmas, both languages), best first."""
     visible = archive_selectors.documents_for_list(user=user)
-    if not any(not is_stop_word(lemma_of(word)) for word in _words(query)):
+    if not _words(query):
         # The archive's search leaves the list whole for a query without
         # a word it can look for; here that would list every document.
         return visible.none()
