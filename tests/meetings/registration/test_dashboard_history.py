@@ -18,12 +18,12 @@ from .conftest import open_meeting
 pytestmark = pytest.mark.django_db
 
 
-def past_delegation(state, *, days_ago: int, title: str):
-    """The state's submitted delegation, with a delegate, to a meeting held
-    ``days_ago`` days ago."""
+def past_delegation(state, *, days_ago: int, title: str, organisation=None):
+    """The state's (or organisation's) submitted delegation, with a
+    delegate, to a meeting held ``days_ago`` days ago."""
     day = timezone.localdate() - datetime.timedelta(days=days_ago)
     meeting = MeetingFactory(title_en=title, title_ru=title, start=day, end=day)
-    delegation = DelegationFactory(meeting=meeting, state=state)
+    delegation = DelegationFactory(meeting=meeting, state=state, organisation=organisation)
     DelegateFactory(delegation=delegation)
     return delegation
 
@@ -126,3 +126,25 @@ def test_dashboard_history_counts_the_delegates_a_purge_removed(client, kazakhst
     page = client.get("/en/registration/").content.decode()
 
     assert earlier(page) == [("Long ago", "4")]
+
+
+def test_focal_point_dashboard_shows_its_organisations_current_and_earlier_delegations(client):
+    from membership.enums import OrganisationKind
+    from tests.factories.membership import FocalPointFactory, OrganisationFactory, UserFactory
+
+    iom = OrganisationFactory(name_en="IOM", kind=OrganisationKind.INTERNATIONAL)
+    user = UserFactory()
+    FocalPointFactory(organisation=iom, user=user)
+    current = DelegationFactory(meeting=open_meeting(title_en="Upcoming meeting"), state=None,
+                                organisation=iom, status="draft", submitted_at=None)
+    DelegateFactory(delegation=current)
+    past_delegation(None, days_ago=40, title="Earlier meeting", organisation=iom)
+    past_delegation(None, days_ago=20, title="Another organisation's",
+                    organisation=OrganisationFactory())
+    client.force_login(user)
+
+    page = client.get("/en/registration/").content.decode()
+
+    assert (headings(page), earlier(page)) == (
+        ["Upcoming meeting"], [("Earlier meeting", "1")],
+    )
