@@ -23,8 +23,8 @@ ROOT = BENCH.parent
 
 # Modules of bench/ that serve the benchmarks and are not benchmarks: the
 # dataset generator, the servers, the settings and URLs of the web
-# benchmark, the open-loop client.
-HELPERS = {"run", "__init__", "generate", "servers", "settings", "urls", "openloop"}
+# benchmark, the open-loop client, the side-by-side tables.
+HELPERS = {"run", "__init__", "generate", "servers", "settings", "urls", "openloop", "compare"}
 
 
 def modules() -> list[str]:

@@ -40,6 +40,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -365,6 +366,8 @@ def measure_search(portal: Portal, paths: dict[str, list[str]], tmp: Path, durat
 
 def open_loop(portal: Portal, paths: list[str], rate: float, duration: int, *,
               unique: bool = False, headers: dict | None = None) -> dict:
+    # At a low rate, run longer (up to 30 s) for at least 50 requests.
+    duration = min(30, max(duration, 50 / rate))
     load = loadavg()
     result = asyncio.run(openloop.run(host="127.0.0.1", port=portal.port, paths=paths,
                                       rate=rate, duration=duration, unique=unique,
@@ -372,24 +375,52 @@ def open_loop(portal: Portal, paths: list[str], rate: float, duration: int, *,
     return {**result, "load": load}
 
 
-def measure_open_loop(portal: Portal, targets: dict, paths: dict, duration: int) -> dict:
+def drain(portal: Portal) -> None:
+    """Wait until gunicorn has worked off requests that an overloaded run
+    left in its backlog (their clients gave up; sync workers still serve
+    them), so that they do not weigh on the next case."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{portal.port}/bench/bare/",
+                                   timeout=60).read()
+        if time.perf_counter() - started < 0.1:
+            return
+        time.sleep(1)
+
+
+def measure_open_loop(portal: Portal, targets: dict, paths: dict, duration: int,
+                      capacity: dict) -> dict:
+    """Each case at its nominal rate, or at half the throughput the closed
+    loop measured for it in this run when that is lower (a rate above
+    capacity only measures an ever-growing queue)."""
     documents = [f"/ru/archive/{slug}/" for slug in targets["documents"]]
     meetings = [f"/ru/meetings/{slug}/" for slug in targets["meetings"]]
     cases = [
-        ("home /ru/ /en/", ["/ru/", "/en/"], 50, False, None),
-        ("document pages", documents, 50, False, None),
-        ("meeting pages", meetings, 50, False, None),
-        ("search, rare terms, unique URLs", paths["rare"], 20, True, None),
-        ("search, common terms, unique URLs", paths["common"], 20, True, None),
-        ("search, visitor mix", paths["mix"], 50, False, None),
+        ("home /ru/ /en/", ["/ru/", "/en/"], 50, False, None, "home /ru/"),
+        ("document pages", documents, 50, False, None, "document pages"),
+        ("meeting pages", meetings, 50, False, None, "meeting pages"),
+        ("search, rare terms, unique URLs", paths["rare"], 20, True, None,
+         "rare, unique URLs, c16"),
+        ("search, common terms, unique URLs", paths["common"], 20, True, None,
+         "common, unique URLs, c16"),
+        ("search, visitor mix", paths["mix"], 50, False, None, "visitor mix"),
         ("coordinator dashboard", ["/ru/registration/"], 50, False,
-         {"Cookie": targets["cookie"]}),
+         {"Cookie": targets["cookie"]}, "coordinator dashboard /ru/registration/, c16"),
     ]
     out = {}
-    for name, case_paths, rate, unique, headers in cases:
-        out[f"{name} @ {rate}/s"] = open_loop(portal, case_paths, rate, duration,
-                                             unique=unique, headers=headers)
-        log(f"open loop {name} @ {rate}/s: {out[f'{name} @ {rate}/s']}")
+    for name, case_paths, nominal, unique, headers, closed in cases:
+        measured = next((row["rps"] for key, row in capacity.items()
+                         if key.startswith(closed)), None)
+        rate = nominal if not measured else max(1.0, min(nominal, round(measured / 2, 1)))
+        key = f"{name} @ {rate:g}/s"
+        drain(portal)
+        out[key] = open_loop(portal, case_paths, rate, duration, unique=unique,
+                             headers=headers)
+        out[key]["nominal_rate"] = nominal
+        log(f"open loop {key}: {out[key]}")
+    drain(portal)
     return out
 
 
@@ -400,8 +431,13 @@ def measure_during_inserts(portal: Portal, paths: dict, tmp: Path, duration: int
     indexed in one transaction)."""
     mixed = paths["rare"] + paths["common"]
     file = write_paths(tmp, "search-inserts", mixed)
-    out = {"before, c16": wrk(portal, file, duration=duration, unique=True),
-           "before, open loop 20/s": open_loop(portal, mixed, 20, duration, unique=True)}
+    drain(portal)
+    before = wrk(portal, file, duration=duration, unique=True)
+    rate = max(1.0, min(20, round(before["rps"] / 2, 1)))
+    drain(portal)
+    out = {"before, c16": before,
+           f"before, open loop {rate:g}/s": open_loop(portal, mixed, rate, duration,
+                                                       unique=True)}
     count_before = portal.django(
         "import json; from archive.models import Document; "
         "print(json.dumps(Document.objects.count()))")
@@ -415,9 +451,11 @@ def measure_during_inserts(portal: Portal, paths: dict, tmp: Path, duration: int
         deadline = time.monotonic() + 120
         while portal.django(count_code) == count_before and time.monotonic() < deadline:
             time.sleep(1)  # until the adder commits its first documents
+        drain(portal)
         out["during inserts, c16"] = wrk(portal, file, duration=duration, unique=True)
-        out["during inserts, open loop 20/s"] = open_loop(portal, mixed, 20, duration,
-                                                          unique=True)
+        drain(portal)
+        out[f"during inserts, open loop {rate:g}/s"] = open_loop(portal, mixed, rate, duration,
+                                                                 unique=True)
     finally:
         adder.terminate()
         adder.wait(timeout=60)
@@ -549,7 +587,13 @@ def main() -> None:
                         "growth (default all)")
     parser.add_argument("--reindex", action="store_true",
                         help="reindex every document first (after a change of the index)")
+    parser.add_argument("--resume", default="",
+                        help="a results JSON whose pages and search figures this run keeps")
+    parser.add_argument("--prepare", action="store_true",
+                        help="only migrate, generate (and reindex) every database, measure nothing")
     args = parser.parse_args()
+    # A SIGTERM (timeout, kill) stops gunicorn and the servers too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     only = set(filter(None, args.only.split(","))) or {
         "pages", "search", "open", "inserts", "growth"}
 
@@ -559,6 +603,11 @@ def main() -> None:
     results = {"label": args.label, "machine": machine(), "load_before": loadavg(),
                "pages": {}, "search": {}, "open_loop": {}, "inserts": {}, "generate": {},
                "command": " ".join(sys.argv)}
+    if args.resume:
+        earlier = json.loads(Path(args.resume).read_text())
+        results["pages"] = earlier.get("pages", {})
+        results["search"] = {int(k): v for k, v in earlier.get("search", {}).items()}
+        results["resumed_from"] = args.resume
     tmp = Path(tempfile.mkdtemp(prefix="almaty-bench-"))
     out_file = servers.var / f"results-{args.label}-{int(time.time())}.json"
     try:
@@ -568,6 +617,16 @@ def main() -> None:
             started = time.perf_counter()
             portal.run("-m", "bench.generate", "--reindex", "--workers", str(args.workers))
             results["reindex_seconds"] = round(time.perf_counter() - started, 1)
+        if args.prepare:
+            for size in [int(s) for s in args.growth.split(",") if s]:
+                create_database(servers, f"almaty_{size}")
+                small = Portal(servers, f"almaty_{size}")
+                small.manage("migrate", "--no-input", "-v0")
+                generate(small, size, args.workers)
+                if args.reindex:
+                    small.run("-m", "bench.generate", "--reindex", "--workers", str(args.workers))
+            log(f"prepared: {results}")
+            return
         portal.manage("collectstatic", "--no-input", "-v0")
         servers.flush_redis()
         targets = fixed_terms(servers, "almaty", portal.django(TARGETS_CODE))
@@ -585,7 +644,10 @@ def main() -> None:
                     SQL_CODE % (COMMON_TERMS[:4] + targets["rare"]["ru"][:2]
                                 + targets["rare"]["en"][:2],))
             if "open" in only:
-                results["open_loop"] = measure_open_loop(portal, targets, paths, args.duration)
+                capacity = {**results["pages"],
+                            **results["search"].get(args.documents, {})}
+                results["open_loop"] = measure_open_loop(portal, targets, paths, args.duration,
+                                                         capacity)
             if "inserts" in only:
                 results["inserts"] = measure_during_inserts(portal, paths, tmp, args.duration,
                                                             args.documents)
