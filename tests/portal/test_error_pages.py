@@ -32,6 +32,18 @@ def test_not_found_page_in_the_readers_language(client, lang, heading, home):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/ru/no-such-page/", "/en/test-denies/"])
+def test_error_page_names_no_canonical_or_other_language_address(client, path):
+    response = client.get(path)
+
+    html = response.content.decode()
+    assert response.status_code in (403, 404)
+    assert 'rel="canonical"' not in html
+    assert "rel=\"alternate\" hreflang=" not in html
+    assert 'property="og:url"' not in html
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("lang", "heading"), [("ru", "Доступ запрещён"), ("en", "Access denied")],
 )
