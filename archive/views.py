@@ -57,6 +57,7 @@ class DocumentListView(ListView):
         context.update(
             filterset=self.filterset,
             form=form,
+            filter_fields=self.filterset.fields_for_page(),
             query=query,
             sort_order=self.filterset.sort_order,
             type_counts=selectors.document_type_counts(counts=self.type_counts),
