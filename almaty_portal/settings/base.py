@@ -128,6 +128,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions are read from Redis and written through to the database, so a
+# signed-in request spends no query on its session. Without Redis each
+# process would keep its own copy of a session (a sign-out seen by one
+# worker only): sessions then stay in the database alone.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Whole anonymous pages (almaty_portal/pagecache.py), shared by every process
 # that serves or changes them: Redis in production; without it, files under
 # var/cache/pages, so that `manage.py load_demo` or an admin edit in one

@@ -38,6 +38,9 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# ...and sessions in the database alone, so that query counts are the same on
+# both passes (tests/portal/test_sessions.py checks the cached sessions).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # The page cache is off unless a test switches it on (tests/portal/
 # test_pagecache.py): most tests change rows inside a transaction that is
 # rolled back, whose on-commit invalidation never runs.

@@ -23,6 +23,7 @@ from almaty_portal import pagecache
 from archive.enums import PublicationStatus
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services.terms import chairmanship_create
+from tests.conftest import unavailable
 from tests.factories.archive import DocumentFactory
 from tests.factories.content import NewsItemFactory
 from tests.factories.membership import (
@@ -411,7 +412,7 @@ def redis_page_cache(settings):
     """The page cache on the tests' Redis, under a prefix of its own."""
     url = os.environ.get("REDIS_URL")
     if not url:
-        pytest.skip("needs Redis")
+        unavailable("needs Redis (the test plugin starts it)")
     prefix = f"test-pages-{uuid.uuid4().hex}"
     settings.PAGE_CACHE_SECONDS = 600
     settings.CACHES = {
