@@ -24,13 +24,17 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Exists,
+    F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Value,
     prefetch_related_objects,
 )
 from django.db.models.functions import Substr
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from membership.models import ParticipantState
@@ -173,17 +177,65 @@ def _pages_visible_to(*, user) -> QuerySet[Document]:
 
 def document_for_page(*, key: str, user) -> Document | None:
     """The document at /archive/<key>/ (slug, or numeric id for old links)
-    if this user may see it, with what the detail page shows loaded;
-    None otherwise (the caller answers 404, so existence does not leak)."""
-    queryset = _pages_visible_to(user=user).defer(*_SEARCH_FIELDS).prefetch_related(
-        "themes",
-        Prefetch("states", queryset=ParticipantState.objects.order_by("name")),
-        Prefetch("files", queryset=DocumentFile.objects.defer("extracted_text")),
-    )
+    if this user may see it; None otherwise (the caller answers 404, so
+    existence does not leak). Its files, themes and states come from
+    ``document_files`` and ``document_labels``."""
+    queryset = _pages_visible_to(user=user).defer(*_SEARCH_FIELDS)
     document = queryset.filter(slug=key).first()
     if document is None and key.isdigit():
         document = queryset.filter(pk=int(key)).first()
     return document
+
+
+def document_files(*, document: Document) -> list[DocumentFile]:
+    """The files the document page lists (without their text). One query."""
+    return list(
+        DocumentFile.objects.filter(document=document)
+        .only("pk", "document_id", "language", "original_filename", "mime_type", "size",
+              "page_count")
+        .order_by("language", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class ThemeLink:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StateLink:
+    code: str
+    name: str
+
+    def get_absolute_url(self) -> str:
+        return reverse("membership:state_detail", kwargs={"code": self.code})
+
+
+def document_labels(*, document: Document, language: str) -> tuple[list[ThemeLink],
+                                                                     list[StateLink]]:
+    """The document's themes (in the thematic areas' order) and the states
+    it concerns (by name), in ``language`` (the other language where the
+    name is missing): one UNION ALL query of the few columns shown, where
+    two prefetches read every column of both models."""
+    current = language if language in OTHER_LANGUAGE else "ru"
+    other = OTHER_LANGUAGE[current]
+    columns = ("key", f"name_{current}", f"name_{other}", "kind", "sort_position")
+    themes = Theme.objects.filter(documents=document).order_by().annotate(
+        key=F("slug"), kind=Value("theme"), sort_position=F("position"),
+    ).values_list(*columns)
+    states = ParticipantState.objects.filter(documents=document).order_by().annotate(
+        key=F("iso3"), kind=Value("state"), sort_position=Value(0, output_field=IntegerField()),
+    ).values_list(*columns)
+    found: dict[str, list] = {"theme": [], "state": []}
+    for key, name, other_name, kind, position in themes.union(states, all=True):
+        found[kind].append((position, name or other_name or "", key))
+    by_name = sorted(found["state"], key=lambda row: row[1].casefold())
+    return (
+        [ThemeLink(slug=key, name=name) for _, name, key in sorted(found["theme"],
+                                                                   key=lambda r: (r[0], r[2]))],
+        [StateLink(code=key.lower(), name=name) for _, name, key in by_name],
+    )
 
 
 def version_links(*, document: Document, user) -> tuple[Document | None, Document | None]:

@@ -96,10 +96,11 @@ class DocumentDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
-        files = list(document.files.all())
+        files = selectors.document_files(document=document)
         older, newer = selectors.version_links(document=document, user=self.request.user)
         languages = {f.language for f in files}
         texts = selectors.document_texts(document=document, language=get_language())
+        themes, states = selectors.document_labels(document=document, language=get_language())
         context.update(
             **asdict(texts),
             files=files,
@@ -108,8 +109,8 @@ class DocumentDetailView(DetailView):
             supersedes=older,
             superseded_by=newer,
             is_withdrawn=document.status == PublicationStatus.WITHDRAWN,
-            themes=list(document.themes.all()),
-            states=list(document.states.all()),
+            themes=themes,
+            states=states,
         )
         return context
 
