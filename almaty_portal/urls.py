@@ -4,7 +4,6 @@ machine endpoints (health check) have no language prefix."""
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +19,7 @@ admin.site.site_title = _("Almaty Process administration")
 admin.site.index_title = _("Secretariat")
 
 # One sitemap for both languages: each entry lists its /ru/ and /en/ pages.
+# Sections in this order in the index (/sitemap-<name>.xml).
 SITEMAPS = {
     "pages": StaticPageSitemap,
     "meetings": MeetingSitemap,
@@ -30,16 +30,20 @@ SITEMAPS = {
     "actionplan": PlanSitemap,
 }
 
+SITEMAP_URL_NAME = "django.contrib.sitemaps.views.sitemap"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt),
-    path(
-        "sitemap.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": on_public_address(SITEMAPS)},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
+    # An index of the sections' pages; each page lists at most
+    # sitemaps.SITEMAP_PAGE_SIZE addresses (?p=2... for the next). Both
+    # under the name of Django's sitemap view, which the page cache stores
+    # (reversed without arguments: the index; with a section: its page).
+    path("sitemap.xml", views.sitemap_index, {"sitemaps": on_public_address(SITEMAPS)},
+         name=SITEMAP_URL_NAME),
+    path("sitemap-<section>.xml", views.sitemap_section,
+         {"sitemaps": on_public_address(SITEMAPS)}, name=SITEMAP_URL_NAME),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,18 +1,28 @@
 """Site-wide pages: home, about, the health check, and the account pages
 that need a limit (the login lockout, the password-reset cap)."""
 
+import datetime
+import html
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.contrib.sites.shortcuts import get_current_site
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
     JsonResponse,
 )
 from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -27,6 +37,7 @@ from .throttling import client_ip
 from .urls_absolute import absolute_url
 
 HOUR = 3600
+SITEMAP_URL_NAME = "django.contrib.sitemaps.views.sitemap"
 
 
 class HomeView(TemplateView):
@@ -137,6 +148,80 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(request, '/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def sitemap_index(request, sitemaps):
+    """/sitemap.xml: the address of every page of every section's sitemap
+    (/sitemap-archive.xml, /sitemap-archive.xml?p=2...), on the public
+    address. One COUNT per section; no item is read."""
+    entries = []
+    for section, sitemap_class in sitemaps.items():
+        location = absolute_url(request, reverse(SITEMAP_URL_NAME, kwargs={"section": section}))
+        entries.append(SitemapIndexItem(location))
+        pages = sitemap_class().paginator.num_pages
+        entries.extend(SitemapIndexItem(f"{location}?p={page}") for page in range(2, pages + 1))
+    response = TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+URLSET_START = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/'
+    'schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+
+def _sitemap_xml(urls: list[dict]) -> str:
+    """Django's sitemap.xml template written directly (with the standard
+    library's escape): 5,000 entries with their alternates took about 1.5 s
+    through the template engine."""
+    escape = html.escape
+    parts = [URLSET_START]
+    for url in urls:
+        parts.append(f"<url><loc>{escape(url['location'])}</loc>")
+        lastmod = url["lastmod"]
+        if lastmod:
+            if isinstance(lastmod, datetime.datetime):
+                lastmod = timezone.localtime(lastmod) if timezone.is_aware(lastmod) else lastmod
+                lastmod = lastmod.date()
+            parts.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
+        if url["changefreq"]:
+            parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+        if url["priority"]:
+            parts.append(f"<priority>{escape(url['priority'])}</priority>")
+        parts.extend(
+            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" '
+            f'href="{escape(alternate["location"])}"/>'
+            for alternate in url["alternates"]
+        )
+        parts.append("</url>\n")
+    parts.append("</urlset>\n")
+    return "".join(parts)
+
+
+@require_GET
+def sitemap_section(request, sitemaps, section):
+    """/sitemap-<section>.xml?p=N: one page of a section (Django's view,
+    its XML written without the template engine)."""
+    if section not in sitemaps:
+        raise Http404(f"No sitemap section {section!r}")
+    sitemap = sitemaps[section]()
+    try:
+        urls = sitemap.get_urls(page=request.GET.get("p", 1), site=get_current_site(request),
+                                protocol=request.scheme)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404("No such sitemap page") from exc
+    response = HttpResponse(_sitemap_xml(urls), content_type="application/xml")
+    lastmod = getattr(sitemap, "latest_lastmod", None)
+    if lastmod is not None:
+        if not isinstance(lastmod, datetime.datetime):
+            lastmod = datetime.datetime.combine(lastmod, datetime.time.min, datetime.UTC)
+        response.headers["Last-Modified"] = http_date(lastmod.timestamp())
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
 
 
 def login_lockout(request, original_response=None, credentials=None):

@@ -276,7 +276,7 @@ def test_report_form_without_an_open_round_says_so(client, plan, kaz_coordinator
 
 
 def test_sitemap_lists_the_plan_versions_and_the_progress_page_in_both_languages(client, plan):
-    content = client.get("/sitemap.xml").content.decode()
+    content = client.get("/sitemap-actionplan.xml").content.decode()
 
     for path in ("/ru/action-plan/v1/", "/en/action-plan/v1/", "/ru/action-plan/progress/"):
         assert f"{path}</loc>" in content

@@ -238,7 +238,7 @@ def test_sitemap_lists_shown_projects_in_both_languages(client):
     ProjectFactory(slug="bomca-10")
     ProjectFactory(slug="hidden", is_shown=False)
 
-    content = client.get("/sitemap.xml").content.decode()
+    content = client.get("/sitemap-projects.xml").content.decode()
 
     assert "http://testserver/ru/projects/bomca-10/" in content
     assert "http://testserver/en/projects/bomca-10/" in content

@@ -167,13 +167,19 @@ def test_robots_txt_names_the_absolute_sitemap_of_the_public_address(client, set
 
 
 def _sitemap(client) -> dict:
-    root = parse_xml(client.get("/sitemap.xml").content)
-    return {
-        url.findtext("s:loc", namespaces=NS): {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
-        }
-        for url in root.findall("s:url", NS)
-    }
+    """Every entry of every page the sitemap index names."""
+    index = parse_xml(client.get("/sitemap.xml").content)
+    entries = {}
+    for location in index.findall("s:sitemap/s:loc", NS):
+        path = location.text.split("://", 1)[1].split("/", 1)[1]
+        root = parse_xml(client.get(f"/{path}").content)
+        entries.update({
+            url.findtext("s:loc", namespaces=NS): {
+                link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+            }
+            for url in root.findall("s:url", NS)
+        })
+    return entries
 
 
 @pytest.mark.parametrize(

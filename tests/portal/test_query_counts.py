@@ -232,11 +232,15 @@ def test_meeting_calendar_file_queries_do_not_grow(client):
     )
 
 
-def test_sitemap_queries_do_not_grow(client):
+@pytest.mark.parametrize("url", [
+    "/sitemap.xml", "/sitemap-meetings.xml", "/sitemap-states.xml", "/sitemap-archive.xml",
+    "/sitemap-news.xml", "/sitemap-projects.xml",
+])
+def test_sitemap_queries_do_not_grow(client, url):
     def grow(first, count):
         _home_rows(first, count)
         for _n in range(count):
             ProjectFactory()
 
-    assert_same_queries(client, "/sitemap.xml", grow)
+    assert_same_queries(client, url, grow)
 

@@ -24,7 +24,7 @@ def test_sitemap_lists_public_published_documents_in_both_languages(
 ):
     slug = archive_by_access["public"].slug
 
-    response = client_as(role).get("/sitemap.xml")
+    response = client_as(role).get("/sitemap-archive.xml")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
@@ -47,7 +47,7 @@ def test_sitemap_entries_name_their_other_language(client):
     # portal's date, not the UTC one.
     DocumentFactory(slug="almaty-declaration")
 
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-archive.xml")
 
     root = parse_xml(response.content)
     url = next(u for u in root.findall("s:url", NS)

@@ -219,7 +219,7 @@ def test_sitemap_lists_public_news_in_both_languages(client):
     NewsItemFactory(slug="seminar")
     NewsItemFactory(slug="draft", is_published=False, published_at=None)
 
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-news.xml")
 
     root = parse_xml(response.content)
     locations = [
