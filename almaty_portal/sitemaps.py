@@ -74,9 +74,10 @@ SITEMAP_PAGE_SIZE = 5000
 
 class _LanguagePairs:
     """The (item, language) pairs Django's i18n sitemap pages through, read
-    lazily from the items' queryset: its length is one COUNT, a page one
-    LIMIT/OFFSET read of the items on it (Django builds the whole list of
-    pairs, every item of the section, for every page and for the index)."""
+    lazily from the items' queryset: its length is one COUNT, a page the
+    keys of its items (LIMIT/OFFSET) and their rows (Django builds the whole
+    list of pairs, every item of the section, for every page and for the
+    index)."""
 
     def __init__(self, items: QuerySet, languages: list[str]):
         self.items = items
@@ -95,7 +96,12 @@ class _LanguagePairs:
         start, stop = index.start or 0, index.stop
         first = start // per_item
         last = None if stop is None else math.ceil(stop / per_item)
-        pairs = [(item, language) for item in self.items[first:last]
+        # The page's keys first (a narrow read the planner can take from an
+        # index and sort in memory), then its rows by key: an OFFSET over
+        # whole rows sorted the table's wide rows on disk for deep pages.
+        keys = list(self.items.values_list("pk", flat=True)[first:last])
+        rows = {item.pk: item for item in self.items.filter(pk__in=keys)}
+        pairs = [(rows[key], language) for key in keys if key in rows
                  for language in self.languages]
         offset = first * per_item
         return pairs[start - offset:None if stop is None else stop - offset]
