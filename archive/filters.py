@@ -153,7 +153,8 @@ class DocumentFilter(django_filters.FilterSet):
     def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value.strip():
             return queryset
-        if not getattr(self, "_ranked", True):
+        if not getattr(self, "_ranked", True) or self.sort_order != Sort.RELEVANCE:
+            # Counting, or sorting by date: the rank would be computed for nothing.
             return search.documents_matching(queryset, value)
         return search.documents_search(queryset, value)
 

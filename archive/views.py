@@ -11,10 +11,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import selectors
+from . import search, selectors
 from .downloads import file_response
 from .enums import AccessLevel, FileLanguage, PublicationStatus
-from .filters import DocumentFilter
+from .filters import DocumentFilter, Sort
 
 
 class DocumentListView(ListView):
@@ -43,8 +43,24 @@ class DocumentListView(ListView):
         # A page number out of range (or not a number) shows the nearest
         # page instead of a 404: these links get shared and go stale.
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        page.object_list = list(page.object_list) if paginator.count else []
+        if not paginator.count:
+            page.object_list = []
+        elif self.filterset.query and self.filterset.sort_order == Sort.RELEVANCE:
+            page.object_list = self._ranked_page(queryset, page, page_size)
+        else:
+            page.object_list = list(page.object_list)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def _ranked_page(self, queryset, page, page_size: int) -> list:
+        """The page by relevance: ids and ranks sorted by the search, then
+        the page's documents loaded by id (see archive.search.ranked_page_ids)."""
+        ranks = dict(search.ranked_page_ids(queryset, offset=page.start_index() - 1,
+                                            limit=page_size))
+        documents = selectors.documents_for_list(user=self.request.user).filter(pk__in=ranks)
+        by_id = {document.pk: document for document in documents}
+        for pk, rank in ranks.items():
+            by_id[pk].rank = rank
+        return [by_id[pk] for pk in ranks if pk in by_id]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

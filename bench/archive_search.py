@@ -252,25 +252,130 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def _measure_queries() -> tuple[dict[str, list[float]], dict[str, tuple[int, float]]]:
+def rare_queries(maker: TextMaker) -> list[str]:
+    """Words from the far tail of the Zipf vocabulary (each in well under 1 %
+    of the documents), Russian and English, one and two words."""
+    ru, en = maker.ru, maker.en
+    return [ru[-3], ru[-400], en[-7], en[-900], f"{ru[-40]} {ru[-41]}", ru[len(ru) // 2],
+            en[len(en) // 2], f"беженцы {ru[-700]}"]
+
+
+def _page_query(base, query: str):
+    """What the archive list runs for a search: the counts per type (the
+    total is their sum) and the first page by rank."""
+    from django.db.models import Count
+
+    from archive.search import documents_matching, documents_search, ranked_page_ids
+
+    counts = dict(documents_matching(base, query).order_by().values_list("doc_type")
+                  .annotate(n=Count("pk")))
+    ranked = documents_search(base, query).order_by("-rank", "-date", "-pk")
+    ranks = dict(ranked_page_ids(ranked, offset=0, limit=PAGE))
+    by_id = {d.pk: d for d in base.model.objects.filter(pk__in=ranks)}
+    return sum(counts.values()), [by_id[pk] for pk in ranks]
+
+
+def _direct_sql_ms(base, query: str) -> float:
+    """The same two statements sent through a cursor (no ORM): the floor."""
+    from django.db import connection
+    from django.db.models import Count, F
+
+    from archive.search import documents_matching, documents_search
+
+    ranked = documents_search(base, query).order_by("-rank", "-date", "-pk")
+    sql, params = ranked.annotate(page_id=F("pk")).values_list("page_id", "rank")[
+        :PAGE].query.sql_with_params()
+    statements = [
+        documents_matching(base, query).order_by().values_list("doc_type")
+        .annotate(n=Count("pk")).query.sql_with_params(),
+        ("SET LOCAL enable_nestloop = off; " + sql, params),
+    ]
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            column = [c.name for c in cursor.description].index("page_id")
+            ids = [row[column] for row in rows]
+            cursor.execute("SELECT * FROM archive_document WHERE id = ANY(%s)", [ids])
+            cursor.fetchall()
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
+def _old_page_query(base, query: str):
+    """The list's search before the stored term weights (commit 925160c's
+    parent): rank from titles and summaries only, the count, then the page."""
+    from django.db.models import Value
+
+    from archive.search import documents_search, queries
+
+    text_rank = queries._text_rank
+    queries._text_rank = lambda queryset, positive: (queryset, Value(0.0))
+    try:
+        results = documents_search(base, query)
+        total = results.count()
+        page = list(results.order_by("-rank", "-date", "-pk")[:PAGE])
+    finally:
+        queries._text_rank = text_rank
+    return total, page
+
+
+def _measure_ab(queries: list[str]) -> dict[str, list[float]]:
+    """Old and new page queries interleaved query by query, so that both
+    see the same load on a shared machine."""
     from archive.models import Document
-    from archive.search import documents_search
+
+    base = Document.objects.filter(status="published", access="public")
+    timings: dict[str, list[float]] = {"old": [], "new": []}
+    for round_ in range(REPEATS + 1):
+        for query in queries:
+            for name, run in (("old", _old_page_query), ("new", _page_query)):
+                started = time.perf_counter()
+                run(base, query)
+                if round_:
+                    timings[name].append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def _measure_queries(
+    queries: list[str] | None = None,
+) -> tuple[dict[str, list[float]], dict[str, tuple[int, float]]]:
+    from archive.models import Document
 
     base = Document.objects.filter(status="published", access="public")
     timings: dict[str, list[float]] = {"words": [], "phrase": []}
     per_query: dict[str, tuple[int, float]] = {}
     for round_ in range(REPEATS + 1):
-        for query in QUERIES:
+        for query in queries or QUERIES:
             started = time.perf_counter()
-            results = documents_search(base, query)
-            total = results.count()
-            page = list(results.order_by("-rank", "-date")[:PAGE])
+            total, page = _page_query(base, query)
             elapsed = (time.perf_counter() - started) * 1000
             assert total == 0 or page, query
             if round_:  # the first round warms caches and is not counted
                 timings["phrase" if '"' in query else "words"].append(elapsed)
                 per_query[query] = (total, min(per_query.get(query, (0, elapsed))[1], elapsed))
     return timings, per_query
+
+
+def _measure_view(queries: list[str]) -> list[float]:
+    """The whole archive list page with a search, through the test client
+    (a nonce parameter keeps any page cache out of the measurement)."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    timings = []
+    for round_ in range(2):
+        for n, query in enumerate(queries):
+            started = time.perf_counter()
+            response = client.get("/ru/archive/", {"q": query, "nonce": f"{round_}-{n}"})
+            elapsed = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200, response.status_code
+            if round_:
+                timings.append(elapsed)
+    return timings
 
 
 def _measure_snippets() -> float:
@@ -291,15 +396,23 @@ def _measure_snippets() -> float:
 def _explain(query: str) -> str:
     """The plan of the page query, to check that the GIN indexes are used."""
     from django.db import connection
+    from django.db.models import F
 
     from archive.models import Document
     from archive.search import documents_search
 
-    page = documents_search(Document.objects.all(), query).order_by("-rank", "-date")[:PAGE]
+    base = Document.objects.filter(status="published", access="public")
+    page = (documents_search(base, query).order_by("-rank", "-date", "-pk")
+            .annotate(page_id=F("pk")).values_list("page_id", "rank")[:PAGE])
     sql, params = page.query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+        # What ranked_page_ids runs (its SET LOCAL, here in this transaction).
+        cursor.execute("BEGIN")
+        cursor.execute("SET LOCAL enable_nestloop = off")
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, params)
+        plan = cursor.fetchall()
+        cursor.execute("COMMIT")
+        return f"-- {query}\n" + "\n".join(row[0] for row in plan)
 
 
 def _sizes() -> dict[str, str]:
@@ -309,10 +422,13 @@ def _sizes() -> dict[str, str]:
         cursor.execute(
             "SELECT pg_size_pretty(pg_total_relation_size('archive_document')),"
             " pg_size_pretty(pg_relation_size('archive_doc_search_ru_gin')),"
-            " pg_size_pretty(pg_relation_size('archive_doc_search_en_gin'))"
+            " pg_size_pretty(pg_relation_size('archive_doc_search_en_gin')),"
+            " pg_size_pretty(pg_total_relation_size('archive_documentterm')),"
+            " (SELECT count(*) FROM archive_documentterm)"
         )
-        table, gin_ru, gin_en = cursor.fetchone()
-    return {"table": table, "gin_ru": gin_ru, "gin_en": gin_en}
+        table, gin_ru, gin_en, terms, term_rows = cursor.fetchone()
+    return {"table": table, "gin_ru": gin_ru, "gin_en": gin_en, "terms": terms,
+            "term_rows": term_rows}
 
 
 def _progress(done: int, total: int) -> None:
@@ -340,7 +456,8 @@ def run() -> list[dict]:
 
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
-        words = _generate(TextMaker())
+        maker = TextMaker()
+        words = _generate(maker)
         generated = time.perf_counter() - started
         print(f"generated {DOCUMENTS} documents, {words:,} words in {generated:.1f} s",
               file=sys.stderr)
@@ -349,15 +466,33 @@ def run() -> list[dict]:
         documents_reindex(batch_size=100, progress=_progress)
         indexing = time.perf_counter() - started
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE" if sqlite else "VACUUM ANALYZE archive_document")
+            if sqlite:
+                cursor.execute("ANALYZE")
+            else:
+                cursor.execute("VACUUM ANALYZE archive_document")
+                cursor.execute("VACUUM ANALYZE archive_documentterm")
 
         timings, per_query = _measure_queries()
+        rare = rare_queries(maker)
+        rare_timings, rare_per_query = _measure_queries(rare)
+        ab_common, ab_rare = _measure_ab(QUERIES[:10] + QUERIES[12:]), _measure_ab(rare)
         snippets_ms = _measure_snippets()
+        view_common, view_rare = _measure_view(QUERIES), _measure_view(rare)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         if not sqlite:
-            print(_explain("миграция"), file=sys.stderr)
-        for query, (total, best) in per_query.items():
-            print(f"  {query!r:34} {total:5d} hits  {best:7.1f} ms", file=sys.stderr)
+            plans = "\n\n".join(_explain(q) for q in ("миграция", "трудовых мигрантов", rare[0]))
+            print(plans, file=sys.stderr)
+            if os.environ.get("BENCH_EXPLAIN"):
+                Path(os.environ["BENCH_EXPLAIN"]).write_text(plans)
+        from archive.models import Document
+
+        base = Document.objects.filter(status="published", access="public")
+        ratios = []
+        for query, (total, best) in {**per_query, **rare_per_query}.items():
+            direct = _direct_sql_ms(base, query)
+            ratios.append(best / direct)
+            print(f"  {query!r:34} {total:6d} hits  {best:7.1f} ms  (SQL {direct:6.1f} ms)",
+                  file=sys.stderr)
         rows = [
             {"metric": f"{label}: dataset", "value": f"{DOCUMENTS} documents",
              "detail": f"{words / 1e6:.1f} M words", "target": ""},
@@ -372,6 +507,31 @@ def run() -> list[dict]:
              "value": f"{_percentile(timings['words'], 0.95):.1f} ms",
              "detail": f"max {max(timings['words']):.1f} ms",
              "target": "< 500 ms" if sqlite else f"< {TARGET_P95_MS} ms"},
+            {"metric": f"{label}: page query p95, rare terms",
+             "value": f"{_percentile(rare_timings['words'], 0.95):.1f} ms",
+             "detail": f"{len(rare)} queries x {REPEATS} rounds, "
+                       f"p50 {statistics.median(rare_timings['words']):.1f} ms",
+             "target": "" if sqlite else "< 30 ms"},
+            {"metric": f"{label}: A/B old vs new, common, p50 / p95",
+             "value": f"{statistics.median(ab_common['old']):.1f} / "
+                      f"{_percentile(ab_common['old'], 0.95):.1f} ms -> "
+                      f"{statistics.median(ab_common['new']):.1f} / "
+                      f"{_percentile(ab_common['new'], 0.95):.1f} ms",
+             "detail": "interleaved; old = title/summary rank + count + page", "target": ""},
+            {"metric": f"{label}: A/B old vs new, rare, p50 / p95",
+             "value": f"{statistics.median(ab_rare['old']):.1f} / "
+                      f"{_percentile(ab_rare['old'], 0.95):.1f} ms -> "
+                      f"{statistics.median(ab_rare['new']):.1f} / "
+                      f"{_percentile(ab_rare['new'], 0.95):.1f} ms",
+             "detail": "interleaved", "target": ""},
+            {"metric": f"{label}: ORM / direct SQL",
+             "value": f"{max(ratios):.2f}x", "detail": "worst query, best of runs",
+             "target": "< 2x"},
+            {"metric": f"{label}: list page with q, p95 (test client)",
+             "value": f"{_percentile(view_common, 0.95):.1f} ms",
+             "detail": f"common p50 {statistics.median(view_common):.1f} ms; rare p50 "
+                       f"{statistics.median(view_rare):.1f} / p95 "
+                       f"{_percentile(view_rare, 0.95):.1f} ms", "target": ""},
             {"metric": f"{label}: quoted phrase query",
              "value": f"{statistics.median(timings['phrase']):.1f} ms",
              "detail": "median" + ("" if sqlite else
@@ -384,10 +544,18 @@ def run() -> list[dict]:
              "detail": "generation + indexing + queries, one process", "target": "< 1 GB"},
         ]
         if not sqlite:
+            if os.environ.get("BENCH_KEEP"):
+                print(f"kept: {os.environ['DATABASE_URL']} (Enter stops it)", file=sys.stderr)
+                Path(os.environ["BENCH_KEEP"]).write_text(os.environ["DATABASE_URL"])
+                while Path(os.environ["BENCH_KEEP"]).exists():
+                    time.sleep(5)
             sizes = _sizes()
             rows.append({"metric": f"{label}: table + indexes", "value": sizes["table"],
                          "detail": f"GIN ru {sizes['gin_ru']}, GIN en {sizes['gin_en']}",
                          "target": ""})
+            rows.append({"metric": f"{label}: term weights table + indexes",
+                         "value": sizes["terms"],
+                         "detail": f"{sizes['term_rows']:,} rows", "target": ""})
         return rows
     finally:
         services._stop_all()

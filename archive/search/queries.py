@@ -152,6 +152,29 @@ def documents_matching(queryset: QuerySet, query: str) -> QuerySet:
     return _search(queryset, query, ranked=False)
 
 
+def ranked_page_ids(queryset: QuerySet, *, offset: int, limit: int) -> list[tuple[int, float]]:
+    """(id, rank) of one page of ``queryset`` (a ``documents_search``
+    result, ordered): the ranking sorts ids and ranks only, and the caller
+    loads the page's documents by id. On PostgreSQL the statement runs
+    with nested loops off (SET LOCAL in the same round trip: it lasts to
+    the end of the implicit transaction of this one statement, or of the
+    caller's transaction), so the query words' weights are hash-joined (see
+    "The page of results" in the package docstring)."""
+    page = queryset.annotate(page_id=F("pk")).values_list("page_id", "rank")[
+        offset:offset + limit
+    ]
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return list(page)
+    sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_nestloop = off; " + sql, params)
+        # The ORM may order the columns differently from values_list().
+        names = [column.name for column in cursor.description]
+        pk, rank = names.index("page_id"), names.index("rank")
+        return [(row[pk], float(row[rank])) for row in cursor.fetchall()]
+
+
 def _search(queryset: QuerySet, query: str, *, ranked: bool) -> QuerySet:
     clauses = parse_query(query)
     if not clauses:

@@ -11,8 +11,14 @@ from django.core.management import call_command
 from django.db import connection
 
 from archive.enums import FileLanguage
-from archive.models import Document
-from archive.search import document_index, documents_search, parse_query, snippet
+from archive.models import Document, DocumentTerm
+from archive.search import (
+    document_index,
+    documents_reindex,
+    documents_search,
+    parse_query,
+    snippet,
+)
 from tests.factories.archive import DocumentFactory, DocumentFileFactory
 
 pytestmark = pytest.mark.django_db
@@ -479,3 +485,15 @@ def test_snippet_does_not_mark_excluded_word():
     assert snippet(document=document, query="беженцы -мигранты", language="ru") == (
         "<mark>Беженцы</mark> и мигранты."
     )
+
+
+def test_document_index_twice_keeps_one_weight_per_term():
+    document = make(title_ru="Доклад",
+                    files=[(FileLanguage.RUSSIAN, "Беженцы, беженцы и мигранты.")])
+
+    document_index(document_id=document.pk)
+    documents_reindex(queryset=Document.objects.filter(pk=document.pk))
+
+    terms = list(DocumentTerm.objects.filter(document=document).values_list("term", flat=True))
+    assert sorted(terms) == ["беженец", "мигрант"]
+    assert found("беженцы") == [document]
