@@ -97,3 +97,13 @@ def test_sitemap_index_is_on_the_configured_public_address(client, settings):
     assert root.findtext("s:sitemap/s:loc", namespaces=NS) == (
         "https://almaty-process.example/sitemap-pages.xml"
     )
+
+
+def test_robots_txt_points_at_the_sitemap_index(client):
+    body = client.get("/robots.txt").content.decode()
+    sitemap = next(line.split(": ", 1)[1] for line in body.splitlines()
+                   if line.startswith("Sitemap: "))
+
+    root = parse_xml(client.get(sitemap.removeprefix("http://testserver")).content)
+
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
