@@ -19,7 +19,7 @@ from membership.models import ParticipantState
 from ..enums import ExtractionStatus, FileLanguage
 from ..forms import DocumentAdminForm, DocumentFileInlineForm, DocumentFileInlineFormSet
 from ..models import Document, DocumentFile, DocumentTerm
-from ..search import documents_search
+from ..search import documents_matching
 from ..services import (
     UPDATABLE_FIELDS,
     document_create,
@@ -148,7 +148,7 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
         found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if not search_term.strip():
             return found, may_have_duplicates
-        full_text = documents_search(Document.objects.all(), search_term)
+        full_text = documents_matching(Document.objects.all(), search_term)
         return queryset.filter(
             Q(pk__in=found.values("pk")) | Q(pk__in=full_text.values("pk"))
         ), False
