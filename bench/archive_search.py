@@ -288,7 +288,8 @@ def _direct_sql_ms(base, query: str) -> float:
     statements = [
         documents_matching(base, query).order_by().values_list("doc_type")
         .annotate(n=Count("pk")).query.sql_with_params(),
-        ("SET LOCAL enable_nestloop = off; " + sql, params),
+        ("SET LOCAL enable_nestloop = off; " + sql if connection.vendor == "postgresql"
+         else sql, params),
     ]
     best = float("inf")
     for _ in range(3):
@@ -297,9 +298,11 @@ def _direct_sql_ms(base, query: str) -> float:
             for sql, params in statements:
                 cursor.execute(sql, params)
                 rows = cursor.fetchall()
-            column = [c.name for c in cursor.description].index("page_id")
+            column = [c[0] for c in cursor.description].index("page_id")
             ids = [row[column] for row in rows]
-            cursor.execute("SELECT * FROM archive_document WHERE id = ANY(%s)", [ids])
+            marks = ", ".join(["%s"] * len(ids)) or "NULL"
+            cursor.execute(f"SELECT * FROM archive_document WHERE id IN ({marks})",  # noqa: S608
+                           ids)
             cursor.fetchall()
         best = min(best, (time.perf_counter() - started) * 1000)
     return best
