@@ -220,9 +220,12 @@ def search_everything(*, query: str, user, language: str, preview: int = PREVIEW
     first ``preview`` results. Two queries per kind, whatever the data."""
     groups = []
     for kind, label in KINDS.items():
-        matching = search_matching(kind=kind, query=query, user=user)
-        count = matching.count()
-        items = list(matching[:preview]) if count else []
+        if kind == DOCUMENTS:
+            count, items = _documents_preview(query=query, user=user, preview=preview)
+        else:
+            matching = search_matching(kind=kind, query=query, user=user)
+            count = matching.count()
+            items = list(matching[:preview]) if count else []
         if kind == NEWS:
             content_selectors.with_languages(items, language=language)
         groups.append(ResultGroup(
@@ -230,3 +233,21 @@ def search_everything(*, query: str, user, language: str, preview: int = PREVIEW
             more_url=full_results_url(kind=kind, query=query),
         ))
     return groups
+
+
+def _documents_preview(*, query: str, user, preview: int) -> tuple[int, list]:
+    """The number of matching documents (counted without the rank) and the
+    best ``preview`` of them, ranked the way the archive's list ranks a page:
+    ids and ranks first (the ranking hash-joins the words' weights), then the
+    documents by id. Slicing the ranked queryset itself would look up each
+    matching document's weights one by one: slow for a common word."""
+    visible = archive_selectors.documents_for_list(user=user)
+    if not _words(query):
+        return 0, []
+    count = archive_search.documents_matching(visible, query).count()
+    if not count:
+        return 0, []
+    ranked = archive_search.documents_search(visible, query).order_by("-rank", "-date", "-pk")
+    ids = [pk for pk, _rank in archive_search.ranked_page_ids(ranked, offset=0, limit=preview)]
+    found = visible.in_bulk(ids)
+    return count, [found[pk] for pk in ids if pk in found]
