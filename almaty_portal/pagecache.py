@@ -11,10 +11,13 @@ sets a cookie under our rules. Here:
 - A page is stored only if its view is on the allow-list ``PUBLIC_VIEWS``
   (public pages, feeds, sitemap; never the admin, sign-in, registration,
   dashboards, downloads or forms), answered 200 without setting a cookie,
-  is not streaming, is not marked private/no-store/no-cache, varies on
-  nothing but Accept-Language, Cookie or Accept-Encoding, and is not a
-  search (a ``q`` parameter: unbounded keys, and results follow the search
-  index, which is written without signals).
+  is not streaming, is not marked private/no-store/no-cache and varies on
+  nothing but Accept-Language, Cookie or Accept-Encoding. Searches (a
+  ``q`` parameter) are stored too: popular ones repeat, and at archive scale
+  a common word costs hundreds of milliseconds. Their keys are unbounded,
+  so the cache's own eviction keeps them in bounds (Redis: maxmemory with
+  volatile-lru; files: MAX_ENTRIES), and results follow the search index,
+  whose writes send ``archive.signals.documents_indexed``.
 - The key: scheme, host, full path with its query string, language, and the
   Almaty date (who chairs "today" changes at midnight). Every entry also
   carries the *generation* it was rendered in; a save or deletion of any
@@ -84,6 +87,7 @@ PUBLIC_VIEWS = frozenset({
     "actionplan:progress",
     "django.contrib.sitemaps.views.sitemap",
     "almaty_portal.views.robots_txt",
+    "search",
 })
 
 # The cookie django.contrib.messages' cookie storage uses (fixed by Django).
@@ -171,8 +175,6 @@ def may_store(request, response) -> bool:
     if match is None or match.view_name not in PUBLIC_VIEWS:
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if request.GET.get("q", "").strip():
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
@@ -266,6 +268,11 @@ PUBLIC_CONTENT_APPS = (
 # links), left out so their churn leaves the cache alone.
 PRIVATE_MODELS = frozenset({
     "membership.user", "content.contactmessage", "meetings.observerinvitation",
+    # The search index's term weights, rewritten in bulk by the indexing,
+    # which sends archive.signals.documents_indexed once per batch instead.
+    # A receiver here would also cost every reindex Django's fast delete
+    # (it would fetch each row to send post_delete).
+    "archive.documentterm",
 })
 # Registration rows: a public meeting page names the states and
 # organisations whose delegations were submitted (and a public proceedings
@@ -308,6 +315,8 @@ def watch_public_content(app_config) -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
     from simple_history.models import HistoricalChanges
 
+    from archive.signals import documents_indexed
+
     for label in PUBLIC_CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():
             name = model._meta.label_lower
@@ -323,3 +332,4 @@ def watch_public_content(app_config) -> None:
                     dispatch_uid=f"pagecache:m2m:{through._meta.label_lower}",
                 )
     post_migrate.connect(_on_migrate, sender=app_config, dispatch_uid="pagecache:migrate")
+    documents_indexed.connect(_on_change, dispatch_uid="pagecache:documents_indexed")

@@ -14,6 +14,7 @@ from django.db.models import QuerySet, Value
 
 from archive.enums import FileLanguage
 from archive.models import Document, DocumentFile, DocumentTerm
+from archive.signals import documents_indexed
 
 from .words import CYRILLIC_RE, is_stop_word, words_of
 
@@ -153,6 +154,7 @@ def _write_batch(batch: dict[int, _Texts]) -> None:
             terms.extend((document_id, term, weight) for term, weight in weights.items())
         DocumentTerm.objects.filter(document_id__in=list(batch)).delete()
         _insert_terms(terms, database=database, vendor=vendor)
+        documents_indexed.send(sender=Document, document_ids=list(batch))
 
 
 def _insert_terms(terms: list[tuple[int, str, float]], *, database: str, vendor: str) -> None:
