@@ -17,6 +17,9 @@ def _fmt(row: dict | None) -> str:
         return "–"
     if not row.get("requests") and "rps" in row:
         return "no response in the run"
+    if "bytes" in row:  # timed one request at a time
+        return (f"{row['p50']:g} ms median of {row['requests']} "
+                f"(max {row['max']:g} ms), {row['bytes'] / 1e6:.2f} MB")
     return f"{row['rps']:,.0f} req/s, p50 {row['p50']:g} / p95 {row['p95']:g} / p99 {row['p99']:g}"
 
 
@@ -53,9 +56,10 @@ def pages(before: dict, after: dict) -> list[str]:
             target = "≥ 300 req/s, p95 ≤ 150"
         elif _verdict(name, row, bare_a):
             target = "≥ 50%, p95 ≤ 50, p99 ≤ 100"
-        lines.append(
-            f"| {name} | {_fmt(old)} | {(old or {}).get('rps', 0) / bare_b:.0%} | {_fmt(row)} | "
-            f"{row.get('rps', 0) / bare_a:.0%} | {target} | {_verdict(name, row, bare_a)} |")
+        share_b = "" if not old or "bytes" in old else f"{old.get('rps', 0) / bare_b:.0%}"
+        share_a = "" if "bytes" in row else f"{row.get('rps', 0) / bare_a:.0%}"
+        lines.append(f"| {name} | {_fmt(old)} | {share_b} | {_fmt(row)} | {share_a} | {target} | "
+                     f"{_verdict(name, row, bare_a)} |")
     return lines
 
 
