@@ -234,7 +234,13 @@ def test_public_pages_pass_axe_html_checker_and_narrow_screens(
         if path == "about/":  # checked with its texts, as after `migrate`
             expect(page.locator("section#membership")).to_be_visible()
         found = _violations(page, axe_source)
-        found += _findability_gaps(page, live_server.url)
+        if path == "no-such-page/":
+            # An error answers the address asked: it names no canonical or
+            # other-language address for it.
+            if page.locator("link[rel=canonical], link[rel=alternate][hreflang]").count():
+                found.append("the 404 page names a canonical or alternate address")
+        else:
+            found += _findability_gaps(page, live_server.url)
         overflow = _horizontal_overflow(page)
         if overflow > 0:
             found.append(f"scrolls sideways by {overflow}px at {NARROW}px")
