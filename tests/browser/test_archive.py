@@ -42,7 +42,7 @@ def test_search_in_russian_finds_other_word_forms(live_server, page: Page, archi
     expect(page.get_by_label("Языковая версия")).to_be_visible()
 
     page.get_by_role("searchbox", name="Поиск").fill("беженцев")
-    page.get_by_role("button", name="Найти").click()
+    page.locator("main").get_by_role("button", name="Найти").click()
 
     results = page.locator(".document-list")
     expect(results.get_by_role("link")).to_have_count(1)
@@ -65,7 +65,7 @@ def test_search_in_english_finds_other_word_forms(live_server, page: Page, archi
     expect(page.get_by_label("Language version")).to_be_visible()
 
     page.get_by_role("searchbox", name="Search").fill("refugee")
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.locator("main").get_by_role("button", name="Search", exact=True).click()
 
     results = page.locator(".document-list")
     expect(results.get_by_role("link")).to_have_count(1)
