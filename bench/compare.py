@@ -70,7 +70,8 @@ def search(before: dict, after: dict) -> list[str]:
     for size in sizes:
         old_rows = before["search"].get(str(size)) or before["search"].get(size) or {}
         new_rows = after["search"].get(str(size)) or after["search"].get(size) or {}
-        for name in dict.fromkeys([*new_rows, *old_rows]):
+        names = [*new_rows, *(n for n in old_rows if _key(new_rows, n) is None)]
+        for name in names:
             new = new_rows.get(_key(new_rows, name) or "")
             old = old_rows.get(_key(old_rows, name) or "")
             target = verdict = ""
