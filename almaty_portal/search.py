@@ -237,10 +237,7 @@ def search_everything(*, query: str, user, language: str, preview: int = PREVIEW
 
 def _documents_preview(*, query: str, user, preview: int) -> tuple[int, list]:
     """The number of matching documents (counted without the rank) and the
-    best ``preview`` of them, ranked the way the archive's list ranks a page:
-    ids and ranks first (the ranking hash-joins the words' weights), then the
-    documents by id. Slicing the ranked queryset itself would look up each
-    matching document's weights one by one: slow for a common word."""
+    best ``preview`` of them, ranked as the archive's list ranks a page."""
     visible = archive_selectors.documents_for_list(user=user)
     if not _words(query):
         return 0, []
@@ -248,6 +245,4 @@ def _documents_preview(*, query: str, user, preview: int) -> tuple[int, list]:
     if not count:
         return 0, []
     ranked = archive_search.documents_search(visible, query).order_by("-rank", "-date", "-pk")
-    ids = [pk for pk, _rank in archive_search.ranked_page_ids(ranked, offset=0, limit=preview)]
-    found = visible.in_bulk(ids)
-    return count, [found[pk] for pk in ids if pk in found]
+    return count, archive_selectors.ranked_documents(ranked, user=user, offset=0, limit=preview)

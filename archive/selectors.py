@@ -92,6 +92,21 @@ def documents_for_list(*, user) -> QuerySet[Document]:
     )
 
 
+def ranked_documents(ranked: QuerySet[Document], *, user, offset: int,
+                     limit: int) -> list[Document]:
+    """A page of a ``documents_search`` result ordered by relevance: ids and
+    ranks sorted by the search (``archive.search.ranked_page_ids``: the
+    words' weights hash-joined), then the page's documents read by id, each
+    with its ``rank``. Slicing the ranked queryset itself would look up each
+    matching document's weights one by one: slow for a common word."""
+    ranks = dict(search.ranked_page_ids(ranked, offset=offset, limit=limit))
+    by_id = documents_for_list(user=user).in_bulk(list(ranks))
+    for pk, rank in ranks.items():
+        if pk in by_id:
+            by_id[pk].rank = rank
+    return [by_id[pk] for pk in ranks if pk in by_id]
+
+
 def document_type_counts(*, counts: dict[str, int] | None) -> list[dict]:
     """The counts per type (``DocumentFilter.type_counts``, one GROUP BY
     query) in the order of the type list: ``value``, ``label``, ``count``.

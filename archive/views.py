@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from . import search, selectors
+from . import selectors
 from .downloads import file_response
 from .enums import AccessLevel, FileLanguage, PublicationStatus
 from .filters import DocumentFilter, Sort
@@ -46,7 +46,9 @@ class DocumentListView(ListView):
         if not paginator.count:
             page.object_list = []
         elif self.filterset.query and self.filterset.sort_order == Sort.RELEVANCE:
-            page.object_list = self._ranked_page(queryset, page, page_size)
+            page.object_list = selectors.ranked_documents(
+                queryset, user=self.request.user, offset=page.start_index() - 1, limit=page_size,
+            )
         else:
             page.object_list = self._page_by_keys(queryset, page)
         return paginator, page, page.object_list, page.has_other_pages()
@@ -60,17 +62,6 @@ class DocumentListView(ListView):
         the files' index 40 times (1.4 ms for the whole query)."""
         keys = queryset.values("pk")[page.start_index() - 1:page.end_index()]
         return list(queryset.filter(pk__in=keys))
-
-    def _ranked_page(self, queryset, page, page_size: int) -> list:
-        """The page by relevance: ids and ranks sorted by the search, then
-        the page's documents loaded by id (see archive.search.ranked_page_ids)."""
-        ranks = dict(search.ranked_page_ids(queryset, offset=page.start_index() - 1,
-                                            limit=page_size))
-        documents = selectors.documents_for_list(user=self.request.user).filter(pk__in=ranks)
-        by_id = {document.pk: document for document in documents}
-        for pk, rank in ranks.items():
-            by_id[pk].rank = rank
-        return [by_id[pk] for pk in ranks if pk in by_id]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
