@@ -79,20 +79,67 @@ def _matcher(query: str) -> _Matcher:
     return _Matcher(parse_query(query))
 
 
-def _segments(document: Document, language: str) -> list[str]:
+def _segments(document: Document, language: str, files: list) -> list[str]:
     """The texts of one language version, in the order a tie prefers them:
-    summary, file texts, title."""
+    summary, file texts, title; each cut to SNIPPET_SCAN_CHARS, its white
+    space not yet collapsed (``_collapsed``: only for the texts a snippet
+    is taken from)."""
     wanted = {language} | ({FileLanguage.OTHER} if language == FileLanguage.RUSSIAN else set())
-    files = [f.extracted_text for f in document.files.all() if f.language in wanted]
-    texts = [getattr(document, f"summary_{language}", "") or "", *files,
+    texts = [getattr(document, f"summary_{language}", "") or "",
+             *(f.extracted_text for f in files if f.language in wanted),
              getattr(document, f"title_{language}", "") or ""]
-    return [" ".join(t[:SNIPPET_SCAN_CHARS].split()) for t in texts if t and t.strip()]
+    return [t[:SNIPPET_SCAN_CHARS] for t in texts if t and t.strip()]
+
+
+def _collapsed(text: str) -> str:
+    """The text as a snippet shows it: runs of white space as one space."""
+    return " ".join(text.split())
+
+
+def _may_match(text: str, matcher: _Matcher) -> bool:
+    """Whether a stem of the query occurs anywhere in ``text`` (folded).
+    Collapsing white space moves no stem in or out of a text, so a text
+    without one has no match and is not collapsed nor read word by word."""
+    folded = fold(text)
+    return any(stem in folded for stem in matcher.stem_tuple)
+
+
+def _hits(text: str, matcher: _Matcher) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every word of ``text`` that matches, in order.
+
+    A matching word's folded form starts with one of the clauses' stems,
+    so only the places where a stem occurs in the folded text are looked
+    at (``str.find``, in C), not every word of the text: casefold() works
+    character by character, so when it keeps the text's length, position
+    p of the folded text is position p of the text. A stem found at the
+    start of a word (the character before it is not a word character)
+    gives that word, which ``matcher.key`` then checks as before. Text that
+    folding lengthens (ß → ss) is read word by word as before."""
+    if not matcher.stem_tuple:
+        return []
+    folded = fold(text)
+    if len(folded) != len(text):
+        return [(m.start(), m.end(), key) for m in WORD_RE.finditer(text)
+                if (key := matcher.key(m.group()))]
+    starts: set[int] = set()
+    for stem in matcher.stem_tuple:
+        position = folded.find(stem)
+        while position != -1:
+            starts.add(position)
+            position = folded.find(stem, position + 1)
+    hits = []
+    for position in sorted(starts):
+        if position and WORD_RE.match(text, position - 1):
+            continue  # inside a word
+        word = WORD_RE.match(text, position)
+        if word and (key := matcher.key(word.group())):
+            hits.append((position, word.end(), key))
+    return hits
 
 
 def _best_window(text: str, matcher: _Matcher, length: int):
     """(distinct terms, matches, start, end, spans) of the best window."""
-    hits = [(m.start(), m.end(), key) for m in WORD_RE.finditer(text)
-            if (key := matcher.key(m.group()))]
+    hits = _hits(text, matcher)
     best = None
     counts: dict[str, int] = {}
     j = 0
@@ -151,11 +198,15 @@ def snippet(*, document: Document, query: str, language: str, length: int = 240)
     ``document.files.all()``: prefetch ``files`` when rendering a list."""
     matcher = _matcher(query)
     other = FileLanguage.ENGLISH if language == FileLanguage.RUSSIAN else FileLanguage.RUSSIAN
-    by_language = [_segments(document, language), _segments(document, other)]
+    files = list(document.files.all())
+    by_language = [_segments(document, language, files), _segments(document, other, files)]
     if matcher:
         for segments in by_language:
             best = None
-            for text in segments:
+            for raw in segments:
+                if not _may_match(raw, matcher):
+                    continue
+                text = _collapsed(raw)
                 window = _best_window(text, matcher, length)
                 if window and (best is None or window[:2] > best[1][:2]):
                     best = (text, window)
@@ -164,5 +215,6 @@ def snippet(*, document: Document, query: str, language: str, length: int = 240)
                 return _render(text, start, end, spans)
     for segments in by_language:
         if segments:
-            return _render(segments[0], 0, min(length, len(segments[0])), [])
+            text = _collapsed(segments[0])
+            return _render(text, 0, min(length, len(text)), [])
     return mark_safe("")
