@@ -7,6 +7,7 @@ Tests without a marker run on both databases (the lead runs the suite twice);
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -408,13 +409,35 @@ def test_search_query_with_syntax_characters_is_taken_as_words():
     assert found("&|!:*()'") == [document]
 
 
-def test_search_is_lazy(django_assert_num_queries):
+def test_search_is_lazy_once_term_frequencies_are_known(django_assert_num_queries):
     make(title_ru="Беженцы")
+    query = "беженцы -мигранты \"трудовой\""
+    with django_assert_num_queries(2):  # the words' document frequencies, and N
+        documents_search(Document.objects.all(), query)
 
     with django_assert_num_queries(0):
-        results = documents_search(Document.objects.all(), "беженцы -мигранты \"трудовой\"")
+        results = documents_search(Document.objects.all(), query)
     with django_assert_num_queries(1):
         list(results)
+
+
+def test_search_ranks_with_frequencies_of_the_current_index():
+    """The words' document frequencies are cached until anything is
+    indexed: a document indexed since counts in the very next search, whose
+    ranks are those of a search with nothing cached."""
+    about = make(title_ru="Доклад", files=[(FileLanguage.RUSSIAN, "засуха и беженцы " * 5)])
+    before = rank_of(about, "засуха")
+
+    make(title_ru="Ещё доклад", files=[(FileLanguage.RUSSIAN, "засуха " * 5)])
+    after = rank_of(about, "засуха")
+    cache.clear()
+
+    assert after == rank_of(about, "засуха")
+    assert after != before
+
+
+def rank_of(document, query):
+    return documents_search(Document.objects.filter(pk=document.pk), query).get().rank
 
 
 def test_document_index_caps_distinct_words_of_huge_text(settings):
