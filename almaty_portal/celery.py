@@ -4,6 +4,7 @@ tasks discovered in every installed app's ``tasks.py``."""
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "almaty_portal.settings.dev")
 
@@ -16,3 +17,11 @@ app.autodiscover_tasks()
 def ping() -> str:
     """Round trip check for the worker (health checks and tests)."""
     return "pong"
+
+
+@worker_process_init.connect
+def _background_priority(**kwargs) -> None:
+    """Each worker process yields the CPU to the web (almaty_portal/priority.py)."""
+    from almaty_portal.priority import lower_cpu_priority
+
+    lower_cpu_priority()

@@ -26,6 +26,8 @@ from celery import Task, shared_task
 from django.conf import settings
 from django.db import OperationalError, close_old_connections
 
+from almaty_portal.priority import lower_cpu_priority
+
 from .enums import ExtractionStatus
 from .models import Document, DocumentFile
 from .services import (
@@ -61,7 +63,8 @@ def _background() -> ThreadPoolExecutor:
     with _background_lock:
         if _background_executor is None:
             _background_executor = ThreadPoolExecutor(
-                max_workers=1, thread_name_prefix="archive-extraction"
+                max_workers=1, thread_name_prefix="archive-extraction",
+                initializer=lower_cpu_priority,
             )
         return _background_executor
 

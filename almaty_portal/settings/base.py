@@ -107,6 +107,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool(
         "DATABASE_CONN_HEALTH_CHECKS", default=True
     )
+    # No JIT compilation: PostgreSQL compiles a query whose estimated cost
+    # passes jit_above_cost, and the archive search's estimates (vectors
+    # without statistics) pass it for common words: 78 ms of compiling for
+    # a 450 ms search at 100,000 documents (bench/RESULTS.md). A web page's
+    # queries run once each, so compiling never pays back.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite ignores select_for_update: BEGIN IMMEDIATE takes the write lock
     # when a transaction starts, so two concurrent writers queue (up to the
@@ -274,6 +280,11 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=15 * 60)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=14 * 60)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Background work (Celery's worker processes; without Redis, the archive's
+# background thread) runs at this nice level: text extraction, indexing and
+# briefing packs yield the CPU to the web workers serving visitors on a
+# small server, and take the idle time otherwise (almaty_portal/priority.py).
+BACKGROUND_NICENESS = env.int("BACKGROUND_NICENESS", default=10)
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
