@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.db.models import Count, QuerySet
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -93,6 +95,16 @@ class FilterField:
     @property
     def id(self) -> str:
         return f"id_{self.name}"
+
+    @property
+    def options(self) -> SafeString:
+        """The select's <option>s (a state list is sixty: written here, not
+        by a template loop)."""
+        return format_html_join(
+            "", '<option value="{}"{}>{}</option>\n  ',
+            ((value, " selected" if selected else "", label)
+             for value, label, selected in self.choices),
+        )
 
 
 class DocumentFilterForm(forms.Form):

@@ -1,11 +1,78 @@
 """Archive pieces for other pages: the "Latest documents" home section, the
-documents section of a state's page, and the thematic areas (About)."""
+documents section of a state's page, and the thematic areas (About); and
+the cheap pieces of the archive list's rows (a results page writes twenty:
+issue 11 measured each row's include, reverse(), type label and date
+format)."""
+
+import functools
+import re
+from types import MappingProxyType
 
 from django import template
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.dates import MONTHS_ALT
+from django.utils.translation import get_language, gettext, pgettext
 
+from ..enums import DocumentType
 from ..selectors import documents_concerning, latest_documents, themes_in_order
 
 register = template.Library()
+
+_TYPE_LABELS = dict(DocumentType.choices)
+# What the detail URL's <slug:slug> accepts: any other value goes through
+# reverse(), which then fails as before.
+_SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _detail_url_parts(language: str | None, script_prefix: str, urlconf: str) -> tuple[str, str]:
+    """(before, after) the slug in a document's URL, reversed once per
+    language (and script prefix and URLconf)."""
+    url = reverse("archive:document_detail", kwargs={"slug": "0"}, urlconf=urlconf)
+    before, _, after = url.rpartition("/0/")
+    return before + "/", "/" + after
+
+
+@register.filter
+def document_url(document, parts: tuple[str, str]) -> str:
+    """``document.get_absolute_url()`` from the URL's parts around the slug
+    (``document_item_labels.detail_url``), without a reverse() per row."""
+    slug = document.slug
+    if not _SLUG_RE.fullmatch(slug or ""):
+        return document.get_absolute_url()
+    return parts[0] + slug + parts[1]
+
+
+@register.filter
+def document_type_label(value: str) -> str:
+    """The type's label (``get_doc_type_display`` rebuilds the choices'
+    dictionary on every call)."""
+    return str(_TYPE_LABELS.get(value, value))
+
+
+@register.filter
+def long_date(value) -> str:
+    """``value|date:"j E Y"`` (4 марта 2021) without the format lookups:
+    the day, the month's name as in a date (MONTHS_ALT) and the year."""
+    if not value:
+        return ""
+    return f"{value.day} {MONTHS_ALT[value.month]} {value.year:04d}"
+
+
+@register.simple_tag
+def document_item_labels() -> MappingProxyType:
+    """What every row of the list repeats, translated or reversed once a
+    page."""
+    return MappingProxyType({
+        "detail_url": _detail_url_parts(
+            get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF
+        ),
+        "language_versions": gettext("Language versions:"),
+        "ru": pgettext("language version", "RU"),
+        "en": pgettext("language version", "EN"),
+        "no_file": gettext("no file yet"),
+    })
 
 
 @register.inclusion_tag("archive/_latest_documents.html", takes_context=True)
