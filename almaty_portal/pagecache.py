@@ -141,6 +141,44 @@ def current_generation() -> str:
     return generation
 
 
+# Other generations, kept in the same store and bumped the same way, for
+# caches of signed-in pages that also follow rows the anonymous pages leave
+# alone (a coordinator's dashboard follows the delegations:
+# meetings/dashboard_cache.py). One bump function per key, so that several
+# changes in one transaction bump once.
+_bumpers: dict = {}
+
+
+def generation_of(key: str) -> str:
+    """The current generation token stored under ``key`` (made if missing)."""
+    cache = _cache()
+    generation = cache.get(key)
+    if generation is None:
+        cache.add(key, _new_generation(), None)
+        generation = cache.get(key)
+    return generation
+
+
+def invalidate_generation(key: str) -> None:
+    """What ``invalidate()`` does for the page generation, for the token
+    under ``key``: a new one when the current transaction commits (at once
+    outside one), once per transaction."""
+    bump = _bumpers.get(key)
+    if bump is None:
+        def bump():
+            try:
+                _cache().set(key, _new_generation(), None)
+            except Exception:
+                logger.exception("Could not invalidate %s", key)
+        bump = _bumpers.setdefault(key, bump)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        bump()
+        return
+    if not any(func is bump for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(bump, robust=True)
+
+
 # --- Keys and rules ---------------------------------------------------------------
 
 def may_look_up(request) -> bool:

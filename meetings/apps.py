@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        # The dashboards' cache follows the delegations (meetings/dashboard_cache.py).
+        from .dashboard_cache import watch_registrations
+
+        watch_registrations()

@@ -14,6 +14,7 @@ from django.db.models import (
     F,
     FilteredRelation,
     IntegerField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -371,6 +372,20 @@ def registrations_of_party(
     ).get_page(page)
     past.object_list = list(past.object_list) if past.paginator.count else []
     return PartyRegistrations(current=current, past=past)
+
+
+def next_registration_change(*, now: datetime.datetime | None = None) -> datetime.datetime | None:
+    """The first moment after ``now`` at which a meeting's registration
+    opens or closes by the clock alone (its status says open, its window
+    starts or ends later), or None: a dashboard rendered now is out of date
+    then. One query."""
+    now = now or timezone.now()
+    found = Meeting.objects.filter(status=MeetingStatus.REGISTRATION_OPEN).aggregate(
+        opens=Min("registration_opens", filter=Q(registration_opens__gt=now)),
+        closes=Min("registration_closes", filter=Q(registration_closes__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    return min(moments) if moments else None
 
 
 def delegation_of_party(*, meeting: Meeting, state=None, organisation=None) -> Delegation | None:

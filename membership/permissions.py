@@ -165,6 +165,14 @@ def roles_of(user) -> Roles:
     return roles
 
 
+def remember_roles(user, roles: Roles) -> None:
+    """Give ``roles_of(user)`` these roles for the rest of this request
+    without asking the database: the roles a cache kept for this user
+    today, while nothing they depend on has changed (the coordinator's
+    dashboard, meetings/dashboard_cache.py)."""
+    setattr(user, _CACHE_ATTR, roles)
+
+
 def can_see_participant_material(user) -> bool:
     return roles_of(user).is_participant
 

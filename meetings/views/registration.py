@@ -16,7 +16,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -24,9 +26,10 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_sendfile import sendfile
 
-from membership.permissions import roles_of
+from membership.permissions import remember_roles, roles_of
 
 from .. import selectors
+from ..dashboard_cache import DashboardCache
 from ..forms import ConfirmForm, CredentialsForm, DelegateForm
 from ..invitations import invitation_from_token
 from ..models import Delegate, Meeting
@@ -129,20 +132,48 @@ class DashboardView(PartyMixin, TemplateView):
     is still to do before each deadline, accreditation decisions. The
     meetings open or to come are all shown in full; the delegations to
     earlier meetings as a table, a page at a time (``?page=``), latest
-    first, so the page costs the same after decades of meetings."""
+    first, so the page costs the same after decades of meetings.
+
+    The body is rendered apart from the layout and kept in the dashboard
+    cache (meetings/dashboard_cache.py) with the user's roles: a hit asks
+    the database nothing."""
 
     template_name = "meetings/registration/dashboard.html"
+    body_template_name = "meetings/registration/_dashboard.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.now = timezone.now()
+        self.cache = DashboardCache.for_request(request, now=self.now)
+        self.cached = self.cache.lookup() if self.cache is not None else None
+        if self.cached is not None:
+            remember_roles(request.user, self.cached.roles)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.cached is not None:
+            context["body"] = self.cached.body
+            return context
+        context["body"] = self.render_body(context)
+        if self.cache is not None:
+            self.cache.store(roles=roles_of(self.request.user), body=context["body"])
+        return context
+
+    def render_body(self, context) -> str:
+        """Without the request's context processors (see the body's
+        template): the party, its registrations at ``self.now``, and the
+        request for the pager's links and the briefing packs."""
         registrations = selectors.registrations_of_party(
             state=self.state, organisation=self.organisation, page=self.request.GET.get("page"),
+            now=self.now, today=timezone.localdate(self.now),
         )
         rows, past = registrations.current, registrations.past
         for item in (*rows, *past.object_list):
             item.url = self.url("delegation", slug=item.meeting.slug)
-        context.update(rows=rows, past=past)
-        return context
+        return render_to_string(self.body_template_name, {
+            "request": self.request, "party": context["party"],
+            "is_organisation": context["is_organisation"], "rows": rows, "past": past,
+        })
 
 
 class DelegationView(MeetingPartyMixin, TemplateView):

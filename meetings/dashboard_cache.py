@@ -1,0 +1,160 @@
+"""The registering party's dashboard ("My state", "My organisation"),
+cached.
+
+Building a dashboard takes about 40 ms of CPU (the user's roles, the
+meetings in hand with their delegates, the earlier delegations, the briefing
+packs, a long template), and it is read far more often than what it shows
+changes. So its body, everything inside ``<main>``, is stored per signed-in
+user (and whether they are staff), language, Almaty date and address (the
+page of earlier delegations), together with the user's roles. The layout
+around it (the user's name, the sign-out form's CSRF token, messages) is
+rendered for every request as before: the body is rendered without the
+request's context processors, so no token, message or other person's data
+is ever stored in it, and no user is given another's entry.
+
+An entry is used only while the two generation tokens it was rendered in
+are still current (``almaty_portal.pagecache`` keeps and bumps them, on
+commit):
+
+- the page cache's own generation: every save, deletion or many-to-many
+  change of meetings, states, coordinators' terms, focal points,
+  organisations, membership periods and briefing packs (the roles and most
+  of what the body shows);
+- ``REGISTRATIONS_KEY``: delegations, delegates (and their accreditation)
+  and observer invitations, which the anonymous pages leave alone while
+  registration is open (``watch_registrations``, from MeetingsConfig.ready).
+
+The clock changes a dashboard too. The Almaty date in the key starts new
+entries at midnight (a meeting over, a coordinator's term ended), and an
+entry lives no longer than until the next moment a meeting's registration
+opens or closes (``selectors.next_registration_change``), so a deadline
+shows as passed on time.
+
+A hit costs one cache round trip (both tokens and the entry read together)
+and no query beyond the session's user. The tokens are read before any row
+is, so a change committed while a body is being rendered leaves that entry
+under the older generation, never used.
+
+``DASHBOARD_CACHE_SECONDS`` bounds an entry's life (0 turns the cache off);
+unset, it follows ``PAGE_CACHE_SECONDS`` (off in the tests' settings, like
+the page cache: a test's changes are rolled back, and their on-commit bumps
+never run).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import math
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+
+from almaty_portal import pagecache
+from membership.permissions import Roles
+
+from . import selectors
+
+logger = logging.getLogger(__name__)
+
+REGISTRATIONS_KEY = "dashboard:registrations"
+# Part of every entry's key: a release that changes what an entry holds
+# (or the body's template) changes it.
+ENTRY_VERSION = "1"
+
+
+def seconds() -> int:
+    """An entry's longest life; 0 turns the dashboard cache off."""
+    value = getattr(settings, "DASHBOARD_CACHE_SECONDS", None)
+    return pagecache.seconds() if value is None else value
+
+
+@dataclass(frozen=True)
+class CachedDashboard:
+    roles: Roles
+    body: str
+
+
+class DashboardCache:
+    """One request's entry: looked up once (which reads the generations),
+    stored after a miss with the generations read before the rows were."""
+
+    def __init__(self, request, *, now: datetime.datetime):
+        user = request.user
+        path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+        self.now = now
+        self.key = ":".join((
+            "dashboard", ENTRY_VERSION, str(user.pk), "staff" if user.is_staff else "user",
+            translation.get_language(), f"{timezone.localdate(now):%Y%m%d}", path,
+        ))
+        self.generations: tuple[str, str] | None = None
+
+    @classmethod
+    def for_request(cls, request, *, now: datetime.datetime) -> DashboardCache | None:
+        """None when the cache is off or the request is not a signed-in,
+        active user's GET."""
+        user = request.user
+        if seconds() <= 0 or request.method != "GET":
+            return None
+        if not (user.is_authenticated and user.is_active):
+            return None
+        return cls(request, now=now)
+
+    def lookup(self) -> CachedDashboard | None:
+        cache = caches[pagecache.CACHE_ALIAS]
+        try:
+            found = cache.get_many([pagecache.GENERATION_KEY, REGISTRATIONS_KEY, self.key])
+            self.generations = (
+                found.get(pagecache.GENERATION_KEY) or pagecache.current_generation(),
+                found.get(REGISTRATIONS_KEY) or pagecache.generation_of(REGISTRATIONS_KEY),
+            )
+        except Exception:
+            logger.exception("Dashboard cache unavailable")
+            return None
+        entry = found.get(self.key)
+        if entry is None or entry[0] != self.generations:
+            return None
+        return CachedDashboard(roles=entry[1], body=mark_safe(entry[2]))  # noqa: S308 (our own render)
+
+    def store(self, *, roles: Roles, body: str) -> None:
+        """Keep the body rendered from rows read at ``self.now``, until the
+        next registration boundary after that moment at the latest."""
+        if self.generations is None:
+            return
+        timeout = seconds()
+        boundary = selectors.next_registration_change(now=self.now)
+        if boundary is not None:
+            timeout = min(timeout, math.floor((boundary - timezone.now()).total_seconds()))
+        if timeout <= 0:
+            return
+        try:
+            caches[pagecache.CACHE_ALIAS].set(self.key, (self.generations, roles, str(body)),
+                                              timeout)
+        except Exception:
+            logger.exception("Dashboard cache unavailable")
+
+
+# --- What invalidates ---------------------------------------------------------------
+
+def _on_registration_change(sender, **kwargs):
+    pagecache.invalidate_generation(REGISTRATIONS_KEY)
+
+
+def watch_registrations() -> None:
+    """Bump ``REGISTRATIONS_KEY`` on every save or deletion of a
+    delegation, a delegate or an observer invitation (MeetingsConfig.ready;
+    the rest of what a dashboard shows bumps the page cache's generation)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Delegate, Delegation, ObserverInvitation
+
+    for model in (Delegation, Delegate, ObserverInvitation):
+        name = model._meta.label_lower
+        post_save.connect(_on_registration_change, sender=model,
+                          dispatch_uid=f"dashboard_cache:save:{name}")
+        post_delete.connect(_on_registration_change, sender=model,
+                            dispatch_uid=f"dashboard_cache:delete:{name}")
