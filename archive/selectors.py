@@ -27,11 +27,9 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Value,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -124,18 +122,21 @@ def documents_with_snippets(
     """Give each document of a results page its ``snippet`` for ``query``.
     Snippets read at most the first SNIPPET_SCAN_CHARS characters of each
     file's text, so only that head leaves the database (a report's text runs
-    to megabytes): one query for the whole page."""
-    files = (
-        DocumentFile.objects.only("pk", "document_id", "language")
-        .annotate(text_head=Substr("extracted_text", 1, SNIPPET_SCAN_CHARS))
-        .order_by("language", "pk")
-    )
-    prefetch_related_objects(documents, Prefetch("files", queryset=files))
+    to megabytes): one query for the whole page, read as tuples (a prefetch
+    of file objects cost more than the snippets themselves)."""
+    files: dict[int, list[tuple[str, str | None]]] = {document.pk: [] for document in documents}
+    if files:
+        rows = (
+            DocumentFile.objects.filter(document_id__in=list(files))
+            .annotate(text_head=Substr("extracted_text", 1, SNIPPET_SCAN_CHARS))
+            .order_by("language", "pk")
+            .values_list("document_id", "language", "text_head")
+        )
+        for document_id, file_language, text in rows:
+            files[document_id].append((file_language, text))
     for document in documents:
-        for document_file in document.files.all():
-            # What search.snippet reads; the rest of the text stays unloaded.
-            document_file.extracted_text = document_file.text_head
-        document.snippet = search.snippet(document=document, query=query, language=language)
+        document.snippet = search.snippet(document=document, query=query, language=language,
+                                          files=files[document.pk])
     return documents
 
 

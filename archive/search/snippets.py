@@ -79,14 +79,15 @@ def _matcher(query: str) -> _Matcher:
     return _Matcher(parse_query(query))
 
 
-def _segments(document: Document, language: str, files: list) -> list[str]:
+def _segments(document: Document, language: str,
+              files: list[tuple[str, str | None]]) -> list[str]:
     """The texts of one language version, in the order a tie prefers them:
     summary, file texts, title; each cut to SNIPPET_SCAN_CHARS, its white
     space not yet collapsed (``_collapsed``: only for the texts a snippet
-    is taken from)."""
+    is taken from). ``files`` are (language, text) pairs."""
     wanted = {language} | ({FileLanguage.OTHER} if language == FileLanguage.RUSSIAN else set())
     texts = [getattr(document, f"summary_{language}", "") or "",
-             *(f.extracted_text for f in files if f.language in wanted),
+             *(text for file_language, text in files if file_language in wanted),
              getattr(document, f"title_{language}", "") or ""]
     return [t[:SNIPPET_SCAN_CHARS] for t in texts if t and t.strip()]
 
@@ -187,18 +188,21 @@ def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Sa
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
-def snippet(*, document: Document, query: str, language: str, length: int = 240) -> SafeString:
+def snippet(*, document: Document, query: str, language: str, length: int = 240,
+            files: list[tuple[str, str | None]] | None = None) -> SafeString:
     """An HTML-escaped excerpt of ``document`` in ``language`` ("ru"/"en"),
     at most ``length`` characters of text, from the window with the most
     distinct query terms (then the most matches), every word matching a term
     in any grammatical form wrapped in ``<mark>``. When the language version
     has no match the other language's text is tried; when neither has one,
     the opening of the summary (or text) is returned without marks; a
-    document without any text gives an empty string. Uses
-    ``document.files.all()``: prefetch ``files`` when rendering a list."""
+    document without any text gives an empty string. The files' texts are
+    ``files``, (language, text) pairs in the files' order, or else those of
+    ``document.files.all()`` (prefetch ``files`` when rendering a list)."""
     matcher = _matcher(query)
     other = FileLanguage.ENGLISH if language == FileLanguage.RUSSIAN else FileLanguage.RUSSIAN
-    files = list(document.files.all())
+    if files is None:
+        files = [(f.language, f.extracted_text) for f in document.files.all()]
     by_language = [_segments(document, language, files), _segments(document, other, files)]
     if matcher:
         for segments in by_language:
