@@ -96,7 +96,8 @@ def open_loop(run: dict) -> list[str]:
 
 
 def inserts(run: dict) -> list[str]:
-    lines = ["| search, rare + common terms, unique URLs | req/s | p50 | p95 | p99 | load |",
+    lines = [("| case (search: rare + common terms; pages: home and documents; unique URLs) "
+             "| req/s | p50 | p95 | p99 | load |"),
              "|---|---|---|---|---|---|"]
     for name, row in run.get("inserts", {}).items():
         if not isinstance(row, dict):

@@ -19,6 +19,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections.abc import Callable
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -42,12 +43,16 @@ async def _one(host: str, port: int, path: str, headers: str, timeout: float) ->
 
 async def run(*, host: str, port: int, paths: list[str], rate: float, duration: float,
               headers: dict[str, str] | None = None, unique: bool = False,
-              timeout: float = 10.0, max_in_flight: int = 256) -> dict:
+              timeout: float = 10.0, max_in_flight: int = 256,
+              group_of: Callable[[str], str] | None = None) -> dict:
+    """``group_of``: a name for each path (e.g. "search" or "page"), to
+    report the percentiles of each group beside those of all requests."""
     header_lines = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     loop = asyncio.get_running_loop()
     count = int(rate * duration)
     start = loop.time() + 0.2
     latencies: list[float] = []
+    groups: dict[str, list[float]] = {}
     errors = {"status": 0, "failed": 0}
     slots = asyncio.Semaphore(max_in_flight)
     cycle = itertools.cycle(paths)
@@ -57,6 +62,7 @@ async def run(*, host: str, port: int, paths: list[str], rate: float, duration: 
         delay = scheduled - loop.time()
         if delay > 0:
             await asyncio.sleep(delay)
+        group = groups.setdefault(group_of(path), []) if group_of else []
         if unique:
             path += ("&" if "?" in path else "?") + f"_o={i}-{time.monotonic_ns()}"
         async with slots:
@@ -65,20 +71,30 @@ async def run(*, host: str, port: int, paths: list[str], rate: float, duration: 
             except (TimeoutError, OSError):
                 errors["failed"] += 1
                 latencies.append(timeout)
+                group.append(timeout)
                 return
         latencies.append(loop.time() - scheduled)
+        group.append(latencies[-1])
         if status >= 400 or status == 0:
             errors["status"] += 1
 
     await asyncio.gather(*(one(i, next(cycle)) for i in range(count)))
     elapsed = loop.time() - start
     ms = [x * 1000 for x in latencies]
-    return {
+    out = {
         "rate": rate, "sent": count, "achieved_rps": round(count / elapsed, 1),
         "p50": round(percentile(ms, 0.50), 1), "p90": round(percentile(ms, 0.90), 1),
         "p95": round(percentile(ms, 0.95), 1), "p99": round(percentile(ms, 0.99), 1),
         "max": round(max(ms), 1) if ms else None, **errors,
     }
+    if group_of:
+        out["groups"] = {
+            name: {"requests": len(values),
+                   **{f"p{q}": round(percentile([x * 1000 for x in values], q / 100), 1)
+                      for q in (50, 95, 99)}}
+            for name, values in sorted(groups.items())
+        }
+    return out
 
 
 def main() -> None:

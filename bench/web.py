@@ -21,9 +21,22 @@ measure side by side:
 - a coordinator's dashboard, signed in (a session created in the database),
   at 16 and 50 connections;
 - open loop at fixed rates for the main pages and the searches;
-- search while documents are being added (a second generator process
-  inserting and indexing chunks of 500) against the same search just before;
-- archive search at smaller sizes (--growth) in databases of their own.
+- the same searches issued directly in SQL (bench/sql_search.py: the
+  statements the archive list view sends for each URL, recorded from the
+  view itself, then timed on the raw psycopg2 connection), beside the web
+  figures one request at a time;
+- pages and searches while a 30-document briefing pack is building (a real
+  Celery worker building it again and again through the production task;
+  bench/pack_load.py), against the same mix just before and after;
+- search and uncached pages while documents are being added (a second
+  generator process inserting and indexing chunks of 20) against the same
+  just before;
+- archive search at smaller sizes (--growth) in databases of their own, where
+  they exist (``--prepare`` creates them).
+
+``--quick`` (or BENCH_QUICK=1) runs every case with short durations (2 s wrk
+runs, one round, 5 s open-loop and pack phases): a check of the whole
+pipeline in a few minutes, not figures to quote.
 
 Closed loop: ``wrk -t2 -c16 -d<duration>s`` (percentiles from wrk's own
 histogram; p95 from the Lua ``done()`` of bench/wrk/paths.lua).
@@ -47,6 +60,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.request
 from pathlib import Path
 
@@ -60,6 +74,11 @@ PYTHON = sys.executable
 # (on the same 2 cores) needs CPU too; a third worker keeps the cores busy
 # while one waits on the database, more only add context switches and memory.
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
+# The pack measured while pages are served: the issue's reference pack
+# (30 documents of 10 pages), and the fixed, moderate rate of the page mix.
+PACK_DOCUMENTS = int(os.environ.get("BENCH_PACK_DOCUMENTS", "30"))
+PACK_RATE = float(os.environ.get("BENCH_PACK_RATE", "10"))
 
 COMMON_TERMS = [
     # Russian, in forms other than the lemma (stemming matters), and English.
@@ -262,27 +281,6 @@ print(json.dumps({
 }))
 """
 
-SQL_CODE = r"""
-import json, time
-from django.db import connection
-from archive.models import Document
-from archive.search import documents_search
-out = {}
-for query in %r:
-    best = None
-    for _ in range(3):
-        started = time.perf_counter()
-        results = documents_search(Document.objects.filter(status="published", access="public"),
-                                   query)
-        total = results.count()
-        list(results.order_by("-rank", "-date")[:20])
-        elapsed = (time.perf_counter() - started) * 1000
-        best = elapsed if best is None else min(best, elapsed)
-    out[query] = {"hits": total, "ms": round(best, 1)}
-print(json.dumps(out, ensure_ascii=False))
-"""
-
-
 def fixed_terms(servers: Servers, database: str, targets: dict) -> dict:
     """The rare terms of the first run on this database, kept in var/bench:
     a later run (after bench/archive_search.py's vocabulary changed) must
@@ -368,10 +366,43 @@ def measure_pages(portal: Portal, targets: dict, tmp: Path, duration: int, round
         log(f"{name}: {results['pages'][name]}")
 
 
+SEARCH_GROUPS = ("rare", "common", "filtered")
+
+
+def measure_search_sql(portal: Portal, paths: dict[str, list[str]], tmp: Path,
+                       web: dict, rounds: int) -> dict:
+    """The searches of the c1 web cases issued directly in SQL
+    (bench/sql_search.py: the statements the archive list view sends for
+    each URL, timed on the raw driver connection, one at a time, warm),
+    with the web p50/p95 of the same URLs and the ratios."""
+    file = tmp / "sql-paths.json"
+    file.write_text(json.dumps({g: paths[g] for g in SEARCH_GROUPS}, ensure_ascii=False))
+    load = loadavg()
+    sql = json.loads(portal.run("-m", "bench.sql_search", str(file), "--rounds", str(rounds),
+                                capture=True).strip().splitlines()[-1])
+    out = {}
+    for group in SEARCH_GROUPS:
+        row, direct = web.get(f"{group}, unique URLs, c1"), sql[group]
+        out[group] = {
+            "web_p50": row["p50"] if row else None, "web_p95": row["p95"] if row else None,
+            "sql_p50": direct["p50"], "sql_p95": direct["p95"],
+            "ratio_p50": _ratio(row and row["p50"], direct["p50"]),
+            "ratio_p95": _ratio(row and row["p95"], direct["p95"]),
+            **{f"sql_{k}": v for k, v in direct.items() if k not in ("p50", "p95")},
+            "load": load,
+        }
+        log(f"search {group}, direct SQL: {out[group]}")
+    return out
+
+
+def _ratio(web: float | None, sql: float) -> float | None:
+    return round(web / sql, 2) if web and sql else None
+
+
 def measure_search(portal: Portal, paths: dict[str, list[str]], tmp: Path, duration: int,
                    rounds: int) -> dict:
     out = {}
-    for group in ("rare", "common", "filtered"):
+    for group in SEARCH_GROUPS:
         file = write_paths(tmp, f"search-{group}", paths[group])
         out[f"{group}, unique URLs, c1"] = best_of(
             [wrk(portal, file, connections=1, duration=duration, unique=True)
@@ -392,14 +423,15 @@ def measure_search(portal: Portal, paths: dict[str, list[str]], tmp: Path, durat
     return out
 
 
-def open_loop(portal: Portal, paths: list[str], rate: float, duration: int, *,
-              unique: bool = False, headers: dict | None = None) -> dict:
+def open_loop(portal: Portal, paths: list[str], rate: float, duration: float, *,
+              unique: bool = False, headers: dict | None = None, group_of=None) -> dict:
     # At a low rate, run longer (up to 30 s) for at least 50 requests.
-    duration = min(30, max(duration, 50 / rate))
+    if not QUICK:
+        duration = min(30, max(duration, 50 / rate))
     load = loadavg()
     result = asyncio.run(openloop.run(host="127.0.0.1", port=portal.port, paths=paths,
                                       rate=rate, duration=duration, unique=unique,
-                                      headers=headers))
+                                      headers=headers, group_of=group_of))
     return {**result, "load": load}
 
 
@@ -452,45 +484,57 @@ def measure_open_loop(portal: Portal, targets: dict, paths: dict, duration: int,
     return out
 
 
-def measure_during_inserts(portal: Portal, paths: dict, tmp: Path, duration: int,
-                           documents: int) -> dict:
-    """Search (unique URLs, open loop at 20/s and closed loop c16) before and
-    while a generator process adds documents (chunks of 500, each inserted and
-    indexed in one transaction)."""
-    mixed = paths["rare"] + paths["common"]
-    file = write_paths(tmp, "search-inserts", mixed)
-    drain(portal)
-    before = wrk(portal, file, duration=duration, unique=True)
-    rate = max(1.0, min(20, round(before["rps"] / 2, 1)))
-    drain(portal)
-    out = {"before, c16": before,
-           f"before, open loop {rate:g}/s": open_loop(portal, mixed, rate, duration,
-                                                       unique=True)}
-    count_before = portal.django(
-        "import json; from archive.models import Document; "
-        "print(json.dumps(Document.objects.count()))")
+def uncached_pages(targets: dict) -> list[str]:
+    """Home pages and document pages, one after the other (with unique
+    query strings from the client: what an editor sees after a change)."""
+    documents = [f"/{lang}/archive/{slug}/" for slug in targets["documents"]
+                 for lang in ("ru", "en")]
+    return [path for n, document in enumerate(documents)
+            for path in (("/ru/", "/en/")[n % 2], document)]
+
+
+def _count(portal: Portal) -> int:
+    return portal.django("import json; from archive.models import Document; "
+                         "print(json.dumps(Document.objects.count()))")
+
+
+def measure_during_inserts(portal: Portal, targets: dict, paths: dict, tmp: Path,
+                           duration: int, documents: int) -> dict:
+    """Search (rare and common terms) and uncached pages (home and document
+    pages), all with unique URLs, in closed loop (c16) and open loop,
+    before and while a generator process adds documents (chunks of 20, each
+    inserted and indexed in one transaction). Open-loop rates: 20/s, or
+    half the closed loop's throughput before the inserts when lower."""
+    cases = {"search": paths["rare"] + paths["common"], "pages": uncached_pages(targets)}
+    files = {name: write_paths(tmp, f"inserts-{name}", urls) for name, urls in cases.items()}
+    rates, out = {}, {}
+
+    def measure(phase: str) -> None:
+        for name, urls in cases.items():
+            prefix = f"{name}, "
+            drain(portal)
+            closed = out[f"{prefix}{phase}, c16"] = wrk(portal, files[name], duration=duration,
+                                                       unique=True)
+            rates.setdefault(name, max(1.0, min(20, round(closed["rps"] / 2, 1))))
+            drain(portal)
+            out[f"{prefix}{phase}, open loop {rates[name]:g}/s"] = open_loop(
+                portal, urls, rates[name], duration, unique=True)
+
+    measure("before")
+    count_before = _count(portal)
     adder = subprocess.Popen(
         [PYTHON, "-m", "bench.generate", "--documents", str(documents + 20_000),
          "--workers", "1", "--chunk", "20"], cwd=ROOT, env=portal.env,
         stderr=subprocess.DEVNULL)
     try:
-        count_code = ("import json; from archive.models import Document; "
-                      "print(json.dumps(Document.objects.count()))")
         deadline = time.monotonic() + 120
-        while portal.django(count_code) == count_before and time.monotonic() < deadline:
+        while _count(portal) == count_before and time.monotonic() < deadline:
             time.sleep(1)  # until the adder commits its first documents
-        drain(portal)
-        out["during inserts, c16"] = wrk(portal, file, duration=duration, unique=True)
-        drain(portal)
-        out[f"during inserts, open loop {rate:g}/s"] = open_loop(portal, mixed, rate, duration,
-                                                                 unique=True)
+        measure("during inserts")
     finally:
         adder.terminate()
         adder.wait(timeout=60)
-    count_after = portal.django(
-        "import json; from archive.models import Document; "
-        "print(json.dumps(Document.objects.count()))")
-    out["documents added during the runs"] = count_after - count_before
+    out["documents added during the runs"] = _count(portal) - count_before
     # Leave the dataset at its size: remove what the adder committed.
     portal.django(
         "import json; from archive.models import Document; "
@@ -499,6 +543,83 @@ def measure_during_inserts(portal: Portal, paths: dict, tmp: Path, duration: int
         "print(json.dumps(Document.objects.filter(pk__in=list(n)).delete()[0]))")
     for name, row in out.items():
         log(f"inserts {name}: {row}")
+    return out
+
+
+def _page_kind(path: str) -> str:
+    return "search" if "/archive/?" in path else "pages"
+
+
+def measure_pack_load(portal: Portal, targets: dict, paths: dict, tmp: Path,
+                      duration: float) -> dict:
+    """Uncached pages and searches (document pages and rare and common
+    searches, 2 : 1, unique URLs) in open loop at PACK_RATE, without, then
+    while a briefing pack of PACK_DOCUMENTS documents builds again and
+    again, then without again (bench/pack_load.py: a real Celery worker of
+    the bench settings builds it through the task briefings.build_pack,
+    the production path, WeasyPrint and pypdf; it is requested with
+    briefings.services.pack_request as the admin does)."""
+    documents = [f"/{lang}/archive/{slug}/" for slug in targets["documents"]
+                 for lang in ("ru", "en")]
+    searches = paths["rare"] + paths["common"]
+    mix = [path for n, search in enumerate(searches)
+           for path in (documents[2 * n % len(documents)],
+                        documents[(2 * n + 1) % len(documents)], search)]
+    setup = json.loads(portal.run("-m", "bench.pack_load", "setup", "--documents",
+                                  str(PACK_DOCUMENTS), capture=True).strip().splitlines()[-1])
+    log(f"pack: {setup}")
+    portal.run("-m", "celery", "-A", "almaty_portal", "purge", "-f", capture=True)
+    worker_log = tmp / "celery-worker.log"
+    worker = driver = None
+    stop, started = tmp / "pack-stop", tmp / "pack-started"
+    out: dict = {"setup": setup, "rate": PACK_RATE, "mix": "document pages : searches (rare "
+                 "and common) = 2 : 1, unique URLs"}
+    try:
+        with worker_log.open("w") as log_file:
+            worker = subprocess.Popen(
+                [PYTHON, "-m", "celery", "-A", "almaty_portal", "worker", "--concurrency=1",
+                 "--loglevel=WARNING", "-n", f"bench-pack-{os.getpid()}@%h"],
+                cwd=ROOT, env=portal.env, stdout=log_file, stderr=subprocess.STDOUT)
+        # One build before measuring: the worker is warm as in production,
+        # and a broken build fails here rather than measuring nothing.
+        out["idle build"] = json.loads(portal.run(
+            "-m", "bench.pack_load", "loop", "--meeting", str(setup["meeting"]), "--count", "1",
+            capture=True).strip().splitlines()[-1])
+        drain(portal)
+        out["without"] = open_loop(portal, mix, PACK_RATE, duration, unique=True,
+                                   group_of=_page_kind)
+        driver = subprocess.Popen(
+            [PYTHON, "-m", "bench.pack_load", "loop", "--meeting", str(setup["meeting"]),
+             "--stop", str(stop), "--started", str(started)],
+            cwd=ROOT, env=portal.env, stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while not started.exists() and time.monotonic() < deadline and driver.poll() is None:
+            time.sleep(0.1)
+        if not started.exists():
+            raise RuntimeError(f"the pack did not start building; see {worker_log}")
+        out["during"] = open_loop(portal, mix, PACK_RATE, duration, unique=True,
+                                  group_of=_page_kind)
+        stop.write_text("stop")
+        stdout, _ = driver.communicate(timeout=600)
+        driver = None
+        out["builds during"] = json.loads(stdout.strip().splitlines()[-1])
+        drain(portal)
+        out["without, after"] = open_loop(portal, mix, PACK_RATE, duration, unique=True,
+                                          group_of=_page_kind)
+    finally:
+        for process in (driver, worker):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=60)
+                if process.poll() is None:
+                    process.kill()
+        out["teardown"] = json.loads(portal.run("-m", "bench.pack_load", "teardown",
+                                                capture=True).strip().splitlines()[-1])
+    if out.get("without") and out.get("during"):
+        out["p95_change_pct"] = round((out["during"]["p95"] / out["without"]["p95"] - 1) * 100, 1)
+    for name, row in out.items():
+        log(f"pack {name}: {row}")
     return out
 
 
@@ -552,10 +673,103 @@ def markdown(results: dict) -> str:
         for name, row in results["open_loop"].items():
             lines.append(f"| {name} | {row['achieved_rps']} | {row['p50']} ms | {row['p95']} ms"
                          f" | {row['p99']} ms | {row['status'] + row['failed']} |")
-    if results.get("inserts"):
-        lines += ["", "Search while documents are added:", "", "```",
-                  json.dumps(results["inserts"], indent=1, ensure_ascii=False), "```"]
+    lines += sql_lines(results) + pack_lines(results) + insert_lines(results)
+    if results.get("failed_cases"):
+        lines += ["", "FAILED cases: " + "; ".join(
+            f"{name}: {why}" for name, why in results["failed_cases"].items())]
+    if results.get("growth_skipped"):
+        lines += ["", "Growth not measured: " + "; ".join(
+            f"{int(size):,}: {why}" for size, why in results["growth_skipped"].items())]
     return "\n".join(lines)
+
+
+def _change(before: dict | None, during: dict | None, key: str = "p95") -> str:
+    if not before or not during or not before.get(key):
+        return "–"
+    return f"{(during[key] / before[key] - 1) * 100:+.0f}%"
+
+
+def _sql_verdict(row: dict) -> str:
+    ratios = [row.get("ratio_p50"), row.get("ratio_p95")]
+    if None in ratios:
+        return ""
+    return "met" if max(ratios) <= 2 else "missed"
+
+
+def sql_lines(results: dict) -> list[str]:
+    if not results.get("search_direct_sql"):
+        return []
+    lines = ["", ("Archive search, web (c1, unique URLs) beside the same statements in direct "
+             "SQL (bench/sql_search.py), ms:"), "",
+             ("| documents | search | web p50 / p95 | SQL p50 / p95 | web ÷ SQL p50 / p95 | "
+             "all reads of the page in SQL p50 / p95 | statements (search / all) | "
+             "target ≤ 2× | load |"), "|---|---|---|---|---|---|---|---|---|"]
+    for size, groups in results["search_direct_sql"].items():
+        for group, row in groups.items():
+            lines.append(
+                f"| {int(size):,} | {group} | {row['web_p50']} / {row['web_p95']} | "
+                f"{row['sql_p50']} / {row['sql_p95']} | {row['ratio_p50']} / {row['ratio_p95']} "
+                f"| {row['sql_all_p50']} / {row['sql_all_p95']} | "
+                f"{row['sql_search_statements']} / {row['sql_all_statements']} | "
+                f"{_sql_verdict(row)} | {row['load']} |")
+    return lines
+
+
+def pack_lines(results: dict) -> list[str]:
+    pack = results.get("pack_load") or {}
+    if not pack.get("without"):
+        return []
+    lines = ["", (f"Pages and searches while a {pack['setup']['documents']}-document briefing "
+             f"pack builds (open loop at {pack['rate']:g}/s, {pack['mix']}), ms:"), "",
+             ("| phase | achieved req/s | p50 | p95 | p99 | pages p95 | searches p95 | errors | "
+             "load |"), "|---|---|---|---|---|---|---|---|---|"]
+    for phase in ("without", "during", "without, after"):
+        row = pack.get(phase)
+        if not row:
+            continue
+        groups = row.get("groups", {})
+        lines.append(
+            f"| {phase} | {row['achieved_rps']} | {row['p50']} | {row['p95']} | {row['p99']} | "
+            f"{groups.get('pages', {}).get('p95', '–')} | "
+            f"{groups.get('search', {}).get('p95', '–')} | {row['status'] + row['failed']} | "
+            f"{row['load']} |")
+    builds, idle = pack.get("builds during") or {}, pack.get("idle build") or {}
+    change = pack.get("p95_change_pct")
+    lines += ["", (f"p95 during vs without: {'–' if change is None else f'{change:+g}'}% "
+              "(target: less than +10%). "
+              f"Builds during the phase: {builds.get('builds', '–')}, median "
+              f"{builds.get('median_s', '–')} s, max {builds.get('max_s', '–')} s, "
+              f"{builds.get('pages', '–')} pages, worker peak RSS "
+              f"{builds.get('worker_peak_mb', '–')} MB; alone (before): "
+              f"{idle.get('median_s', '–')} s.")]
+    return lines
+
+
+def insert_lines(results: dict) -> list[str]:
+    inserts = results.get("inserts") or {}
+    if not inserts:
+        return []
+    lines = ["", "Search and uncached pages while documents are added:", "",
+             "| case | req/s | p50 | p95 | p99 | errors | load |", "|---|---|---|---|---|---|---|"]
+    for name, row in inserts.items():
+        if not isinstance(row, dict):
+            lines.append(f"| {name}: {row} | | | | | | |")
+            continue
+        rps = row.get("rps", row.get("achieved_rps"))
+        errors = row.get("errors", row.get("status", 0) + row.get("failed", 0))
+        lines.append(f"| {name} | {rps} | {row['p50']} | {row['p95']} | {row['p99']} | "
+                     f"{errors} | {row['load']} |")
+    lines.append("")
+    for before, during in insert_pairs(inserts):
+        lines.append(f"- {during}: p95 {inserts[before]['p95']} → {inserts[during]['p95']} ms "
+                     f"({_change(inserts[before], inserts[during])})")
+    return lines
+
+
+def insert_pairs(inserts: dict) -> list[tuple[str, str]]:
+    """(case before, same case during the inserts) for every case measured."""
+    return [(name, name.replace("before", "during inserts")) for name in inserts
+            if "before" in name and name.replace("before", "during inserts") in inserts]
 
 
 PAGE_TARGET = "≥ 50% of bare, p95 ≤ 50 ms, p99 ≤ 100 ms"
@@ -569,7 +783,7 @@ def summary_rows(results: dict) -> list[dict]:
         target = ""
         if "dashboard" in name:
             target = "≥ 300 req/s, p95 ≤ 150 ms at c50" if name.endswith("c50") else ""
-        elif "bare" not in name and "unique" not in name:
+        elif not any(word in name for word in ("bare", "unique", "one request at a time")):
             target = PAGE_TARGET
         rows.append({"metric": f"web: {name}", "value": f"{row['rps']:,.0f} req/s",
                      "detail": f"p50 {row['p50']} / p95 {row['p95']} / p99 {row['p99']} ms, "
@@ -594,25 +808,88 @@ def summary_rows(results: dict) -> list[dict]:
                                f"{row['achieved_rps']} req/s, errors "
                                f"{row['status'] + row['failed']}, load {row['load']}",
                      "target": ""})
-    for name, row in results.get("inserts", {}).items():
-        if isinstance(row, dict):
-            rows.append({"metric": f"web: search {name}", "value": f"p95 {row['p95']} ms",
-                         "detail": f"p50 {row['p50']} ms, load {row['load']}",
-                         "target": "p95 not doubling while inserts run"})
+    inserts = results.get("inserts", {})
+    for before, during in insert_pairs(inserts):
+        rows.append({"metric": f"web: {during}",
+                     "value": f"p95 {inserts[before]['p95']} → {inserts[during]['p95']} ms",
+                     "detail": f"{_change(inserts[before], inserts[during])}; p50 "
+                               f"{inserts[before]['p50']} → {inserts[during]['p50']} ms, load "
+                               f"{inserts[during]['load']}",
+                     "target": "p95 not doubling while inserts run"
+                     if during.startswith("search") else ""})
+    for size, groups in results.get("search_direct_sql", {}).items():
+        for group, row in groups.items():
+            rows.append({"metric": f"web vs direct SQL: search at {int(size):,} documents, "
+                                   f"{group}, c1",
+                         "value": f"{row['ratio_p50']}× / {row['ratio_p95']}×",
+                         "detail": f"web p50 {row['web_p50']} / p95 {row['web_p95']} ms, SQL "
+                                   f"p50 {row['sql_p50']} / p95 {row['sql_p95']} ms, load "
+                                   f"{row['load']}",
+                         "target": "≤ 2× the SQL"})
+    pack = results.get("pack_load") or {}
+    if pack.get("during"):
+        builds = pack.get("builds during") or {}
+        rows.append({"metric": f"web: p95 while a {pack['setup']['documents']}-document pack "
+                               f"builds (open loop {pack['rate']:g}/s)",
+                     "value": f"{pack['without']['p95']} → {pack['during']['p95']} ms",
+                     "detail": f"{pack.get('p95_change_pct', 0):+g}%; after: "
+                               f"{pack.get('without, after', {}).get('p95')} ms; "
+                               f"{builds.get('builds')} builds, median {builds.get('median_s')} s,"
+                               f" load {pack['during']['load']}",
+                     "target": "< +10%"})
     return rows
 
 
+CASES = ("pages", "search", "sql", "open", "pack", "inserts", "growth")
+
+
+def measure_growth(servers: Servers, name: str, size: int, args, tmp: Path, results: dict, *,
+                   sql: bool, sql_rounds: int) -> None:
+    """The search cases (and their direct SQL) on the smaller database."""
+    small = Portal(servers, name)
+    try:
+        small.manage("migrate", "--no-input", "-v0")
+        results["generate"][size] = generate(small, size, args.workers)
+        if args.reindex:
+            small.run("-m", "bench.generate", "--reindex", "--workers", str(args.workers))
+        small.manage("collectstatic", "--no-input", "-v0")
+        servers.flush_redis()
+        small_paths = search_paths(fixed_terms(servers, name, small.django(TARGETS_CODE)))
+        small.start()
+        results["search"][size] = measure_search(
+            small, small_paths, tmp, args.duration, args.rounds)
+        if sql:
+            results["search_direct_sql"][size] = measure_search_sql(
+                small, small_paths, tmp, results["search"][size], sql_rounds)
+    finally:
+        small.stop()
+
+
+def database_exists(servers: Servers, name: str) -> bool:
+    proc = subprocess.run(
+        ["psql", servers.database_url.rsplit("/", 1)[0] + "/postgres", "-tAc",
+         "SELECT datname FROM pg_database"], check=False, capture_output=True, text=True)
+    return name in proc.stdout.split()
+
+
 def main() -> None:
+    global QUICK
     parser = argparse.ArgumentParser(description="Web benchmark (issue 11).")
-    parser.add_argument("--documents", type=int, default=100_000)
-    parser.add_argument("--growth", default="1000,10000",
-                        help="smaller sizes for the search growth, comma-separated ('' for none)")
+    parser.add_argument("--documents", type=int,
+                        default=int(os.environ.get("BENCH_WEB_DOCUMENTS", "100000")))
+    parser.add_argument("--growth", default=os.environ.get("BENCH_GROWTH", "1000,10000"),
+                        help="smaller sizes for the search growth, comma-separated ('' for "
+                        "none); measured where their database exists (--prepare makes them)")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--rounds", type=int, default=2, help="wrk runs per case (median kept)")
+    parser.add_argument("--pack-duration", type=float, default=30,
+                        help="seconds of each open-loop phase of the pack case")
+    parser.add_argument("--quick", action="store_true", default=QUICK,
+                        help="every case with short durations (a check of the pipeline)")
     parser.add_argument("--workers", type=int, default=2, help="generator processes")
-    parser.add_argument("--label", default="run")
-    parser.add_argument("--only", default="", help="comma-separated: pages,search,open,inserts,"
-                        "growth (default all)")
+    parser.add_argument("--label", default=os.environ.get("BENCH_LABEL", "run"))
+    parser.add_argument("--only", default="", help="comma-separated: " + ",".join(CASES)
+                        + " (default all)")
     parser.add_argument("--reindex", action="store_true",
                         help="reindex every document first (after a change of the index)")
     parser.add_argument("--resume", default="",
@@ -620,17 +897,24 @@ def main() -> None:
     parser.add_argument("--prepare", action="store_true",
                         help="only migrate, generate (and reindex) every database, measure nothing")
     args = parser.parse_args()
+    if args.quick:
+        QUICK = True
+        args.duration, args.rounds, args.pack_duration = 2, 1, 5
     # A SIGTERM (timeout, kill) stops gunicorn and the servers too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-    only = set(filter(None, args.only.split(","))) or {
-        "pages", "search", "open", "inserts", "growth"}
+    only = set(filter(None, args.only.split(","))) or set(CASES)
+    unknown = only - set(CASES)
+    if unknown:
+        parser.error(f"unknown cases: {', '.join(sorted(unknown))}")
+    sql_rounds = 1 if QUICK else 3
 
     servers = Servers()
     servers.start()
     portal = Portal(servers)
     results = {"label": args.label, "machine": machine(), "load_before": loadavg(),
-               "pages": {}, "search": {}, "open_loop": {}, "inserts": {}, "generate": {},
-               "command": " ".join(sys.argv)}
+               "pages": {}, "search": {}, "search_direct_sql": {}, "open_loop": {},
+               "pack_load": {}, "inserts": {}, "generate": {}, "growth_skipped": {},
+               "failed_cases": {}, "quick": QUICK, "command": " ".join(sys.argv)}
     if args.resume:
         earlier = json.loads(Path(args.resume).read_text())
         results["pages"] = earlier.get("pages", {})
@@ -662,52 +946,67 @@ def main() -> None:
         paths = search_paths(targets)
         results["search_paths"] = paths
         portal.start()
+
+        def case(name: str, measure) -> None:
+            """One case; a failure is recorded and the run goes on with the
+            next (a single run at the end must not lose the other cases)."""
+            if name not in only:
+                return
+            try:
+                measure()
+            except Exception as exc:
+                log(f"case {name} FAILED: {exc!r}")
+                traceback.print_exc()
+                results["failed_cases"][name] = repr(exc)
+                drain(portal)
+
         try:
-            if "pages" in only:
-                measure_pages(portal, targets, tmp, args.duration, args.rounds, results)
-            if "search" in only:
-                results["search"][args.documents] = measure_search(
-                    portal, paths, tmp, args.duration, args.rounds)
-                results["search_sql"] = portal.django(
-                    SQL_CODE % (COMMON_TERMS[:4] + targets["rare"]["ru"][:2]
-                                + targets["rare"]["en"][:2],))
-            if "open" in only:
-                capacity = {**results["pages"],
-                            **results["search"].get(args.documents, {})}
-                results["open_loop"] = measure_open_loop(portal, targets, paths, args.duration,
-                                                         capacity)
-            if "inserts" in only:
-                results["inserts"] = measure_during_inserts(portal, paths, tmp, args.duration,
-                                                            args.documents)
+            case("pages", lambda: measure_pages(portal, targets, tmp, args.duration,
+                                                args.rounds, results))
+            case("search", lambda: results["search"].__setitem__(args.documents, measure_search(
+                portal, paths, tmp, args.duration, args.rounds)))
+            case("sql", lambda: results["search_direct_sql"].__setitem__(
+                args.documents, measure_search_sql(
+                    portal, paths, tmp, results["search"].get(args.documents, {}), sql_rounds)))
+            capacity = {**results["pages"], **results["search"].get(args.documents, {})}
+            case("open", lambda: results.__setitem__("open_loop", measure_open_loop(
+                portal, targets, paths, args.duration, capacity)))
+            case("pack", lambda: results.__setitem__("pack_load", measure_pack_load(
+                portal, targets, paths, tmp, args.pack_duration)))
+            case("inserts", lambda: results.__setitem__("inserts", measure_during_inserts(
+                portal, targets, paths, tmp, args.duration, args.documents)))
         finally:
             portal.stop()
         out_file.write_text(json.dumps(results, indent=1, ensure_ascii=False))
         if "growth" in only:
             for size in [int(s) for s in args.growth.split(",") if s]:
                 name = f"almaty_{size}"
-                create_database(servers, name)
-                small = Portal(servers, name)
-                small.manage("migrate", "--no-input", "-v0")
-                results["generate"][size] = generate(small, size, args.workers)
-                if args.reindex:
-                    small.run("-m", "bench.generate", "--reindex", "--workers", str(args.workers))
-                small.manage("collectstatic", "--no-input", "-v0")
-                servers.flush_redis()
-                small_targets = fixed_terms(servers, name, small.django(TARGETS_CODE))
-                small.start()
+                if size >= args.documents or not database_exists(servers, name):
+                    results["growth_skipped"][size] = (
+                        f"no database {name}: `python -m bench.web --prepare` makes it"
+                        if size < args.documents else "not smaller than --documents")
+                    log(f"growth {size}: skipped ({results['growth_skipped'][size]})")
+                    continue
                 try:
-                    results["search"][size] = measure_search(
-                        small, search_paths(small_targets), tmp, args.duration, args.rounds)
-                finally:
-                    small.stop()
+                    measure_growth(servers, name, size, args, tmp, results, sql="sql" in only,
+                                   sql_rounds=sql_rounds)
+                except Exception as exc:
+                    log(f"growth {size} FAILED: {exc!r}")
+                    traceback.print_exc()
+                    results["failed_cases"][f"growth {size}"] = repr(exc)
                 out_file.write_text(json.dumps(results, indent=1, ensure_ascii=False))
         results["load_after"] = loadavg()
         out_file.write_text(json.dumps(results, indent=1, ensure_ascii=False))
         print(markdown(results), file=sys.stderr if os.environ.get("BENCH_JSON") else sys.stdout)
         log(f"results in {out_file}")
         if os.environ.get("BENCH_JSON"):
-            Path(os.environ["BENCH_JSON"]).write_text(
-                json.dumps(summary_rows(results), ensure_ascii=False))
+            # bench/run.py: the summary rows, and the whole run for its one JSON.
+            Path(os.environ["BENCH_JSON"]).write_text(json.dumps(
+                {"rows": summary_rows(results), "results": results,
+                 "markdown": markdown(results), "results_file": str(out_file)},
+                ensure_ascii=False))
+        if results["failed_cases"]:
+            sys.exit(1)
     finally:
         portal.stop()
         servers.stop()
