@@ -71,9 +71,12 @@ test:
 	@echo "== The tests marked 'dates' again at 23:30 UTC (already tomorrow in Almaty), on SQLite =="
 	ALMATY_TEST_CLOCK=23:30 ALMATY_TEST_DB=sqlite $(BIN)/python -m pytest -m "dates and not postgresql and not browser and not celery_worker"
 
-# The benchmarks (bench/RESULTS.md): the web benchmark's PostgreSQL, Redis
-# and 100,000-document dataset persist in var/bench/ (the first run
-# generates it: about half an hour on 2 cores; later runs reuse it).
+# The benchmarks (bench/RESULTS.md), every one in one go, into one results
+# JSON and one Markdown file in var/bench/: the web benchmark's PostgreSQL,
+# Redis and 100,000-document dataset persist there (the first run generates
+# it: about half an hour on 2 cores; later runs reuse it). `make bench
+# BENCH_QUICK=1` runs every case briefly (a check of the pipeline); other
+# settings (BENCH_VAR, BENCH_WEB_DOCUMENTS, BENCH_LABEL): bench/run.py.
 bench:
 	scripts/system-deps.sh bench
 	$(MAKE) --no-print-directory $(VENV)/.installed-test
