@@ -263,6 +263,23 @@ class DocumentFilter(django_filters.FilterSet):
         rows = matching.order_by().values_list("doc_type").annotate(n=Count("pk"))
         return dict(rows)
 
+    @property
+    def ranks_by_relevance(self) -> bool:
+        """Whether the list is a search in order of relevance (the form is
+        valid, there is a query, the sort is by relevance)."""
+        return bool(self.query) and self.sort_order == Sort.RELEVANCE
+
+    def ranked_page_and_counts(self, *, offset: int,
+                               limit: int) -> tuple[list[tuple[int, float]], dict[str, int]]:
+        """For a search in order of relevance: one page's (id, rank) pairs
+        and the counts per type, from one match of the search
+        (``archive.search.ranked_page_and_counts``: every filter but the
+        type matched once, the counts grouped and the page of the chosen
+        types sorted from it)."""
+        matching = self._filtered(self.queryset.all(), skip=("type",))
+        chosen = set(self.form.cleaned_data.get("type") or ())
+        return search.ranked_page_and_counts(matching, types=chosen, offset=offset, limit=limit)
+
     def total_of(self, counts: dict[str, int] | None) -> int:
         """The number of documents the list shows, from ``type_counts``."""
         if not counts:

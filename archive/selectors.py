@@ -97,12 +97,20 @@ def ranked_documents(ranked: QuerySet[Document], *, user, offset: int,
     words' weights hash-joined), then the page's documents read by id, each
     with its ``rank``. Slicing the ranked queryset itself would look up each
     matching document's weights one by one: slow for a common word."""
-    ranks = dict(search.ranked_page_ids(ranked, offset=offset, limit=limit))
-    by_id = documents_for_list(user=user).in_bulk(list(ranks))
-    for pk, rank in ranks.items():
+    return documents_in_rank_order(
+        search.ranked_page_ids(ranked, offset=offset, limit=limit), user=user
+    )
+
+
+def documents_in_rank_order(ranks: list[tuple[int, float]], *, user) -> list[Document]:
+    """The documents of (id, rank) pairs, in that order, each with its
+    ``rank``, read by id (one query) among those this user may see."""
+    ranks_by_id = dict(ranks)
+    by_id = documents_for_list(user=user).in_bulk(list(ranks_by_id))
+    for pk, rank in ranks_by_id.items():
         if pk in by_id:
             by_id[pk].rank = rank
-    return [by_id[pk] for pk in ranks if pk in by_id]
+    return [by_id[pk] for pk in ranks_by_id if pk in by_id]
 
 
 def document_type_counts(*, counts: dict[str, int] | None) -> list[dict]:

@@ -30,9 +30,14 @@ class DocumentListView(ListView):
         )
         if not self.filterset.is_valid():
             return self.filterset.queryset.none()
+        if self.filterset.ranks_by_relevance:
+            # Matched, counted and paged in one statement (_paginate_ranked).
+            return self.filterset.queryset.none()
         return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
+        if self.filterset.is_valid() and self.filterset.ranks_by_relevance:
+            return self._paginate_ranked(page_size)
         # The search is matched once for the counts per type (one GROUP BY
         # that follows every filter but the type); the total is their sum
         # over the chosen types, so the paginator does not count again.
@@ -51,6 +56,35 @@ class DocumentListView(ListView):
             )
         else:
             page.object_list = self._page_by_keys(queryset, page)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def _paginate_ranked(self, page_size: int):
+        """A search by relevance: the page asked for and the counts per type
+        from one match of the search (``DocumentFilter.
+        ranked_page_and_counts``), the total their sum over the chosen types.
+        A page number out of range (or not a number) shows the nearest page,
+        as in the other lists: that page is then ranked again."""
+        number = self.request.GET.get(self.page_kwarg)
+        try:
+            requested = max(1, int(number))
+        except (TypeError, ValueError):
+            requested = 1
+        ranks, self.type_counts = self.filterset.ranked_page_and_counts(
+            offset=(requested - 1) * page_size, limit=page_size,
+        )
+        paginator = KnownCountPaginator(
+            [], page_size, count=self.filterset.total_of(self.type_counts)
+        )
+        page = paginator.get_page(number)
+        if not paginator.count:
+            page.object_list = []
+        elif page.number != requested:
+            page.object_list = selectors.ranked_documents(
+                self.filterset.qs, user=self.request.user, offset=page.start_index() - 1,
+                limit=page_size,
+            )
+        else:
+            page.object_list = selectors.documents_in_rank_order(ranks, user=self.request.user)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def _page_by_keys(self, queryset, page) -> list:
