@@ -7,7 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        # The dashboards' cache follows the delegations (meetings/dashboard_cache.py).
-        from .dashboard_cache import watch_registrations
+        # The dashboards' cache follows what they show (meetings/dashboard_cache.py).
+        from .dashboard_cache import watch
 
-        watch_registrations()
+        watch(self)

@@ -12,17 +12,16 @@ rendered for every request as before: the body is rendered without the
 request's context processors, so no token, message or other person's data
 is ever stored in it, and no user is given another's entry.
 
-An entry is used only while the two generation tokens it was rendered in
-are still current (``almaty_portal.pagecache`` keeps and bumps them, on
-commit):
-
-- the page cache's own generation: every save, deletion or many-to-many
-  change of meetings, states, coordinators' terms, focal points,
-  organisations, membership periods and briefing packs (the roles and most
-  of what the body shows);
-- ``REGISTRATIONS_KEY``: delegations, delegates (and their accreditation)
-  and observer invitations, which the anonymous pages leave alone while
-  registration is open (``watch_registrations``, from MeetingsConfig.ready).
+An entry is used only while the generation token it was rendered in is
+still current: ``GENERATION_KEY``, set anew (``almaty_portal.pagecache``'s
+helpers: on commit, once per transaction) by every save, deletion or
+many-to-many change of a model of the apps a dashboard shows (``watch``):
+meetings (meetings, delegations, delegates and their accreditation,
+observer invitations), membership (states, membership periods,
+coordinators' terms, focal points, organisations: the roles, the party's
+name) and briefings (packs); and by ``migrate`` (a deployment, perhaps with
+a new template). The archive's documents, news or chairs do not drop the
+dashboards: an import of documents leaves them cached.
 
 The clock changes a dashboard too. The Almaty date in the key starts new
 entries at midnight (a meeting over, a coordinator's term ended), and an
@@ -30,10 +29,11 @@ entry lives no longer than until the next moment a meeting's registration
 opens or closes (``selectors.next_registration_change``), so a deadline
 shows as passed on time.
 
-A hit costs one cache round trip (both tokens and the entry read together)
-and no query beyond the session's user. The tokens are read before any row
+A hit costs one cache round trip (the token and the entry read together)
+and no query beyond the session's user. The token is read before any row
 is, so a change committed while a body is being rendered leaves that entry
-under the older generation, never used.
+under the older generation, never used. A bulk ``QuerySet.update()``
+sends no signal: what changes a dashboard's rows goes through ``save()``.
 
 ``DASHBOARD_CACHE_SECONDS`` bounds an entry's life (0 turns the cache off);
 unset, it follows ``PAGE_CACHE_SECONDS`` (off in the tests' settings, like
@@ -61,7 +61,10 @@ from . import selectors
 
 logger = logging.getLogger(__name__)
 
-REGISTRATIONS_KEY = "dashboard:registrations"
+GENERATION_KEY = "dashboard:generation"
+# The apps whose rows a dashboard shows, and their models it does not.
+WATCHED_APPS = ("membership", "meetings", "briefings")
+UNWATCHED_MODELS = frozenset({"membership.user"})
 # Part of every entry's key: a release that changes what an entry holds
 # (or the body's template) changes it.
 ENTRY_VERSION = "1"
@@ -80,8 +83,8 @@ class CachedDashboard:
 
 
 class DashboardCache:
-    """One request's entry: looked up once (which reads the generations),
-    stored after a miss with the generations read before the rows were."""
+    """One request's entry: looked up once (which reads the generation),
+    stored after a miss with the generation read before the rows were."""
 
     def __init__(self, request, *, now: datetime.datetime):
         user = request.user
@@ -91,7 +94,7 @@ class DashboardCache:
             "dashboard", ENTRY_VERSION, str(user.pk), "staff" if user.is_staff else "user",
             translation.get_language(), f"{timezone.localdate(now):%Y%m%d}", path,
         ))
-        self.generations: tuple[str, str] | None = None
+        self.generation: str | None = None
 
     @classmethod
     def for_request(cls, request, *, now: datetime.datetime) -> DashboardCache | None:
@@ -107,23 +110,20 @@ class DashboardCache:
     def lookup(self) -> CachedDashboard | None:
         cache = caches[pagecache.CACHE_ALIAS]
         try:
-            found = cache.get_many([pagecache.GENERATION_KEY, REGISTRATIONS_KEY, self.key])
-            self.generations = (
-                found.get(pagecache.GENERATION_KEY) or pagecache.current_generation(),
-                found.get(REGISTRATIONS_KEY) or pagecache.generation_of(REGISTRATIONS_KEY),
-            )
+            found = cache.get_many([GENERATION_KEY, self.key])
+            self.generation = found.get(GENERATION_KEY) or pagecache.generation_of(GENERATION_KEY)
         except Exception:
             logger.exception("Dashboard cache unavailable")
             return None
         entry = found.get(self.key)
-        if entry is None or entry[0] != self.generations:
+        if entry is None or entry[0] != self.generation:
             return None
         return CachedDashboard(roles=entry[1], body=mark_safe(entry[2]))  # noqa: S308 (our own render)
 
     def store(self, *, roles: Roles, body: str) -> None:
         """Keep the body rendered from rows read at ``self.now``, until the
         next registration boundary after that moment at the latest."""
-        if self.generations is None:
+        if self.generation is None:
             return
         timeout = seconds()
         boundary = selectors.next_registration_change(now=self.now)
@@ -132,7 +132,7 @@ class DashboardCache:
         if timeout <= 0:
             return
         try:
-            caches[pagecache.CACHE_ALIAS].set(self.key, (self.generations, roles, str(body)),
+            caches[pagecache.CACHE_ALIAS].set(self.key, (self.generation, roles, str(body)),
                                               timeout)
         except Exception:
             logger.exception("Dashboard cache unavailable")
@@ -140,21 +140,33 @@ class DashboardCache:
 
 # --- What invalidates ---------------------------------------------------------------
 
-def _on_registration_change(sender, **kwargs):
-    pagecache.invalidate_generation(REGISTRATIONS_KEY)
+def _on_change(sender, **kwargs):
+    pagecache.invalidate_generation(GENERATION_KEY)
 
 
-def watch_registrations() -> None:
-    """Bump ``REGISTRATIONS_KEY`` on every save or deletion of a
-    delegation, a delegate or an observer invitation (MeetingsConfig.ready;
-    the rest of what a dashboard shows bumps the page cache's generation)."""
-    from django.db.models.signals import post_delete, post_save
+def _on_m2m_change(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        _on_change(sender)
 
-    from .models import Delegate, Delegation, ObserverInvitation
 
-    for model in (Delegation, Delegate, ObserverInvitation):
-        name = model._meta.label_lower
-        post_save.connect(_on_registration_change, sender=model,
-                          dispatch_uid=f"dashboard_cache:save:{name}")
-        post_delete.connect(_on_registration_change, sender=model,
-                            dispatch_uid=f"dashboard_cache:delete:{name}")
+def watch(app_config) -> None:
+    """Connect the receivers (MeetingsConfig.ready), by app label: meetings
+    imports neither briefings nor anything above it."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+    from simple_history.models import HistoricalChanges
+
+    for label in WATCHED_APPS:
+        for model in apps.get_app_config(label).get_models():
+            name = model._meta.label_lower
+            if name in UNWATCHED_MODELS or issubclass(model, HistoricalChanges):
+                continue
+            post_save.connect(_on_change, sender=model, dispatch_uid=f"dashboard:save:{name}")
+            post_delete.connect(_on_change, sender=model, dispatch_uid=f"dashboard:delete:{name}")
+            for field in model._meta.local_many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(
+                    _on_m2m_change, sender=through,
+                    dispatch_uid=f"dashboard:m2m:{through._meta.label_lower}",
+                )
+    post_migrate.connect(_on_change, sender=app_config, dispatch_uid="dashboard:migrate")

@@ -4,7 +4,8 @@ session and the user only; whatever the dashboard shows that changes
 (a delegation, a delegate, an accreditation, a meeting, a briefing pack, a
 coordinator's term, a registration window opening or closing by the clock)
 is on the very next request; no coordinator ever sees another state's
-dashboard; no CSRF token or user is ever stored."""
+dashboard; no CSRF token or user is ever stored; what no dashboard shows
+(a document published) leaves the entries alone."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from almaty_portal import pagecache
+from archive.enums import PublicationStatus
 from briefings.enums import PackStatus
 from briefings.models import BriefingPack
 from meetings.enums import Accreditation, DelegationStatus
@@ -31,6 +33,7 @@ from meetings.services.registration import (
     delegation_open,
     delegation_submit,
 )
+from tests.factories.archive import DocumentFactory
 from tests.factories.meetings import DelegationFactory
 
 from .conftest import coordinator_of, delegate_fields, open_meeting
@@ -138,6 +141,18 @@ def test_dashboard_entry_holds_no_csrf_token_and_no_user(
     assert ("csrfmiddlewaretoken" in page, "csrfmiddlewaretoken" in body) == (True, False)
     assert (str(coordinator) in page, str(coordinator) in body) == (True, False)
     assert (roles.state.name_en, meeting.title_en in html.unescape(body)) == ("Kazakhstan", True)
+
+
+def test_dashboard_stays_cached_when_a_document_is_published(
+    client, dashboard_cache, committed, coordinator, meeting, django_assert_num_queries,
+):
+    client.force_login(coordinator)
+    dashboard(client)
+
+    with committed():
+        DocumentFactory(status=PublicationStatus.PUBLISHED)
+    with django_assert_num_queries(2):  # session, user
+        dashboard(client)
 
 
 # --- A change is on the next request -------------------------------------------------------
