@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime
 import html
+import os
 import re
+import uuid
 from contextlib import contextmanager
 
 import pytest
@@ -33,6 +35,7 @@ from meetings.services.registration import (
     delegation_open,
     delegation_submit,
 )
+from tests.conftest import unavailable
 from tests.factories.archive import DocumentFactory
 from tests.factories.meetings import DelegationFactory
 
@@ -344,3 +347,45 @@ def test_dashboard_coordinators_of_two_states_each_see_their_own(
             f"{mine}: {name[kazakhstan.pk]}", f"{mine}: {name[kyrgyzstan.pk]}",
         )
         assert (draft in ours, draft in theirs) == (True, False)
+
+
+# --- Redis (production's store) ---------------------------------------------------------------
+
+@pytest.fixture
+def redis_dashboard_cache(settings):
+    """The dashboard cache on the tests' Redis, under a prefix of its own."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        unavailable("needs Redis (the test plugin starts it)")
+    prefix = f"test-dashboards-{uuid.uuid4().hex}"
+    settings.DASHBOARD_CACHE_SECONDS = 600
+    settings.CACHES = {
+        **settings.CACHES,
+        pagecache.CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url, "KEY_PREFIX": prefix,
+        },
+    }
+    yield
+    client = caches[pagecache.CACHE_ALIAS]._cache.get_client(write=True)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+def test_dashboard_on_redis_hits_and_shows_a_change_on_the_next_request(
+    client, redis_dashboard_cache, committed, kazakhstan, coordinator, meeting,
+    django_assert_num_queries,
+):
+    delegation = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+    client.force_login(coordinator)
+    first = dashboard(client)
+    with django_assert_num_queries(2):  # session, user
+        second = dashboard(client)
+
+    with committed():
+        delegate_register(delegation=delegation, user=coordinator,
+                          **delegate_fields(1, surname_latin="Nurlanov"))
+    third = dashboard(client)
+
+    assert without_csrf_token(second) == without_csrf_token(first)
+    assert ("Nurlanov" in second, "Nurlanov" in third) == (False, True)
