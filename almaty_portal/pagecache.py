@@ -142,8 +142,8 @@ def current_generation() -> str:
 
 
 # Other generations, kept in the same store and bumped the same way, for
-# caches of signed-in pages that also follow rows the anonymous pages leave
-# alone (a coordinator's dashboard follows the delegations:
+# caches of signed-in pages that follow other rows than the anonymous pages
+# (a coordinator's dashboard follows the delegations, and not the archive:
 # meetings/dashboard_cache.py). One bump function per key, so that several
 # changes in one transaction bump once.
 _bumpers: dict = {}

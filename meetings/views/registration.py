@@ -136,7 +136,7 @@ class DashboardView(PartyMixin, TemplateView):
 
     The body is rendered apart from the layout and kept in the dashboard
     cache (meetings/dashboard_cache.py) with the user's roles: a hit asks
-    the database nothing."""
+    the database for nothing but the session's user."""
 
     template_name = "meetings/registration/dashboard.html"
     body_template_name = "meetings/registration/_dashboard.html"
