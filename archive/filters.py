@@ -6,13 +6,14 @@ exist) become translated form errors shown on the page, never a 500."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
 from django.db.models import Count, QuerySet
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -97,14 +98,48 @@ class FilterField:
         return f"id_{self.name}"
 
     @property
+    def html(self) -> SafeString:
+        """The control with its label and errors (what
+        ``archive/_filter_field.html`` wrote: seven includes a page cost
+        about a millisecond)."""
+        invalid = format_html(' aria-invalid="true" aria-describedby="{}_error"',
+                              self.id) if self.errors else ""
+        if self.choices:
+            control = format_html('<select name="{}"{} id="{}">\n  {}</select>',
+                                  self.name, invalid, self.id, self.options)
+        else:
+            control = format_html(
+                '<input type="{}" name="{}"{}{}{} id="{}">', self.input_type, self.name,
+                format_html(' value="{}"', self.value) if self.value else "",
+                format_html_join("", ' {}="{}"', self.attrs.items()), invalid, self.id,
+            )
+        errors = format_html(
+            '<ul class="errorlist" id="{}_error">{}</ul>', self.id,
+            format_html_join("", "<li>{}</li>", ((error,) for error in self.errors)),
+        ) if self.errors else ""
+        return format_html(
+            '<div class="field{}">\n  <label for="{}">{}:</label>\n  {}\n  {}\n</div>',
+            " field--error" if self.errors else "", self.id, self.label, control, errors,
+        )
+
+    @property
     def options(self) -> SafeString:
         """The select's <option>s (a state list is sixty: written here, not
-        by a template loop)."""
-        return format_html_join(
-            "", '<option value="{}"{}>{}</option>\n  ',
-            ((value, " selected" if selected else "", label)
-             for value, label, selected in self.choices),
-        )
+        by a template loop, and escaped as conditional_escape does without
+        its per-call overhead)."""
+        return mark_safe("".join(  # noqa: S308 - every value and label is escaped
+            f'<option value="{_escaped(value)}"{" selected" if selected else ""}>'
+            f"{_escaped(label)}</option>\n  "
+            for value, label, selected in self.choices
+        ))
+
+
+def _escaped(value) -> str:
+    """``conditional_escape(value)``: HTML already (``__html__``) as it is,
+    anything else as text, escaped by the same ``html.escape``."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
 
 
 class DocumentFilterForm(forms.Form):

@@ -102,11 +102,16 @@ def ranked_documents(ranked: QuerySet[Document], *, user, offset: int,
     )
 
 
-def documents_in_rank_order(ranks: list[tuple[int, float]], *, user) -> list[Document]:
+def documents_in_rank_order(ranks: list[tuple[int, float]], *, user,
+                            visible: QuerySet[Document] | None = None) -> list[Document]:
     """The documents of (id, rank) pairs, in that order, each with its
-    ``rank``, read by id (one query) among those this user may see."""
+    ``rank``, read by id (one query) among those this user may see:
+    ``visible``, when given, is this user's ``documents_for_list`` already
+    built (building it again costs ~0.6 ms)."""
     ranks_by_id = dict(ranks)
-    by_id = documents_for_list(user=user).in_bulk(list(ranks_by_id))
+    if visible is None:
+        visible = documents_for_list(user=user)
+    by_id = visible.in_bulk(list(ranks_by_id))
     for pk, rank in ranks_by_id.items():
         if pk in by_id:
             by_id[pk].rank = rank

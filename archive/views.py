@@ -84,7 +84,9 @@ class DocumentListView(ListView):
                 limit=page_size,
             )
         else:
-            page.object_list = selectors.documents_in_rank_order(ranks, user=self.request.user)
+            page.object_list = selectors.documents_in_rank_order(
+                ranks, user=self.request.user, visible=self.filterset.queryset
+            )
         return paginator, page, page.object_list, page.has_other_pages()
 
     def _page_by_keys(self, queryset, page) -> list:

@@ -12,6 +12,9 @@ from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.dates import MONTHS_ALT
+from django.utils.formats import localize
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
 from ..enums import DocumentType
@@ -99,3 +102,27 @@ def thematic_areas() -> list:
     """The thematic areas in the order of the Operational Mechanism's list
     (reference data kept by the secretariat; one query)."""
     return themes_in_order()
+
+
+_MUTED = mark_safe(' class="muted"')
+
+
+@register.simple_tag
+def type_checklist(type_counts: list[dict], chosen_types: set[str]) -> SafeString:
+    """The filter form's type checkboxes, each with its count (a template
+    loop over the fourteen types cost more than the counts' query)."""
+    return format_html_join("", """
+      <li{}>
+        <input type="checkbox" name="type" value="{}" id="id_type_{}"{}>
+        <label for="id_type_{}">{}{}</label>
+      </li>
+      """, (
+        (
+            _MUTED if item["count"] == 0 and item["value"] not in chosen_types else "",
+            item["value"], n, " checked" if item["value"] in chosen_types else "", n,
+            item["label"],
+            "" if item["count"] is None
+            else format_html(' <span class="count">({})</span>', localize(item["count"])),
+        )
+        for n, item in enumerate(type_counts)
+    ))

@@ -154,6 +154,12 @@ SEARCHES = [
     ("state-year-ru", "/ru/archive/", {"q": "беженцы", "state": "kaz", "year": "2021"}, None),
     ("nothing-ru", "/ru/archive/", {"q": "землетрясение"}, None),
     ("invalid-ru", "/ru/archive/", {"q": "беженцы", "year": "двадцать"}, None),
+    ("invalid-choices-ru", "/ru/archive/",
+     {"q": "беженцы", "theme": "no-such-theme", "date_from": "2024-13-45", "type": "memo",
+      "language": "xx", "sort": "best"}, None),
+    ("dates-language-ru", "/ru/archive/",
+     {"q": "беженцы", "date_from": "2020-01-05", "date_to": "2024-12-31",
+      "language": "ru-only", "state": "KAZ", "type": "declaration"}, None),
     ("staff-ru", "/ru/archive/", {"q": "беженцы"}, "staff"),
 ]
 
