@@ -14,7 +14,6 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import (
     Case,
-    Count,
     F,
     FilteredRelation,
     FloatField,
@@ -26,7 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, StrIndex, Substr
 from django.db.models.lookups import LessThan
 
-from archive.models import Document, DocumentTerm
+from archive.models import Document
 
 from .version import index_version
 from .words import (
@@ -291,18 +290,29 @@ def _idf(terms: list[str], database: str) -> dict[str, float]:
     total = known.get(f"archive:n:{version}")
     missing = [term for term in terms if keys[term] not in known]
     if missing or total is None:
-        found = dict(
-            DocumentTerm.objects.using(database).filter(term__in=missing).order_by()
-            .values_list("term").annotate(n=Count("*"))
-        )
-        total = (Document.objects.using(database).order_by("-pk")
-                 .values_list("pk", flat=True).first() or 0)
+        found, total = _postings_and_top(missing, database)
         fresh = {keys[term]: found.get(term, 0) for term in missing}
         cache.set_many({**fresh, f"archive:n:{version}": total}, IDF_CACHE_SECONDS)
         known.update(fresh)
     n = float(total) + 1.0
     return {term: math.log(1.0 + n / (1.0 + known[keys[term]])) / math.log(1.0 + n)
             for term in terms}
+
+
+def _postings_and_top(terms: list[str], database: str) -> tuple[dict[str, int], int]:
+    """Each term's number of postings (an index-only count per term) and
+    the highest document id, in one round trip."""
+    top = "SELECT NULL, MAX(id) FROM archive_document"
+    if terms:
+        placeholders = ", ".join(["%s"] * len(terms))  # values are parameters
+        top = ("SELECT term, COUNT(*) FROM archive_documentterm"  # noqa: S608
+               f" WHERE term IN ({placeholders}) GROUP BY term UNION ALL {top}")
+    with connections[database].cursor() as cursor:
+        cursor.execute(top, terms)
+        rows = cursor.fetchall()
+    found = {term: n for term, n in rows if term is not None}
+    top = next((n for term, n in rows if term is None), None)
+    return found, top or 0
 
 
 def _text_rank(queryset: QuerySet, positive: list[Clause]) -> tuple[QuerySet, object]:
