@@ -21,7 +21,7 @@ def ping() -> str:
 
 @worker_process_init.connect
 def _background_priority(**kwargs) -> None:
-    """Each worker process yields the CPU to the web (almaty_portal/priority.py)."""
-    from almaty_portal.priority import lower_cpu_priority
+    """Each worker process yields the CPU to the web (archive/priority.py)."""
+    from archive.priority import lower_cpu_priority
 
     lower_cpu_priority()

@@ -26,10 +26,9 @@ from celery import Task, shared_task
 from django.conf import settings
 from django.db import OperationalError, close_old_connections
 
-from almaty_portal.priority import lower_cpu_priority
-
 from .enums import ExtractionStatus
 from .models import Document, DocumentFile
+from .priority import lower_cpu_priority
 from .services import (
     archive_orphan_files_delete,
     document_file_extract,

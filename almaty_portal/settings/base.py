@@ -283,7 +283,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Background work (Celery's worker processes; without Redis, the archive's
 # background thread) runs at this nice level: text extraction, indexing and
 # briefing packs yield the CPU to the web workers serving visitors on a
-# small server, and take the idle time otherwise (almaty_portal/priority.py).
+# small server, and take the idle time otherwise (archive/priority.py).
 BACKGROUND_NICENESS = env.int("BACKGROUND_NICENESS", default=10)
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -1,5 +1,10 @@
 """CPU priority of background work.
 
+Here, in the archive, because its background thread (extraction and
+indexing without Redis) is the first user; the Celery wiring
+(almaty_portal/celery.py) uses it for every worker process, since apps never
+import almaty_portal.
+
 Extraction, indexing and briefing packs are CPU-bound Python; on a small
 server they share the cores with the web workers. Run at a lower priority
 (``settings.BACKGROUND_NICENESS``, nice 10 by default) they take whatever
