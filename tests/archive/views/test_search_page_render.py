@@ -1,6 +1,7 @@
 """The archive search page, pinned: for a fixed small archive and a dozen
 searches (Russian and English pages, phrases, exclusions, unknown words,
-filters, sorting, the second page, a signed-in secretariat member), the
+filters, sorting, the second page, a signed-in secretariat member) and the
+list without a search, the
 page's <title> and <main> must stay byte for byte what they were when the
 page was made fast (issue 11): the results, their order, snippets and
 marks, the counts per type and the filter form. Runs of white space count
@@ -161,6 +162,11 @@ SEARCHES = [
      {"q": "беженцы", "date_from": "2020-01-05", "date_to": "2024-12-31",
       "language": "ru-only", "state": "KAZ", "type": "declaration"}, None),
     ("staff-ru", "/ru/archive/", {"q": "беженцы"}, "staff"),
+    # The list without a search: summaries instead of snippets.
+    ("browse-ru", "/ru/archive/", {}, None),
+    ("browse-en-page-2", "/en/archive/", {"page": "2"}, None),
+    ("browse-oldest-en", "/en/archive/", {"sort": "oldest", "type": ["report", "declaration"]},
+     "staff"),
 ]
 
 PIECES = re.compile(r"<title>.*?</title>|<main\b.*?</main>", re.S)
