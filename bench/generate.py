@@ -577,8 +577,15 @@ def main(argv: list[str] | None = None) -> dict:
                         help="documents per transaction (insert + index)")
     parser.add_argument("--reindex", action="store_true",
                         help="only reindex every document (through documents_reindex)")
+    parser.add_argument("--background", action="store_true",
+                        help="run at the CPU priority of the portal's background work (a "
+                             "Celery worker's, where production indexes new documents)")
     args = parser.parse_args(argv)
     setup_django()
+    if args.background:
+        from archive.priority import lower_cpu_priority
+
+        lower_cpu_priority()
     if args.reindex:
         return reindex(workers=args.workers)
     reference_data(states=args.states, organisations=args.organisations, seed=args.seed)

@@ -527,7 +527,9 @@ def measure_during_inserts(portal: Portal, targets: dict, paths: dict, tmp: Path
     """Search (rare and common terms) and uncached pages (home and document
     pages), all with unique URLs, in closed loop (c16) and open loop,
     before and while a generator process adds documents (chunks of 20, each
-    inserted and indexed in one transaction). Open-loop rates: 20/s, or
+    inserted and indexed in one transaction), at the CPU priority production
+    gives its Celery workers, which index new documents (--background:
+    archive/priority.py). Open-loop rates: 20/s, or
     half the closed loop's throughput before the inserts when lower."""
     cases = {"search": paths["rare"] + paths["common"], "pages": uncached_pages(targets)}
     files = {name: write_paths(tmp, f"inserts-{name}", urls) for name, urls in cases.items()}
@@ -548,7 +550,7 @@ def measure_during_inserts(portal: Portal, targets: dict, paths: dict, tmp: Path
     count_before = _count(portal)
     adder = subprocess.Popen(
         [PYTHON, "-m", "bench.generate", "--documents", str(documents + 20_000),
-         "--workers", "1", "--chunk", "20"], cwd=ROOT, env=portal.env,
+         "--workers", "1", "--chunk", "20", "--background"], cwd=ROOT, env=portal.env,
         stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
