@@ -37,8 +37,9 @@ def archive():
             date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 10),
         )
         if n % 2:
+            text = f"Текст {n}. " + "беженцы мигранты " * (n % 7 + 1)
             DocumentFileFactory(document=document, language=FileLanguage.RUSSIAN,
-                                content=(f"Текст {n}. " + "беженцы мигранты " * (n % 7 + 1)).encode())
+                                content=text.encode())
         document_index(document_id=document.pk)
 
 
