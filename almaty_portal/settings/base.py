@@ -163,6 +163,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Cache-Control max-age of a cached page, for browsers and proxies (which
 # key by the Cookie header: Vary: Cookie).
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+# Seconds a coordinator's cached dashboard body lives at most (a change of
+# what it shows, or its next registration deadline, drops it sooner); 0
+# turns it off; unset, it follows PAGE_CACHE_SECONDS (meetings/dashboard_cache.py).
+DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=None)
 
 # --- Users ------------------------------------------------------------------
 AUTH_USER_MODEL = "membership.User"
