@@ -128,13 +128,13 @@ class FilterField:
         by a template loop, and escaped as conditional_escape does without
         its per-call overhead)."""
         return mark_safe("".join(  # noqa: S308 - every value and label is escaped
-            f'<option value="{_escaped(value)}"{" selected" if selected else ""}>'
-            f"{_escaped(label)}</option>\n  "
+            f'<option value="{escaped_html(value)}"{" selected" if selected else ""}>'
+            f"{escaped_html(label)}</option>\n  "
             for value, label, selected in self.choices
         ))
 
 
-def _escaped(value) -> str:
+def escaped_html(value) -> str:
     """``conditional_escape(value)``: HTML already (``__html__``) as it is,
     anything else as text, escaped by the same ``html.escape``."""
     if hasattr(value, "__html__"):

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import truncatewords
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.dates import MONTHS_ALT
 from django.utils.formats import localize
@@ -17,14 +18,17 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
+from almaty_portal.templatetags.translated import marker, shown_language, translated
+
 from ..enums import DocumentType
+from ..filters import escaped_html as _escaped
 from ..selectors import documents_concerning, latest_documents, themes_in_order
 
 register = template.Library()
 
 _TYPE_LABELS = dict(DocumentType.choices)
 # What the detail URL's <slug:slug> accepts: any other value goes through
-# reverse(), which then fails as before.
+# reverse(), which then fails as before (document_rows).
 _SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+")
 
 
@@ -37,24 +41,12 @@ def _detail_url_parts(language: str | None, script_prefix: str, urlconf: str) ->
     return before + "/", "/" + after
 
 
-@register.filter
-def document_url(document, parts: tuple[str, str]) -> str:
-    """``document.get_absolute_url()`` from the URL's parts around the slug
-    (``document_item_labels.detail_url``), without a reverse() per row."""
-    slug = document.slug
-    if not _SLUG_RE.fullmatch(slug or ""):
-        return document.get_absolute_url()
-    return parts[0] + slug + parts[1]
-
-
-@register.filter
 def document_type_label(value: str) -> str:
     """The type's label (``get_doc_type_display`` rebuilds the choices'
     dictionary on every call)."""
     return str(_TYPE_LABELS.get(value, value))
 
 
-@register.filter
 def long_date(value) -> str:
     """``value|date:"j E Y"`` (4 марта 2021) without the format lookups:
     the day, the month's name as in a date (MONTHS_ALT) and the year."""
@@ -63,7 +55,6 @@ def long_date(value) -> str:
     return f"{value.day} {MONTHS_ALT[value.month]} {value.year:04d}"
 
 
-@register.simple_tag
 def document_item_labels() -> MappingProxyType:
     """What every row of the list repeats, translated or reversed once a
     page."""
@@ -126,3 +117,66 @@ def type_checklist(type_counts: list[dict], chosen_types: set[str]) -> SafeStrin
         )
         for n, item in enumerate(type_counts)
     ))
+
+
+def _languages(document, labels) -> str:
+    has_ru, has_en = getattr(document, "has_ru", False), getattr(document, "has_en", False)
+    return "".join((
+        '<span class="languages">',
+        f'<span class="badge badge--ok" lang="ru">{_escaped(labels["ru"])}</span>'
+        if has_ru else "",
+        f' <span class="badge badge--ok" lang="en">{_escaped(labels["en"])}</span>'
+        if has_en else "",
+        f'<span class="badge badge--off">{_escaped(labels["no_file"])}</span>'
+        if not has_ru and not has_en else "",
+        "</span>",
+    ))
+
+
+def _excerpt(document) -> str:
+    """The snippet of a search result, else the summary (cut to 40 words,
+    marked when shown in the other language)."""
+    snippet = getattr(document, "snippet", "")
+    if snippet:
+        return f'<p class="document-item__snippet">{_escaped(snippet)}</p>\n  '
+    if document.summary:
+        shown = shown_language(document, "summary")
+        return (f'<p class="document-item__summary"><span lang="{_escaped(shown)}">'
+                f'{_escaped(truncatewords(document.summary, 40))}</span>'
+                f"{_escaped(marker(shown))}</p>")
+    return ""
+
+
+@register.simple_tag
+def document_rows(documents) -> SafeString:
+    """The archive list's rows (<li>), what a template loop wrote at about
+    0.1 ms a row: the title in the reader's language (or marked as in the
+    other), type, date, reference, access, language versions, then the
+    snippet or the summary. Every value is escaped as the template did."""
+    labels = document_item_labels()
+    before, after = labels["detail_url"]
+    rows = []
+    for document in documents:
+        slug = document.slug
+        url = (before + slug + after) if _SLUG_RE.fullmatch(slug or "") else (
+            document.get_absolute_url())
+        reference = (f"<span>{_escaped(document.reference)}</span>"
+                     if document.reference else "")
+        access = (f'<span class="badge badge--warn">{_escaped(document.get_access_display())}'
+                  "</span>" if document.access != "public" else "")
+        title = _escaped(translated(document, "title"))
+        date = document.date
+        rows.append(f"""<li class="document-item">
+  <h3 class="document-item__title"><a href="{_escaped(url)}">{title}</a></h3>
+  <p class="document-item__meta">
+    <span>{_escaped(document_type_label(document.doc_type))}</span>
+    <time datetime="{_escaped(date.isoformat())}">{_escaped(long_date(date))}</time>
+    {reference}
+    {access}
+    <span class="visually-hidden">{_escaped(labels["language_versions"])}</span>
+    {_languages(document, labels)}
+  </p>
+  {_excerpt(document)}
+</li>
+""")
+    return mark_safe("".join(rows))  # noqa: S308 - every value is escaped above
