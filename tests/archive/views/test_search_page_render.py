@@ -162,6 +162,8 @@ SEARCHES = [
      {"q": "беженцы", "date_from": "2020-01-05", "date_to": "2024-12-31",
       "language": "ru-only", "state": "KAZ", "type": "declaration"}, None),
     ("staff-ru", "/ru/archive/", {"q": "беженцы"}, "staff"),
+    ("stop-word-ru", "/ru/archive/", {"q": "и"}, None),
+    ("only-excluded-ru", "/ru/archive/", {"q": "-беженцы"}, None),
     # The list without a search: summaries instead of snippets.
     ("browse-ru", "/ru/archive/", {}, None),
     ("browse-en-page-2", "/en/archive/", {"page": "2"}, None),
