@@ -18,8 +18,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
-from almaty_portal.templatetags.translated import marker, shown_language, translated
-
 from ..enums import DocumentType
 from ..filters import escaped_html as _escaped
 from ..selectors import documents_concerning, latest_documents, themes_in_order
@@ -133,26 +131,41 @@ def _languages(document, labels) -> str:
     ))
 
 
-def _excerpt(document) -> str:
+def _excerpt(document, tags) -> str:
     """The snippet of a search result, else the summary (cut to 40 words,
     marked when shown in the other language)."""
     snippet = getattr(document, "snippet", "")
     if snippet:
         return f'<p class="document-item__snippet">{_escaped(snippet)}</p>\n  '
     if document.summary:
-        shown = shown_language(document, "summary")
+        shown = tags.shown_in(document, "summary")
         return (f'<p class="document-item__summary"><span lang="{_escaped(shown)}">'
                 f'{_escaped(truncatewords(document.summary, 40))}</span>'
-                f"{_escaped(marker(shown))}</p>")
+                f"{_escaped(tags.fallback_marker(shown))}</p>")
     return ""
 
 
-@register.simple_tag
-def document_rows(documents) -> SafeString:
+class _TranslatedTags:
+    """The portal's {% translated %}, {% shown_in %} and {% fallback_marker %}
+    (the one mechanism for text shown in the other language), as functions:
+    found in the template engine's libraries, as a template's
+    ``{% load translated %}`` finds them (apps never import almaty_portal).
+    A simple tag's compile function wraps the tag's own function."""
+
+    def __init__(self, engine):
+        library = engine.template_libraries["translated"]
+        self.translated = library.tags["translated"].__wrapped__
+        self.shown_in = library.tags["shown_in"].__wrapped__
+        self.fallback_marker = library.tags["fallback_marker"].__wrapped__
+
+
+@register.simple_tag(takes_context=True)
+def document_rows(context, documents) -> SafeString:
     """The archive list's rows (<li>), what a template loop wrote at about
     0.1 ms a row: the title in the reader's language (or marked as in the
     other), type, date, reference, access, language versions, then the
     snippet or the summary. Every value is escaped as the template did."""
+    tags = _TranslatedTags(context.template.engine)
     labels = document_item_labels()
     before, after = labels["detail_url"]
     rows = []
@@ -164,7 +177,7 @@ def document_rows(documents) -> SafeString:
                      if document.reference else "")
         access = (f'<span class="badge badge--warn">{_escaped(document.get_access_display())}'
                   "</span>" if document.access != "public" else "")
-        title = _escaped(translated(document, "title"))
+        title = _escaped(tags.translated(document, "title"))
         date = document.date
         rows.append(f"""<li class="document-item">
   <h3 class="document-item__title"><a href="{_escaped(url)}">{title}</a></h3>
@@ -176,7 +189,7 @@ def document_rows(documents) -> SafeString:
     <span class="visually-hidden">{_escaped(labels["language_versions"])}</span>
     {_languages(document, labels)}
   </p>
-  {_excerpt(document)}
+  {_excerpt(document, tags)}
 </li>
 """)
     return mark_safe("".join(rows))  # noqa: S308 - every value is escaped above
