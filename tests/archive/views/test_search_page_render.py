@@ -199,15 +199,19 @@ def test_search_page_renders_as_pinned(client, pinned_archive, name, url, params
     assert _collapsed(shown) == _collapsed(pin.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("page", "shown_as"), [
+# Not "page": that name is Playwright's fixture, and parametrizing it pulls
+# the browser's session-scoped parameters into these tests, which then makes
+# pytest regroup the whole suite around them (the browser tests' database
+# flushes ran before the content app's tests).
+@pytest.mark.parametrize(("page_number", "shown_as"), [
     ("99", "refugees-ru-page-2"),  # past the end: the last page
     ("0", "refugees-ru-page-2"),  # as Django's get_page: the last page
     ("abc", "refugees-ru"),  # not a number: the first page
     ("1", "refugees-ru"),
 ])
-def test_search_page_out_of_range_shows_the_nearest_page(client, pinned_archive, page,
+def test_search_page_out_of_range_shows_the_nearest_page(client, pinned_archive, page_number,
                                                          shown_as):
-    response = client.get("/ru/archive/", {"q": "беженцы", "page": page})
+    response = client.get("/ru/archive/", {"q": "беженцы", "page": page_number})
 
     assert response.status_code == 200
     assert _collapsed(_pinned_part(response.content.decode())) == _collapsed(
