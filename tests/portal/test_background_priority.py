@@ -15,6 +15,7 @@ def own_niceness() -> int:
     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
 
+@pytest.mark.django_db  # the thread tidies its own database connections
 def test_archive_background_thread_runs_below_the_web(settings):
     web = own_niceness()
 
