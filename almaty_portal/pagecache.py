@@ -124,21 +124,22 @@ def invalidate() -> None:
     """Every cached page is out of date: at once, or when the current
     transaction commits (so that no request renders the old rows again into
     the new generation). Several calls in one transaction bump once."""
+    _once_on_commit(_bump)
+
+
+def _once_on_commit(bump) -> None:
+    """``bump()`` when the current transaction commits (at once outside
+    one), once however many changes the transaction makes."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        _bump()
+        bump()
         return
-    if not any(func is _bump for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(_bump, robust=True)
+    if not any(func is bump for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(bump, robust=True)
 
 
 def current_generation() -> str:
-    cache = _cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _new_generation(), None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return generation_of(GENERATION_KEY)
 
 
 # Other generations, kept in the same store and bumped the same way, for
@@ -171,12 +172,7 @@ def invalidate_generation(key: str) -> None:
             except Exception:
                 logger.exception("Could not invalidate %s", key)
         bump = _bumpers.setdefault(key, bump)
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        bump()
-        return
-    if not any(func is bump for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(bump, robust=True)
+    _once_on_commit(bump)
 
 
 # --- Keys and rules ---------------------------------------------------------------
