@@ -67,7 +67,9 @@ Ranking
     Ties are left to the caller's next ordering (date). SQLite joins the
     same table and computes the same rank.
 
-    The page of results: ``ranked_page_ids`` sorts ids and ranks only (the
+    The page of results: the archive list takes it with its counts per type
+    from one match (``ranked_page_and_counts``); ``ranked_page_ids`` pages a
+    ranked queryset alone. Both sort ids and ranks only (the
     documents' wide rows joined and sorted made hash tables spill to disk)
     and, on PostgreSQL, with nested loops disabled for that one statement:
     the planner, which expects few matches (the vectors have no statistics),

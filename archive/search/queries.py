@@ -199,23 +199,20 @@ def ranked_page_and_counts(
         "page_id", "rank", "date", "doc_type")
     sql, params = rows.query.sql_with_params()
     connection = connections[queryset.db]
+    postgresql = connection.vendor == "postgresql"
     chosen = sorted(types or ())
-    type_filter = "WHERE doc_type = ANY(%s)" if chosen else ""
+    type_filter = f"WHERE doc_type IN ({', '.join(['%s'] * len(chosen))})" if chosen else ""
     # The ORM's own SQL, its values kept apart as parameters like ours.
+    prefix = "SET LOCAL enable_nestloop = off; " if postgresql else ""
+    materialized = "MATERIALIZED " if postgresql else ""
     statement = (
-        f"WITH matched AS MATERIALIZED ({sql}) "  # noqa: S608
+        f"{prefix}WITH matched AS {materialized}({sql}) "  # noqa: S608
         "SELECT 0, doc_type, COUNT(*), NULL FROM matched GROUP BY doc_type "
         "UNION ALL SELECT * FROM ("
         f"SELECT 1, doc_type, page_id, rank FROM matched {type_filter} "
         "ORDER BY rank DESC, date DESC, page_id DESC LIMIT %s OFFSET %s) AS page"
     )
-    arguments = [*params, *([chosen] if chosen else []), limit, offset]
-    if connection.vendor != "postgresql":
-        statement = statement.replace(" AS MATERIALIZED ", " AS ").replace(
-            "doc_type = ANY(%s)", "doc_type IN ({})".format(", ".join(["%s"] * len(chosen))))
-        arguments = [*params, *chosen, limit, offset]
-    else:
-        statement = "SET LOCAL enable_nestloop = off; " + statement
+    arguments = [*params, *chosen, limit, offset]
     counts: dict[str, int] = {}
     page: list[tuple[int, float]] = []
     with connection.cursor() as cursor:
