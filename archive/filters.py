@@ -307,13 +307,13 @@ class DocumentFilter(django_filters.FilterSet):
     def ranked_page_and_counts(self, *, offset: int,
                                limit: int) -> tuple[list[tuple[int, float]], dict[str, int]]:
         """For a search in order of relevance: one page's (id, rank) pairs
-        and the counts per type, from one match of the search
-        (``archive.search.ranked_page_and_counts``: every filter but the
-        type matched once, the counts grouped and the page of the chosen
-        types sorted from it)."""
-        matching = self._filtered(self.queryset.all(), skip=("type",))
+        and the counts per type (``archive.search.search_page_and_counts``:
+        every filter but the type and the search, then the search, matched
+        once for the counts and the page of the chosen types)."""
+        filtered = self._filtered(self.queryset.all(), skip=("type", "q"))
         chosen = set(self.form.cleaned_data.get("type") or ())
-        return search.ranked_page_and_counts(matching, types=chosen, offset=offset, limit=limit)
+        return search.search_page_and_counts(filtered, self.query, types=chosen, offset=offset,
+                                             limit=limit)
 
     def total_of(self, counts: dict[str, int] | None) -> int:
         """The number of documents the list shows, from ``type_counts``."""

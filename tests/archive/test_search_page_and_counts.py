@@ -1,12 +1,16 @@
 """The archive list's page of results and its counts per type come from one
 match of the search (``archive.search.ranked_page_and_counts``): the same
 documents, ranks, order and counts as ranking and counting separately, on
-PostgreSQL and on SQLite, for any page and any choice of types."""
+PostgreSQL and on SQLite, for any page and any choice of types. Common
+words on PostgreSQL are paged by tiers (``search_page_and_counts``): the
+same page again, with fewer documents ranked."""
 
 import datetime
 
 import pytest
+from django.db import connection
 from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
 
 from archive.enums import DocumentType, FileLanguage
 from archive.models import Document
@@ -16,6 +20,7 @@ from archive.search import (
     documents_search,
     ranked_page_and_counts,
     ranked_page_ids,
+    search_page_and_counts,
 )
 from tests.factories.archive import DocumentFactory, DocumentFileFactory
 
@@ -79,3 +84,68 @@ def test_counts_cover_every_type_while_the_page_shows_the_chosen_one(archive):
     assert set(counts) == set(TYPES)
     assert {Document.objects.get(pk=pk).doc_type for pk, _ in page} == {DocumentType.DECLARATION}
     assert len(page) == counts[DocumentType.DECLARATION]
+
+
+# --- Common words, paged by tiers (PostgreSQL) -------------------------------
+
+@pytest.fixture
+def common_words(monkeypatch):
+    """40 documents where every query word counts as common (the tier
+    threshold lowered to one posting): «беженцы» and «права» in 14 titles
+    (with «защита» in 4), in some summaries, in every text with different
+    frequencies; 8 dates, 3 types."""
+    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    for n in range(40):
+        if n % 3 == 0:
+            title = "Защита прав беженцев" if n % 9 == 0 else "Права беженцев в регионе"
+        else:
+            title = f"Доклад № {n}"
+        document = DocumentFactory(
+            title_ru=title,
+            summary_ru="О защите прав беженцев." if n % 4 == 0 else "О мигрантах.",
+            doc_type=TYPES[n % 3],
+            date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n % 8),
+        )
+        text = (f"Текст {n}. " + "беженцы права мигранты " * (n % 5 + 1)
+                + "защита " * (n % 3))
+        DocumentFileFactory(document=document, language=FileLanguage.RUSSIAN,
+                            content=text.encode())
+        document_index(document_id=document.pk)
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize(("query", "types", "offset", "limit"), [
+    ("беженцы", None, 0, 8),             # the tier (14 titles) fills the page
+    ("беженцы", None, 10, 8),            # deeper than the tier: ranked in full
+    ("беженцы", {DocumentType.STUDY}, 0, 3),
+    ("права беженцев", None, 0, 10),     # two words, both in 14 titles
+    ("защита прав беженцев", None, 0, 3),  # three words (in 4 titles + text)
+    ("защита прав беженцев", None, 0, 10),  # narrower than the page: in full
+    ("беженцы -защита", None, 0, 5),
+    ("мигранты", None, 0, 5),            # in no title: ranked in full
+])
+def test_a_page_of_common_words_is_the_page_of_the_full_ranking(common_words, query, types,
+                                                                  offset, limit):
+    page, counts = search_page_and_counts(Document.objects.all(), query, types=types,
+                                          offset=offset, limit=limit)
+
+    assert ([(pk, round(rank, 6)) for pk, rank in page], counts) == separately(
+        query, types, offset, limit)
+
+
+@pytest.mark.postgresql
+def test_a_tier_that_decides_the_page_spares_the_full_ranking(common_words):
+    """The first page of «беженцы» comes from the documents with the word in
+    their title, counted in the same statement: one round trip. The page
+    after the tier needs the full ranking: a second one."""
+    search_page_and_counts(Document.objects.all(), "беженцы", types=None, offset=0, limit=8)
+
+    with CaptureQueriesContext(connection) as first_page:
+        search_page_and_counts(Document.objects.all(), "беженцы", types=None, offset=0,
+                               limit=8)
+    with CaptureQueriesContext(connection) as deep_page:
+        search_page_and_counts(Document.objects.all(), "беженцы", types=None, offset=16,
+                               limit=8)
+
+    assert len(first_page.captured_queries) == 1
+    assert len(deep_page.captured_queries) == 2
