@@ -579,8 +579,14 @@ def main(argv: list[str] | None = None) -> dict:
                         help="only reindex every document (through documents_reindex)")
     parser.add_argument("--background", action="store_true",
                         help="run at the CPU priority of the portal's background work (a "
-                             "Celery worker's, where production indexes new documents)")
+                             "Celery worker's, where production indexes new documents), "
+                             "indexing at its pace (ARCHIVE_BULK_INDEX_SHARE)")
     args = parser.parse_args(argv)
+    if not args.background:
+        # Generating the dataset (nobody is searching it yet) indexes at full
+        # speed; the adder of the inserts case (--background) paces itself as
+        # production's bulk indexing does (ARCHIVE_BULK_INDEX_SHARE).
+        os.environ.setdefault("ARCHIVE_BULK_INDEX_SHARE", "1")
     setup_django()
     if args.background:
         from archive.priority import lower_cpu_priority

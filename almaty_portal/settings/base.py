@@ -289,6 +289,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # briefing packs yield the CPU to the web workers serving visitors on a
 # small server, and take the idle time otherwise (archive/priority.py).
 BACKGROUND_NICENESS = env.int("BACKGROUND_NICENESS", default=10)
+# Bulk indexing (archive_reindex, imports) pauses after each batch so that it
+# keeps the database busy at most this share of the time (1: no pause):
+# PostgreSQL does most of that work at its own priority (archive/search/indexing.py).
+ARCHIVE_BULK_INDEX_SHARE = env.float("ARCHIVE_BULK_INDEX_SHARE", default=0.5)
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE

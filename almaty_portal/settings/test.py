@@ -33,6 +33,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Without Redis, production extracts text in a background thread after the
 # response; tests wait for it (those of the background path switch it on).
 ARCHIVE_EXTRACTION_IN_BACKGROUND = False
+# Bulk indexing at full speed (the pause has its own test).
+ARCHIVE_BULK_INDEX_SHARE = 1.0
 # Each test starts from an empty cache; Redis is still used as the broker.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

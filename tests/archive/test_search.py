@@ -286,6 +286,24 @@ def test_archive_reindex_indexes_every_document():
     assert lines[2].startswith("Reindexed 3 documents in ")
 
 
+@pytest.mark.parametrize(("share", "pauses"), [(0.25, 2), (1.0, 0)])
+def test_bulk_indexing_pauses_after_each_batch_for_its_share(settings, monkeypatch, share,
+                                                            pauses):
+    """At a share of 0.25 each batch is followed by a pause three times as
+    long as the batch took (the database busy a quarter of the time); at 1,
+    none. The documents are indexed either way."""
+    settings.ARCHIVE_BULK_INDEX_SHARE = share
+    documents = DocumentFactory.create_batch(3, title_ru="Беженцы")
+    batches, slept = [], []
+    monkeypatch.setattr("archive.search.indexing.time.sleep", slept.append)
+
+    documents_reindex(batch_size=2, progress=lambda done, total: batches.append(done))
+
+    assert found("беженец") == documents
+    assert len(slept) == pauses == len(batches) * (share < 1)
+    assert all(pause > 0 for pause in slept)
+
+
 # --- Query parsing --------------------------------------------------------------
 
 def test_parse_query_lemmatises_and_drops_stop_words():
