@@ -250,17 +250,20 @@ def search_page_and_counts(
     if (connections[queryset.db].vendor == "postgresql" and positive
             and all(c.raw for c in positive)):
         terms = _terms_of(positive)
-        frequencies, _total = _document_frequencies(terms, queryset.db)
+        frequencies, total = _document_frequencies(terms, queryset.db)
+        idf = _idf_of(frequencies, total)
         if terms and min(frequencies.values()) >= TIERED_FROM_POSTINGS:
             return _tiered_page_and_counts(queryset, clauses, types=types, offset=offset,
-                                           limit=limit)
-    return ranked_page_and_counts(_search_clauses(queryset, clauses, ranked=True),
-                                  types=types, offset=offset, limit=limit)
+                                           limit=limit, idf=idf)
+        ranked = _search_clauses(queryset, clauses, ranked=True, idf=idf)
+    else:
+        ranked = _search_clauses(queryset, clauses, ranked=True)
+    return ranked_page_and_counts(ranked, types=types, offset=offset, limit=limit)
 
 
 def _tiered_page_and_counts(
     queryset: QuerySet, clauses: list[Clause], *, types: set[str] | None, offset: int,
-    limit: int,
+    limit: int, idf: dict[str, float],
 ) -> tuple[list[tuple[int, float]], dict[str, int]]:
     """Counts per type from the match alone (no rank), and in the same
     round trip the page ranked among the *first tier* only: the matching
@@ -276,7 +279,6 @@ def _tiered_page_and_counts(
     matching document (``ranked_page_ids``); the counts are kept."""
     positive = [c for c in clauses if not c.negated]
     terms = _terms_of(positive)
-    idf = _idf(terms, queryset.db)
     chosen = sorted(types or ())
     wanted = offset + limit
     matched_sql, matched_params = (
@@ -319,7 +321,7 @@ def _tiered_page_and_counts(
     shown = sum(n for doc_type, n in counts.items() if not chosen or doc_type in chosen)
     if len(rows) == shown or (len(rows) >= wanted and rows[wanted - 1][0] > outside):
         return [(pk, rank) for rank, _date, pk in rows[offset:wanted]], counts
-    ranked = _search_clauses(queryset, clauses, ranked=True)
+    ranked = _search_clauses(queryset, clauses, ranked=True, idf=idf)
     if chosen:
         ranked = ranked.filter(doc_type__in=chosen)
     page = ranked_page_ids(ranked.order_by("-rank", "-date", "-pk"), offset=offset, limit=limit)
@@ -331,11 +333,12 @@ def _search(queryset: QuerySet, query: str, *, ranked: bool) -> QuerySet:
 
 
 def _search_clauses(queryset: QuerySet, clauses: list[Clause], *, ranked: bool,
-                    hash_joins: bool | None = None) -> QuerySet:
+                    hash_joins: bool | None = None,
+                    idf: dict[str, float] | None = None) -> QuerySet:
     """``hash_joins``: the statement will run with nested loops off (the
     ranked ones do: ``ranked_page_ids``, ``ranked_page_and_counts``), which
     allows a cheaper shape for three clauses or more. By default, when
-    ``ranked``."""
+    ``ranked``. ``idf``: the words' idf when the caller has it already."""
     if hash_joins is None:
         hash_joins = ranked
     if not clauses:
@@ -344,8 +347,8 @@ def _search_clauses(queryset: QuerySet, clauses: list[Clause], *, ranked: bool,
     negative = [c for c in clauses if c.negated]
     if connections[queryset.db].vendor == "postgresql":
         return _search_postgresql(queryset, positive, negative, ranked=ranked,
-                                  hash_joins=hash_joins)
-    return _search_plain(queryset, positive, negative, ranked=ranked)
+                                  hash_joins=hash_joins, idf=idf)
+    return _search_plain(queryset, positive, negative, ranked=ranked, idf=idf)
 
 
 def _ids_with_words_in(fields: tuple[str, str], raw: str) -> QuerySet:
@@ -393,10 +396,13 @@ def _idf(terms: list[str], database: str) -> dict[str, float]:
     df and N are cached per index version (bumped whenever documents are
     indexed: ``archive.search.index_version``) and computed in one query for
     the terms not cached yet; the rank then gets the idf as a constant."""
-    frequencies, total = _document_frequencies(terms, database)
+    return _idf_of(*_document_frequencies(terms, database))
+
+
+def _idf_of(frequencies: dict[str, int], total: int) -> dict[str, float]:
     n = float(total) + 1.0
-    return {term: math.log(1.0 + n / (1.0 + frequencies[term])) / math.log(1.0 + n)
-            for term in terms}
+    return {term: math.log(1.0 + n / (1.0 + df)) / math.log(1.0 + n)
+            for term, df in frequencies.items()}
 
 
 def _document_frequencies(terms: list[str], database: str) -> tuple[dict[str, int], int]:
@@ -452,13 +458,15 @@ def _text_rank(queryset: QuerySet, positive: list[Clause], *,
     return queryset, reduce(lambda a, b: a + b, parts)
 
 
-def _ranked(queryset: QuerySet, positive: list[Clause], head_rank) -> QuerySet:
-    queryset, text_rank = _text_rank(queryset, positive)
+def _ranked(queryset: QuerySet, positive: list[Clause], head_rank,
+            idf: dict[str, float] | None) -> QuerySet:
+    queryset, text_rank = _text_rank(queryset, positive, idf=idf)
     return queryset.annotate(rank=head_rank + text_rank)
 
 
 def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause], *,
-                       ranked: bool, hash_joins: bool) -> QuerySet:
+                       ranked: bool, hash_joins: bool,
+                       idf: dict[str, float] | None) -> QuerySet:
     for clause in negative:
         # NOT IN over an index scan: NOT (vector @@ query) row by row would
         # read every candidate's vector.
@@ -487,11 +495,11 @@ def _search_postgresql(queryset, positive: list[Clause], negative: list[Clause],
     else:
         first, *others = (_matching_ids(clause) for clause in positive)
         queryset = queryset.filter(pk__in=first.intersection(*others))
-    return _ranked(queryset, positive, _pg_rank(positive)) if ranked else queryset
+    return _ranked(queryset, positive, _pg_rank(positive), idf) if ranked else queryset
 
 
 def _search_plain(queryset, positive: list[Clause], negative: list[Clause], *,
-                  ranked: bool) -> QuerySet:
+                  ranked: bool, idf: dict[str, float] | None = None) -> QuerySet:
     def condition(clause: Clause) -> Q:
         return reduce(or_, (Q(search_plain__contains=form) for form in _plain_forms(clause)))
 
@@ -520,5 +528,6 @@ def _search_plain(queryset, positive: list[Clause], negative: list[Clause], *,
         scores = [score(form) for form in _plain_forms(clause)]
         return scores[0] if len(scores) == 1 else Greatest(*scores)
 
-    return _ranked(queryset, positive, reduce(lambda a, b: a + b, map(clause_score, positive)))
+    return _ranked(queryset, positive,
+                   reduce(lambda a, b: a + b, map(clause_score, positive)), idf)
 
