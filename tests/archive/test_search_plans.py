@@ -9,10 +9,11 @@ import re
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive.enums import AccessLevel, DocumentType, PublicationStatus
 from archive.models import Document, DocumentTerm
-from archive.search import documents_search
+from archive.search import documents_search, search_page_and_counts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
@@ -151,3 +152,27 @@ def test_search_indexes_take_new_documents_without_a_pending_list(postgresql_onl
     assert options == {name: ["fastupdate=off"] for name in (
         "archive_doc_search_ru_gin", "archive_doc_search_en_gin",
         "archive_doc_title_words_gin", "archive_doc_summary_words_gin")}
+
+
+def test_tiered_search_matches_and_counts_through_the_gin_index(archive, monkeypatch):
+    """A common word's page by tiers (``search_page_and_counts``): its one
+    statement (the counts, and the page among the documents with the word in
+    their title) matches through the GIN index and never checks a vector
+    row by row."""
+    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    visible = Document.objects.filter(status=PublicationStatus.PUBLISHED,
+                                      access=AccessLevel.PUBLIC)
+    with CaptureQueriesContext(connection) as sent:
+        page, counts = search_page_and_counts(visible, "миграция", types=None, offset=0,
+                                              limit=20)
+    tiered = next(q["sql"] for q in sent.captured_queries if "WITH matched" in q["sql"])
+    setting, statement = tiered.split("; ", 1)
+    with connection.cursor() as cursor:
+        cursor.execute(setting)
+        cursor.execute("EXPLAIN " + statement)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert counts == {DocumentType.REPORT: DOCUMENTS}
+    assert len(page) == 20
+    assert "archive_doc_search_ru_gin" in plan
+    assert not re.search(r"Filter: .*search_(ru|en) @@", plan)
