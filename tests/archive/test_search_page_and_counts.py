@@ -122,6 +122,7 @@ def common_words(monkeypatch):
     ("защита прав беженцев", None, 0, 3),  # three words (in 4 titles + text)
     ("защита прав беженцев", None, 0, 10),  # narrower than the page: in full
     ("беженцы -защита", None, 0, 5),
+    ("беженцы беженцев беженцам", None, 0, 5),  # one word thrice
     ("мигранты", None, 0, 5),            # in no title: ranked in full
 ])
 def test_a_page_of_common_words_is_the_page_of_the_full_ranking(common_words, query, types,
