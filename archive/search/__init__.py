@@ -70,7 +70,14 @@ Ranking
     The page of results: the archive list takes it with its counts per type
     from one match (``search_page_and_counts``, which for most searches is
     ``ranked_page_and_counts``); ``ranked_page_ids`` pages a ranked queryset
-    alone.
+    alone. Both sort ids and ranks only (the documents' wide rows joined and
+    sorted made hash tables spill to disk) and, on PostgreSQL, with nested
+    loops disabled for that one statement: the planner, which expects few
+    matches (the vectors have no statistics), would otherwise probe the
+    weights' index once per matching document, 2-20 µs each, which for a
+    common word is most of the archive. Measured at 20,000 documents:
+    «трудовых мигрантов» 1,080 ms with the probes, 140 ms with hash joins of
+    the words' postings (172 ms before the weights).
 
     Common words are paged by tiers (PostgreSQL, every word with at least
     ``TIERED_FROM_POSTINGS`` postings): ranking all the documents that
@@ -80,17 +87,11 @@ Ranking
     beyond the reach of any other document (at most one word short of it
     plus a summary, plus the largest text part the words' idf allows), so
     when the tier fills the page and the page's last rank is above that
-    bound, the page is exact. It is counted and ranked in one statement;
-    otherwise the page is ranked in full after all. At 100,000 documents:
-    «беженцев» 80 → 44 ms, «трудовых мигрантов» 188 → 60 ms; a test
-    asserts the page equals the full ranking's for eight searches. Both sort ids and ranks only (the
-    documents' wide rows joined and sorted made hash tables spill to disk)
-    and, on PostgreSQL, with nested loops disabled for that one statement:
-    the planner, which expects few matches (the vectors have no statistics),
-    would otherwise probe the weights' index once per matching document,
-    2-20 µs each, which for a common word is most of the archive. Measured
-    at 20,000 documents: «трудовых мигрантов» 1,080 ms with the probes, 140
-    ms with hash joins of the words' postings (172 ms before the weights).
+    bound, the page is exact. It is counted and ranked in one statement
+    (the tier's few weights read by key); otherwise the page is ranked in
+    full after all. At 100,000 documents: «беженцев» 80 → 44 ms, «трудовых
+    мигрантов» 188 → 60 ms; a test asserts the page equals the full
+    ranking's for nine searches.
 
 Query plans (PostgreSQL)
     Whatever reads the vectors row by row is slow, so the plans avoid it:
