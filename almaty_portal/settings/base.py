@@ -127,7 +127,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "almaty_portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "almaty",
         }
@@ -146,7 +146,7 @@ if REDIS_URL:
 # process invalidates what runserver or another worker serves.
 CACHES["pages"] = (
     {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "almaty_portal.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "almaty:pages",
     }

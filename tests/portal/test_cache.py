@@ -1,0 +1,70 @@
+"""The Redis cache backend (almaty_portal.cache), on the tests' real Redis:
+it behaves as Django's, and keeps one client per connection pool instead of
+building one per operation."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+
+import pytest
+import redis
+
+from almaty_portal.cache import RedisCache
+from tests.conftest import unavailable
+
+
+@pytest.fixture
+def cache():
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        unavailable("needs Redis (the test plugin starts it)")
+    prefix = f"test-cache-{uuid.uuid4().hex}"
+    backend = RedisCache(url, {"KEY_PREFIX": prefix})
+    yield backend
+    client = backend._cache.get_client(write=True)
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+
+
+def test_values_round_trip_as_with_djangos_backend(cache):
+    assert cache.add("generation", "g1", None)
+    assert not cache.add("generation", "g2", None)
+    cache.set("page", ("g1", 200, (("Content-Type", "text/html"),), "Привет".encode()), 60)
+    cache.set_many({"a": 1, "b": [2]}, 60)
+
+    assert cache.get_many(["generation", "page", "a", "b", "missing"]) == {
+        "generation": "g1",
+        "page": ("g1", 200, (("Content-Type", "text/html"),), "Привет".encode()),
+        "a": 1, "b": [2],
+    }
+    assert cache.incr("a") == 2
+    cache.delete("page")
+    assert cache.get("page", "gone") == "gone"
+
+
+def test_one_client_serves_every_operation_and_thread(cache, monkeypatch):
+    built = []
+    original = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    seen = []
+
+    def work(n):
+        for i in range(20):
+            cache.set(f"k{n}-{i}", i, 60)
+            seen.append(cache.get(f"k{n}-{i}"))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(seen) == sorted(list(range(20)) * 4)
+    assert len(built) == 1
