@@ -253,6 +253,10 @@ class PageCacheMiddleware:
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             return _hit(request, entry)
+        # The page is rendered in this generation: what it reads of the
+        # public content may be kept in memory for as long as the generation
+        # lasts (archive.selectors.filter_choices).
+        request.content_generation = generation
         response = _joined(self.get_response(request))
         response["X-Cache"] = "miss"
         if not may_store(request, response):

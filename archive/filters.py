@@ -22,7 +22,7 @@ from membership.models import ParticipantState
 from . import search
 from .enums import DocumentType, FileLanguage
 from .models import Document, Theme
-from .selectors import has_file_in
+from .selectors import filter_choices, has_file_in
 
 
 class LanguageVersion:
@@ -224,7 +224,7 @@ class DocumentFilter(django_filters.FilterSet):
         """The controls of the filter form (all but the types and the sort,
         which the template writes from the counts), with the values as the
         reader typed them and their errors. The theme and state choices are
-        read once each, as lists (one query each)."""
+        those of ``selectors.filter_choices``."""
         data = self.data if self.is_bound else {}
         errors = self.form.errors if self.is_bound else {}
 
@@ -241,16 +241,15 @@ class DocumentFilter(django_filters.FilterSet):
                 (value, label, value == chosen) for value, label in pairs
             ])
 
-        themes = Theme.objects.order_by("position", "slug").values_list("slug", "name")
-        states = ParticipantState.objects.order_by("name").values_list("iso3", "name")
+        themes, states = filter_choices(
+            generation=getattr(self.request, "content_generation", None))
         return {
             "q": make("q", input_type="search", attrs={"maxlength": 200}),
             "year": make("year", input_type="number", attrs={"min": 1900, "max": 2100}),
             "date_from": make("date_from", input_type="date"),
             "date_to": make("date_to", input_type="date"),
-            "theme": options("theme", _("All themes"), list(themes)),
-            "state": options("state", _("All states"),
-                             [(code.lower(), name) for code, name in states]),
+            "theme": options("theme", _("All themes"), themes),
+            "state": options("state", _("All states"), states),
             "language": options("language", _("Any"), LanguageVersion.choices),
         }
 

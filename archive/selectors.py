@@ -33,6 +33,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Substr
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from membership.models import ParticipantState
@@ -127,6 +128,35 @@ def document_type_counts(*, counts: dict[str, int] | None) -> list[dict]:
          "count": None if counts is None else counts.get(value, 0)}
         for value, label in DocumentType.choices
     ]
+
+
+# The filter controls' theme and state lists, per content generation and
+# language: {(generation, language): (themes, states)}.
+_filter_choices: dict[tuple[str, str], tuple[list, list]] = {}
+
+
+def filter_choices(*, generation: str | None) -> tuple[list[tuple[str, str]],
+                                                         list[tuple[str, str]]]:
+    """The archive filters' choices in the active language: themes as
+    (slug, name) and states as (lowercase ISO3 code, name), each in the
+    lists' order. ``generation`` is the page cache's content generation the
+    page is rendered in (``request.content_generation``, set by
+    almaty_portal.pagecache on an anonymous page it did not have): every
+    save of a theme or a state starts a new one, so the lists are kept in
+    this process for as long as it lasts, and the anonymous archive pages
+    read them once per generation instead of twice a page. Without one (a
+    signed-in visitor, the page cache off) they are read."""
+    key = (generation, get_language())
+    if generation is not None and (found := _filter_choices.get(key)) is not None:
+        return found
+    themes = list(Theme.objects.order_by("position", "slug").values_list("slug", "name"))
+    states = [(code.lower(), name) for code, name in
+              ParticipantState.objects.order_by("name").values_list("iso3", "name")]
+    if generation is not None:
+        if any(kept != generation for kept, _language in _filter_choices):
+            _filter_choices.clear()
+        _filter_choices[key] = (themes, states)
+    return themes, states
 
 
 def documents_with_snippets(

@@ -13,20 +13,21 @@ from contextlib import contextmanager
 import pytest
 import time_machine
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 
 from almaty_portal import pagecache
+from almaty_portal.cache import RedisCache
 from archive.enums import PublicationStatus
 from archive.models import Document
 from archive.search import document_index
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services.terms import chairmanship_create
 from tests.conftest import unavailable
-from tests.factories.archive import DocumentFactory
+from tests.factories.archive import DocumentFactory, ThemeFactory
 from tests.factories.content import NewsItemFactory
 from tests.factories.membership import (
     NationalCoordinatorFactory,
@@ -99,6 +100,50 @@ def test_hit_keeps_the_language_and_security_headers(client, page_cache):
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert second["X-Frame-Options"] == "DENY"
     assert int(second["Age"]) >= 0
+
+
+def _reads_filter_lists(queries) -> bool:
+    return any('ORDER BY "archive_theme"."position"' in q["sql"]
+               or 'FROM "membership_participantstate" ORDER BY' in q["sql"] for q in queries)
+
+
+def test_archive_filter_lists_are_read_once_per_content_generation(client, page_cache, committed):
+    theme = ThemeFactory(name_en="Readmission workshops", name_ru="Семинары по возвращению")
+    ParticipantStateFactory(name_en="Kyrgyz Republic", name_ru="Кыргызская Республика")
+    # (Each request resets the connection's query log: read it at once.)
+    with CaptureQueriesContext(connection) as first:
+        _get(client, "/en/archive/")
+    first_reads = _reads_filter_lists(first)
+    with CaptureQueriesContext(connection) as other_page:
+        english = _get(client, "/en/archive/?year=2020").content.decode()
+    other_page_reads = _reads_filter_lists(other_page)
+    russian = _get(client, "/ru/archive/?year=2020").content.decode()
+
+    assert first_reads
+    assert not other_page_reads
+    assert "Readmission workshops" in english
+    assert "Kyrgyz Republic" in english
+    assert "Семинары по возвращению" in russian
+    assert "Кыргызская Республика" in russian
+
+    with committed():
+        theme.name_en = "Reintegration workshops"
+        theme.save()
+
+    renamed = _get(client, "/en/archive/?year=2021").content.decode()
+    assert "Reintegration workshops" in renamed
+    assert "Readmission workshops" not in renamed
+
+
+def test_signed_in_archive_page_reads_the_filter_lists(client, page_cache):
+    ThemeFactory(name_en="Readmission workshops")
+    _get(client, "/en/archive/")
+    client.force_login(UserFactory())
+
+    with CaptureQueriesContext(connection) as queries:
+        _get(client, "/en/archive/?year=2020")
+
+    assert _reads_filter_lists(queries)
 
 
 def test_hit_needs_no_database_query(client, page_cache, django_assert_num_queries):
@@ -440,7 +485,7 @@ def redis_page_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         pagecache.CACHE_ALIAS: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "almaty_portal.cache.RedisCache",
             "LOCATION": url, "KEY_PREFIX": prefix,
         },
     }
