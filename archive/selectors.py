@@ -165,22 +165,48 @@ def documents_with_snippets(
     """Give each document of a results page its ``snippet`` for ``query``.
     Snippets read at most the first SNIPPET_SCAN_CHARS characters of each
     file's text, so only that head leaves the database (a report's text runs
-    to megabytes): one query for the whole page, read as tuples (a prefetch
-    of file objects cost more than the snippets themselves)."""
+    to megabytes), read as tuples (a prefetch of file objects cost more than
+    the snippets themselves). The texts of the page's language come first,
+    in one query for the whole page; the other language's, in a second
+    query, only for the documents where the query's words are not in the
+    page's language (search.snippet_in): most results pages need half the
+    text."""
+    if not documents:
+        return documents
     files: dict[int, list[tuple[str, str | None]]] = {document.pk: [] for document in documents}
-    if files:
-        rows = (
-            DocumentFile.objects.filter(document_id__in=list(files))
-            .annotate(text_head=Substr("extracted_text", 1, SNIPPET_SCAN_CHARS))
-            .order_by("language", "pk")
-            .values_list("document_id", "language", "text_head")
-        )
-        for document_id, file_language, text in rows:
-            files[document_id].append((file_language, text))
+    first = search.file_languages_of(language)
+    _read_file_heads(files, list(files), languages=first, include=True)
+    missing = []
     for document in documents:
-        document.snippet = search.snippet(document=document, query=query, language=language,
-                                          files=files[document.pk])
+        found = search.snippet_in(document=document, query=query, language=language,
+                                  files=files[document.pk])
+        if found is None:
+            missing.append(document)
+        else:
+            document.snippet = found
+    if missing:
+        _read_file_heads(files, [document.pk for document in missing], languages=first,
+                         include=False)
+        for document in missing:
+            document.snippet = search.snippet(document=document, query=query,
+                                              language=language, files=files[document.pk])
     return documents
+
+
+def _read_file_heads(files: dict[int, list[tuple[str, str | None]]], document_ids: list[int],
+                     *, languages: set[str], include: bool) -> None:
+    """Add to ``files`` the (language, text head) of the files of
+    ``document_ids`` in (``include``) or not in ``languages``, in the
+    files' order."""
+    rows = DocumentFile.objects.filter(document_id__in=document_ids)
+    rows = rows.filter(language__in=languages) if include else rows.exclude(
+        language__in=languages)
+    for document_id, file_language, text in (
+        rows.annotate(text_head=Substr("extracted_text", 1, SNIPPET_SCAN_CHARS))
+        .order_by("language", "pk")
+        .values_list("document_id", "language", "text_head")
+    ):
+        files[document_id].append((file_language, text))
 
 
 def latest_documents(*, user, limit: int = 5) -> list[Document]:

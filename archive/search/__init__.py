@@ -133,16 +133,18 @@ from .queries import (
     ranked_page_ids,
     search_page_and_counts,
 )
-from .snippets import snippet
+from .snippets import file_languages_of, snippet, snippet_in
 
 __all__ = [
     "document_index",
     "documents_matching",
     "documents_reindex",
     "documents_search",
+    "file_languages_of",
     "parse_query",
     "ranked_page_and_counts",
     "ranked_page_ids",
     "search_page_and_counts",
     "snippet",
+    "snippet_in",
 ]

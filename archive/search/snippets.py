@@ -85,7 +85,7 @@ def _segments(document: Document, language: str,
     summary, file texts, title; each cut to SNIPPET_SCAN_CHARS, its white
     space not yet collapsed (``_collapsed``: only for the texts a snippet
     is taken from). ``files`` are (language, text) pairs."""
-    wanted = {language} | ({FileLanguage.OTHER} if language == FileLanguage.RUSSIAN else set())
+    wanted = file_languages_of(language)
     texts = [getattr(document, f"summary_{language}", "") or "",
              *(text for file_language, text in files if file_language in wanted),
              getattr(document, f"title_{language}", "") or ""]
@@ -199,26 +199,44 @@ def snippet(*, document: Document, query: str, language: str, length: int = 240,
     document without any text gives an empty string. The files' texts are
     ``files``, (language, text) pairs in the files' order, or else those of
     ``document.files.all()`` (prefetch ``files`` when rendering a list)."""
-    matcher = _matcher(query)
     other = FileLanguage.ENGLISH if language == FileLanguage.RUSSIAN else FileLanguage.RUSSIAN
     if files is None:
         files = [(f.language, f.extracted_text) for f in document.files.all()]
-    by_language = [_segments(document, language, files), _segments(document, other, files)]
-    if matcher:
-        for segments in by_language:
-            best = None
-            for raw in segments:
-                if not _may_match(raw, matcher):
-                    continue
-                text = _collapsed(raw)
-                window = _best_window(text, matcher, length)
-                if window and (best is None or window[:2] > best[1][:2]):
-                    best = (text, window)
-            if best:
-                text, (_, _, start, end, spans) = best
-                return _render(text, start, end, spans)
-    for segments in by_language:
-        if segments:
+    for version in (language, other):
+        if (found := snippet_in(document=document, query=query, language=version,
+                                length=length, files=files)) is not None:
+            return found
+    for version in (language, other):
+        if segments := _segments(document, version, files):
             text = _collapsed(segments[0])
             return _render(text, 0, min(length, len(text)), [])
     return mark_safe("")
+
+
+def file_languages_of(language: str) -> set[str]:
+    """The files' languages that make up the ``language`` version's text."""
+    return {language} | ({FileLanguage.OTHER} if language == FileLanguage.RUSSIAN else set())
+
+
+def snippet_in(*, document: Document, query: str, language: str, length: int = 240,
+               files: list[tuple[str, str | None]]) -> SafeString | None:
+    """What ``snippet`` gives from the ``language`` version when a word of
+    the query is in it, else None. Only the files of that version
+    (``file_languages_of``) are read from ``files``: a results page first
+    loads those alone, and the other language's texts only for the
+    documents where this gives None."""
+    matcher = _matcher(query)
+    if not matcher:
+        return None
+    best = None
+    for raw in _segments(document, language, files):
+        if not _may_match(raw, matcher):
+            continue
+        text = _collapsed(raw)
+        window = _best_window(text, matcher, length)
+        if window and (best is None or window[:2] > best[1][:2]):
+            best = (text, window)
+    if best is None:
+        return None
+    text, (_, _, start, end, spans) = best
+    return _render(text, start, end, spans)

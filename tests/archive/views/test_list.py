@@ -317,6 +317,36 @@ def test_search_results_read_only_the_head_of_each_files_text(client):
     )
 
 
+FILE_TEXT_HEADS = re.compile(r'SUBSTR(ING)?\("archive_documentfile"\."extracted_text"')
+
+
+def _file_text_reads(queries) -> list[str]:
+    return [q["sql"] for q in queries if FILE_TEXT_HEADS.search(q["sql"])]
+
+
+def test_search_results_read_the_other_languages_texts_only_when_they_need_them(client):
+    document = DocumentFactory(title_ru="Записка", title_en="Note", summary_ru="",
+                               summary_en="")
+    DocumentFileFactory(document=document, language=FileLanguage.RUSSIAN,
+                        content="Положение беженцев в регионе.".encode())
+    DocumentFileFactory(document=document, language=FileLanguage.ENGLISH,
+                        content=b"Refugees crossing the border were counted.")
+    indexed(document)
+
+    # (Each request resets the connection's query log: read it at once.)
+    with CaptureQueriesContext(connection) as queries:
+        russian_words = client.get(URL, {"q": "беженцы"}).content.decode()
+    russian_reads = len(_file_text_reads(queries))
+    with CaptureQueriesContext(connection) as queries:
+        english_words = client.get(URL, {"q": "refugees"}).content.decode()
+    english_reads = len(_file_text_reads(queries))
+
+    assert russian_reads == 1
+    assert "Положение <mark>беженцев</mark> в регионе." in russian_words
+    assert english_reads == 2
+    assert "<mark>Refugees</mark> crossing the border were counted." in english_words
+
+
 # --- Invalid values: a translated error on the page, never a 500 --------------
 
 @pytest.mark.parametrize(
