@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
@@ -201,10 +203,21 @@ def ranked_page_and_counts(
     type), which the counts group and the page sorts (order: rank, date,
     id, descending, as the list's relevance order). On PostgreSQL with
     nested loops off, as ``ranked_page_ids``."""
-    rows = queryset.order_by().annotate(page_id=F("pk")).values_list(
+    sql, params = _ranked_rows(queryset).query.sql_with_params()
+    return _page_and_counts(sql, params, database=queryset.db, types=types, offset=offset,
+                            limit=limit)
+
+
+def _ranked_rows(ranked: QuerySet) -> QuerySet:
+    """The (page_id, rank, date, doc_type) rows ``_page_and_counts`` reads."""
+    return ranked.order_by().annotate(page_id=F("pk")).values_list(
         "page_id", "rank", "date", "doc_type")
-    sql, params = rows.query.sql_with_params()
-    connection = connections[queryset.db]
+
+
+def _page_and_counts(sql: str, params, *, database: str, types: set[str] | None, offset: int,
+                     limit: int) -> tuple[list[tuple[int, float]], dict[str, int]]:
+    """``ranked_page_and_counts`` for the SQL of its ``_ranked_rows``."""
+    connection = connections[database]
     postgresql = connection.vendor == "postgresql"
     chosen = sorted(types or ())
     type_filter = f"WHERE doc_type IN ({', '.join(['%s'] * len(chosen))})" if chosen else ""
@@ -231,6 +244,47 @@ def ranked_page_and_counts(
     return page, counts
 
 
+# Built searches: {(database, base SQL, base parameters, query, idf): (SQL,
+# parameters)} of the ranked rows, the STATEMENTS_KEPT most recently used.
+STATEMENTS_KEPT = 256
+_statements: OrderedDict[tuple, tuple[str, tuple]] = OrderedDict()
+_statements_lock = threading.Lock()
+
+
+def _ranked_rows_sql(queryset: QuerySet, query: str, clauses: list[Clause],
+                     idf: dict[str, float]) -> tuple[str, tuple]:
+    """The SQL and parameters of ``_ranked_rows`` of the search of
+    ``query`` (its ``clauses``) in ``queryset``, with the words' ``idf``.
+
+    Building the search's expression (its rank subqueries, the words' term
+    weights joined) and compiling it costs about 3 ms of Python, more than
+    a rare word's match; the same search in the same filters and access
+    levels (visitors repeat searches, and page through them) reuses it. The
+    key is ``queryset``'s own SQL and parameters (every filter and access
+    rule it holds), the query and the idf (which changes with the index
+    version): compiling the plain queryset for the key costs a fifth of
+    the search's."""
+    base_sql, base_params = queryset.query.sql_with_params()
+    key = (queryset.db, base_sql, tuple(base_params), query, tuple(sorted(idf.items())))
+    try:
+        with _statements_lock:
+            found = _statements.get(key)
+            if found is not None:
+                _statements.move_to_end(key)
+                return found
+    except TypeError:  # a parameter that cannot be a key: built every time
+        key = None
+    ranked = _search_clauses(queryset, clauses, ranked=True, idf=idf)
+    sql, params = _ranked_rows(ranked).query.sql_with_params()
+    built = (sql, tuple(params))
+    if key is not None:
+        with _statements_lock:
+            _statements[key] = built
+            while len(_statements) > STATEMENTS_KEPT:
+                _statements.popitem(last=False)
+    return built
+
+
 def search_page_and_counts(
     queryset: QuerySet, query: str, *, types: set[str] | None, offset: int, limit: int,
 ) -> tuple[list[tuple[int, float]], dict[str, int]]:
@@ -239,7 +293,9 @@ def search_page_and_counts(
     Returns what ``ranked_page_and_counts`` returns (the page's (id, rank)
     pairs in order, and {type: count}), and the same values.
 
-    Words with few postings: ``ranked_page_and_counts``, one statement.
+    Words with few postings: ``ranked_page_and_counts``, one statement,
+    built once for the same search, filters and access levels
+    (``_ranked_rows_sql``).
     Words that each match thousands of documents (every term with at least
     ``TIERED_FROM_POSTINGS`` postings), on PostgreSQL: by tiers
     (``_tiered_page_and_counts``), since ranking every matching document
@@ -255,9 +311,10 @@ def search_page_and_counts(
         if terms and min(frequencies.values()) >= TIERED_FROM_POSTINGS:
             return _tiered_page_and_counts(queryset, clauses, types=types, offset=offset,
                                            limit=limit, idf=idf)
-        ranked = _search_clauses(queryset, clauses, ranked=True, idf=idf)
-    else:
-        ranked = _search_clauses(queryset, clauses, ranked=True)
+        sql, params = _ranked_rows_sql(queryset, query, clauses, idf)
+        return _page_and_counts(sql, params, database=queryset.db, types=types,
+                                offset=offset, limit=limit)
+    ranked = _search_clauses(queryset, clauses, ranked=True)
     return ranked_page_and_counts(ranked, types=types, offset=offset, limit=limit)
 
 

@@ -3,10 +3,11 @@ import re
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from archive.enums import AccessLevel, DocumentType, FileLanguage
-from tests.archive.views.conftest import ROLES, VISIBLE, indexed
+from tests.archive.views.conftest import DATED_ROLES, ROLES, VISIBLE, indexed
 from tests.factories.archive import DocumentFactory, DocumentFileFactory, ThemeFactory
 from tests.factories.membership import ParticipantStateFactory
 
@@ -43,6 +44,27 @@ def test_search_results_respect_the_access_level(client_as, archive_by_access, r
 
     assert response.status_code == 200
     assert set(titles(response)) == {archive_by_access[name].title for name in VISIBLE[role]}
+
+
+def test_one_search_by_every_role_in_turn_shows_each_its_own_documents(
+    user_for_role, archive_by_access
+):
+    """The statement of a search is built once and kept for the same
+    filters and access levels (archive.search.queries._ranked_rows_sql):
+    whoever searched first, each visitor sees what they may see."""
+    roles = [role for role in VISIBLE if role not in DATED_ROLES]
+    for role in [*roles, *reversed(roles)]:
+        client = Client()
+        if (user := user_for_role(role)) is not None:
+            client.force_login(user)
+
+        response = client.get(URL, {"q": "миграция"})
+
+        assert set(titles(response)) == {archive_by_access[name].title
+                                         for name in VISIBLE[role]}, role
+    year = archive_by_access["public"].date.year
+    filtered = Client().get(URL, {"q": "миграция", "year": year + 1})
+    assert titles(filtered) == []
 
 
 @pytest.mark.parametrize("role", ROLES)
