@@ -12,6 +12,8 @@ fork, so one client per pool is kept here.
 
 from __future__ import annotations
 
+import threading
+
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 
@@ -20,14 +22,20 @@ class _ClientPerPoolCacheClient(RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._lock = threading.Lock()
 
     def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        try:
-            return self._clients[id(pool)]
-        except KeyError:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-            return client
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            # Threads that all miss at first build one pool and one client
+            # between them (Django's pool table has no lock of its own).
+            with self._lock:
+                client = self._clients.get(index)
+                if client is None:
+                    pool = self._get_connection_pool(write)
+                    client = self._clients[index] = self._client(connection_pool=pool)
+        return client
 
 
 class RedisCache(DjangoRedisCache):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import uuid
 
 import pytest
@@ -50,12 +51,16 @@ def test_one_client_serves_every_operation_and_thread(cache, monkeypatch):
 
     def counting(self, *args, **kwargs):
         built.append(self)
+        time.sleep(0.05)  # a slow first build: the other threads arrive meanwhile
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(redis.Redis, "__init__", counting)
     seen = []
+    # All four start together, so their first operations race for the client.
+    start = threading.Barrier(4)
 
     def work(n):
+        start.wait()
         for i in range(20):
             cache.set(f"k{n}-{i}", i, 60)
             seen.append(cache.get(f"k{n}-{i}"))
