@@ -332,18 +332,32 @@ def _tiered_page_and_counts(
     tier fills the page and the page's last rank is above that bound, no
     document outside the tier can enter the page: it is exact, and the
     ranked documents are a few hundred instead of tens of thousands.
-    Otherwise (a narrow tier, a deep page) the page is ranked over every
+
+    With two words or more, a first tier too narrow for the page (few
+    titles have *every* word: «торговли людьми», «climate change») is
+    followed, in the same statement and only then, by a *wider tier*: the
+    matching documents with *any* word of the query in their title,
+    ranked in full. Any other document has each word at best in its
+    summary: its rank is at most n x SUMMARY_SCORE plus the largest text
+    part, the wider tier's bound. At 100,000 documents that tier is
+    300-1,700 documents, and it decided every common search the first
+    tier could not (bench/RESULTS.md).
+
+    Otherwise (both tiers narrow, a deep page) the page is ranked over every
     matching document (``ranked_page_ids``); the counts are kept."""
     positive = [c for c in clauses if not c.negated]
     terms = _terms_of(positive)
     chosen = sorted(types or ())
     wanted = offset + limit
+    text_bound = sum((K1 + 1) * idf[term] * TEXT_SCALE for term in terms)
+    outside_first = (len(positive) - 1) * TITLE_SCORE + SUMMARY_SCORE + text_bound
+    outside_wider = len(positive) * SUMMARY_SCORE + text_bound
     matched_sql, matched_params = (
         _search_clauses(queryset, clauses, ranked=False, hash_joins=True).order_by()
         .annotate(page_id=F("pk")).values_list("page_id", "doc_type", "date")
         .query.sql_with_params())
-    title_sql, title_params = _ids_with_words_in(
-        TITLE_FIELDS, " & ".join(f"({c.raw})" for c in positive)).query.sql_with_params()
+    title_sql, title_params = _raw_sql(_ids_with_words_in(
+        TITLE_FIELDS, " & ".join(f"({c.raw})" for c in positive)))
     # The text part as in _text_rank, each weight read by its (term,
     # document) key for the tier's few rows: ((w0 x s0 + w1 x s1) + ...).
     weight = (f"COALESCE((SELECT weight FROM {DocumentTerm._meta.db_table} "  # noqa: S608
@@ -351,38 +365,74 @@ def _tiered_page_and_counts(
     text = reduce(lambda a, b: f"({a} + {b})", [weight] * len(terms)) if terms else "0.0"
     text_params = [value for term in terms for value in (term, idf[term] * TEXT_SCALE)]
     type_filter = f"AND doc_type IN ({', '.join(['%s'] * len(chosen))})" if chosen else ""
+    order = "ORDER BY rank DESC, date DESC, page_id DESC LIMIT %s"
     # Every value is a parameter; the SQL pieces are the ORM's and ours.
     statement = (
         "SET LOCAL enable_nestloop = off; "  # noqa: S608
-        f"WITH matched AS MATERIALIZED ({matched_sql}) "
+        f"WITH matched AS MATERIALIZED ({matched_sql}), "
+        f"tier AS MATERIALIZED (SELECT page_id, %s + {text} AS rank, date FROM matched "
+        f"WHERE page_id IN ({title_sql}) {type_filter} {order}) "
         "SELECT 0, doc_type, COUNT(*), NULL, NULL FROM matched GROUP BY doc_type "
-        "UNION ALL SELECT * FROM ("
-        f"SELECT 1, NULL, page_id, %s + {text} AS rank, date FROM matched "
-        f"WHERE page_id IN ({title_sql}) {type_filter} "
-        "ORDER BY rank DESC, date DESC, page_id DESC LIMIT %s) AS tier"
+        "UNION ALL SELECT 1, NULL, page_id, rank, date FROM tier"
     )
     arguments = [*matched_params, TITLE_SCORE * len(positive), *text_params, *title_params,
                  *chosen, wanted]
+    if len(positive) > 1:
+        head, head_params, any_title, any_title_params = _wider_tier_sql(positive)
+        # The gate has no column of the rows: PostgreSQL evaluates it once,
+        # and reads none of the wider tier when the first one decides.
+        statement += (
+            f" UNION ALL SELECT * FROM (SELECT 2, NULL, page_id, {head} + {text} AS rank, "  # noqa: S608
+            f"date FROM matched WHERE ({any_title}) {type_filter} "
+            "AND (SELECT COUNT(*) < %s OR MIN(rank) <= %s FROM tier) "
+            f"{order}) AS wider"
+        )
+        arguments += [*head_params, *text_params, *any_title_params, *chosen,
+                      wanted, outside_first, wanted]
     counts: dict[str, int] = {}
-    rows: list[tuple[float, object, int]] = []
+    tiers: dict[int, list[tuple[float, object, int]]] = {1: [], 2: []}
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(statement, arguments)
         for kind, doc_type, value, rank, date in cursor.fetchall():
             if kind == 0:
                 counts[doc_type] = int(value)
             else:
-                rows.append((float(rank), date, int(value)))
-    rows.sort(reverse=True)  # rank, date, id: the list's order
-    outside = ((len(positive) - 1) * TITLE_SCORE + SUMMARY_SCORE
-               + sum((K1 + 1) * idf[term] * TEXT_SCALE for term in terms))
+                tiers[kind].append((float(rank), date, int(value)))
     shown = sum(n for doc_type, n in counts.items() if not chosen or doc_type in chosen)
-    if len(rows) == shown or (len(rows) >= wanted and rows[wanted - 1][0] > outside):
-        return [(pk, rank) for rank, _date, pk in rows[offset:wanted]], counts
+    for kind, outside in ((1, outside_first), (2, outside_wider))[:len(positive)]:
+        rows = sorted(tiers[kind], reverse=True)  # rank, date, id: the list's order
+        if len(rows) == shown or (len(rows) >= wanted and rows[wanted - 1][0] > outside):
+            return [(pk, rank) for rank, _date, pk in rows[offset:wanted]], counts
     ranked = _search_clauses(queryset, clauses, ranked=True, idf=idf)
     if chosen:
         ranked = ranked.filter(doc_type__in=chosen)
     page = ranked_page_ids(ranked.order_by("-rank", "-date", "-pk"), offset=offset, limit=limit)
     return page, counts
+
+
+def _wider_tier_sql(positive: list[Clause]) -> tuple[str, list, str, list]:
+    """The wider tier's head rank (as ``_pg_rank``: per clause, in a title
+    TITLE_SCORE, else in a summary SUMMARY_SCORE, else BODY_SCORE, summed in
+    the same order so that the ranks are the full ranking's to the last
+    bit) and its condition (any clause in the title), over
+    ``matched.page_id``, with their parameters."""
+    scores, score_params, titles, title_params = [], [], [], []
+    for clause in positive:
+        in_title, in_title_params = _raw_sql(_ids_with_words_in(TITLE_FIELDS, clause.raw))
+        in_summary, in_summary_params = _raw_sql(_ids_with_words_in(SUMMARY_FIELDS, clause.raw))
+        scores.append(f"CASE WHEN page_id IN ({in_title}) THEN %s "
+                      f"WHEN page_id IN ({in_summary}) THEN %s ELSE %s END")
+        score_params += [*in_title_params, TITLE_SCORE, *in_summary_params, SUMMARY_SCORE,
+                         BODY_SCORE]
+        titles.append(f"page_id IN ({in_title})")
+        title_params += in_title_params
+    head = reduce(lambda a, b: f"({a} + {b})", scores)
+    return head, score_params, " OR ".join(titles), title_params
+
+
+def _raw_sql(queryset: QuerySet) -> tuple[str, list]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
 
 
 def _search(queryset: QuerySet, query: str, *, ranked: bool) -> QuerySet:

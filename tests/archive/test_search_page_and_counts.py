@@ -120,7 +120,11 @@ def common_words(monkeypatch):
     ("беженцы", {DocumentType.STUDY}, 0, 3),
     ("права беженцев", None, 0, 10),     # two words, both in 14 titles
     ("защита прав беженцев", None, 0, 3),  # three words (in 5 titles + text)
-    ("защита прав беженцев", None, 0, 10),  # narrower than the page: in full
+    ("защита прав беженцев", None, 0, 6),  # narrower than the page: the wider tier
+    ("защита прав беженцев", None, 0, 10),  # both tiers narrower (5, 7): in full
+    ("защита беженцев", {DocumentType.REPORT}, 0, 4),  # the wider tier, one type
+    ("права беженцев", None, 10, 8),     # deeper than both tiers (14 titles): in full
+    ("защита мигрантов", None, 0, 5),    # «мигранты» in no title: the wider tier
     ("беженцы -защита", None, 0, 5),
     ("беженцы беженцев беженцам", None, 0, 5),  # one word thrice
     ("мигранты", None, 0, 5),            # in no title: ranked in full
@@ -150,3 +154,20 @@ def test_a_tier_that_decides_the_page_spares_the_full_ranking(common_words):
 
     assert len(first_page.captured_queries) == 1
     assert len(deep_page.captured_queries) == 2
+
+
+@pytest.mark.postgresql
+def test_a_first_tier_too_narrow_for_the_page_is_widened_in_the_same_round_trip(common_words):
+    """«защита прав беженцев» has all three words in 5 titles, too few for a
+    page of 6; the matching documents with any of them in their title (7)
+    decide it, still in one statement."""
+    search_page_and_counts(Document.objects.all(), "защита прав беженцев", types=None,
+                           offset=0, limit=6)
+
+    with CaptureQueriesContext(connection) as sent:
+        page, counts = search_page_and_counts(Document.objects.all(), "защита прав беженцев",
+                                              types=None, offset=0, limit=6)
+
+    assert len(sent.captured_queries) == 1
+    assert ([(pk, round(rank, 6)) for pk, rank in page], counts) == separately(
+        "защита прав беженцев", None, 0, 6)
