@@ -178,3 +178,32 @@ def test_tiered_search_matches_and_counts_through_the_gin_index(archive, monkeyp
     assert len(page) == 20
     assert "archive_doc_search_ru_gin" in plan
     assert not re.search(r"Filter: .*search_(ru|en) @@", plan)
+
+
+def test_the_wider_tier_is_not_read_when_the_first_tier_decides(archive, monkeypatch):
+    """Two common words, both in the titles of the 50 documents that have
+    them both: the first tier fills the page, and the wider tier (the
+    documents with either word in their title), sent in the same statement
+    behind a gate, is never executed."""
+    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    Document.objects.filter(slug__in=[f"report-{n}" for n in range(0, DOCUMENTS, 40)]).update(
+        title_ru="Миграция и засуха")
+    visible = Document.objects.filter(status=PublicationStatus.PUBLISHED,
+                                      access=AccessLevel.PUBLIC)
+    search_page_and_counts(visible, "миграция засуха", types=None, offset=0, limit=20)
+    with CaptureQueriesContext(connection) as sent:  # the words' frequencies cached now
+        page, _counts = search_page_and_counts(visible, "миграция засуха", types=None,
+                                               offset=0, limit=20)
+    [tiered] = [q["sql"] for q in sent.captured_queries if "WITH matched" in q["sql"]]
+    setting, statement = tiered.split("; ", 1)
+    with connection.cursor() as cursor:
+        cursor.execute(setting)
+        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + statement)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert len(sent.captured_queries) == 1
+    assert len(page) == 20
+    assert {pk for pk, _rank in page} <= set(
+        Document.objects.filter(title_ru="Миграция и засуха").values_list("pk", flat=True))
+    assert "One-Time Filter" in plan
+    assert "never executed" in plan
