@@ -84,9 +84,7 @@ class DocumentListView(ListView):
                 limit=page_size,
             )
         else:
-            page.object_list = selectors.documents_in_rank_order(
-                ranks, user=self.request.user, visible=self.filterset.queryset
-            )
+            page.object_list = selectors.documents_in_rank_order(ranks, user=self.request.user)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def _page_by_keys(self, queryset, page) -> list:

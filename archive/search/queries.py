@@ -399,7 +399,9 @@ def _tiered_page_and_counts(
             else:
                 tiers[kind].append((float(rank), date, int(value)))
     shown = sum(n for doc_type, n in counts.items() if not chosen or doc_type in chosen)
-    for kind, outside in ((1, outside_first), (2, outside_wider))[:len(positive)]:
+    # One word: no wider tier was sent, and its empty rows decide nothing
+    # the first tier did not.
+    for kind, outside in ((1, outside_first), (2, outside_wider)):
         rows = sorted(tiers[kind], reverse=True)  # rank, date, id: the list's order
         if len(rows) == shown or (len(rows) >= wanted and rows[wanted - 1][0] > outside):
             return [(pk, rank) for rank, _date, pk in rows[offset:wanted]], counts
