@@ -15,9 +15,10 @@ measure side by side:
   archive list, document pages, meeting pages, the meetings list, feeds and
   the sitemap, as a visitor sends them (repeated URLs: with a page cache
   these are hits), and home and document pages with unique URLs (misses);
-- archive search: rare terms, common terms, with filters (each with unique
-  URLs, so the search itself is measured) and the mix as visitors send it
-  (40+ URLs repeating: cache hits once a page cache exists);
+- archive search: rare terms (each in ~0.5% of the documents), mid ones
+  (1-9%), common ones (10% or more), with filters (each with unique URLs,
+  so the search itself is measured) and the mix as visitors send it (40+
+  URLs repeating: cache hits once a page cache exists);
 - a coordinator's dashboard, signed in (a session created in the database),
   at 16 and 50 connections;
 - open loop at fixed rates for the main pages and the searches;
@@ -277,33 +278,44 @@ meetings = list(Meeting.objects.filter(slug__startswith="bench-", status="held",
                 .order_by("pk").values_list("slug", flat=True).distinct()[::37][:20])
 themes = list(Theme.objects.order_by("pk").values_list("slug", flat=True)[:3])
 
-# Rare terms: words of the generator's vocabulary that occur in exactly one
-# sentence of its pools (so in about 1% of the documents' texts).
+# Rare terms: words of the generator's vocabulary in exactly one sentence of
+# its pools, so in about 0.5% of the documents' texts (each sentence is in
+# that many), and whose lemma (or English stem: what the search matches) is
+# in no other sentence either. "mid": the first runs' rare terms, unique as
+# written only; a Russian one's lemma is often shared by other forms of the
+# word in other sentences, and it matches 1-9% of the documents.
+from archive.search.words import fold, lemma_of, plain_text
 from bench.archive_search import TextMaker
 maker = TextMaker()
-rare = {}
+rare, mid = {}, {}
 for lang, pool in (("ru", maker.ru_pool), ("en", maker.en_pool)):
-    counts = collections.Counter()
+    counts, matched = collections.Counter(), collections.Counter()
     for sentence, _ in pool:
-        counts.update(set(w.lower() for w in re.findall(r"\w+", sentence)))
+        words = set(w.lower() for w in re.findall(r"\w+", sentence))
+        counts.update(words)
+        matched.update(set(plain_text((lemma_of(fold(w)),)) for w in words))
     words = sorted(w for w, c in counts.items() if c == 1 and len(w) >= 7 and not w.isdigit())
+    mid[lang] = words[:: max(1, len(words) // 10)][:10]
+    words = [w for w in words if matched[plain_text((lemma_of(fold(w)),))] == 1]
     rare[lang] = words[:: max(1, len(words) // 10)][:10]
 print(json.dumps({
     "cookie": f"{settings.SESSION_COOKIE_NAME}={store.session_key}",
-    "documents": documents, "meetings": meetings, "themes": themes, "rare": rare,
+    "documents": documents, "meetings": meetings, "themes": themes, "rare": rare, "mid": mid,
     "counts": {"documents": Document.objects.count(), "meetings": Meeting.objects.count()},
 }))
 """
 
 def fixed_terms(servers: Servers, database: str, targets: dict) -> dict:
-    """The rare terms of the first run on this database, kept in var/bench:
-    a later run (after bench/archive_search.py's vocabulary changed) must
-    search the words the dataset was generated with."""
-    path = servers.var / f"rare-terms-{database}.json"
-    if path.exists():
-        targets["rare"] = json.loads(path.read_text())
-    else:
-        path.write_text(json.dumps(targets["rare"], ensure_ascii=False))
+    """The rare and mid terms of the first run on this database, kept in
+    var/bench: a later run (after bench/archive_search.py's vocabulary
+    changed) must search the words the dataset was generated with. The mid
+    terms keep the file name the rare ones had before they were told apart."""
+    for key, name in (("rare", "rare-lemma-terms"), ("mid", "rare-terms")):
+        path = servers.var / f"{name}-{database}.json"
+        if path.exists():
+            targets[key] = json.loads(path.read_text())
+        else:
+            path.write_text(json.dumps(targets[key], ensure_ascii=False))
     return targets
 
 
@@ -313,15 +325,15 @@ def search_paths(targets: dict) -> dict[str, list[str]]:
     def url(lang: str, query: str, extra: str = "") -> str:
         return f"/{lang}/archive/?q={quote(query)}" + (f"&{extra}" if extra else "")
 
-    rare = [url("ru", w) for w in targets["rare"]["ru"]] + \
-           [url("en", w) for w in targets["rare"]["en"]]
+    rare, mid = ([url("ru", w) for w in targets[key]["ru"]] +
+                 [url("en", w) for w in targets[key]["en"]] for key in ("rare", "mid"))
     common = [url("ru" if i % 2 else "en", term) for i, term in enumerate(COMMON_TERMS)]
     filters = FILTERS + [f"theme={t}" for t in targets["themes"]]
     filtered = [url("ru", term, filters[i % len(filters)])
-                for i, term in enumerate(COMMON_TERMS[:10] + targets["rare"]["ru"][:5])]
+                for i, term in enumerate(COMMON_TERMS[:10] + targets["mid"]["ru"][:5])]
     filtered += [f"/ru/archive/?{f}" for f in filters]  # filters without a query
-    return {"rare": rare, "common": common, "filtered": filtered,
-            "mix": rare + common + filtered}
+    return {"rare": rare, "mid": mid, "common": common, "filtered": filtered,
+            "mix": rare + mid + common + filtered}
 
 
 def measure_pages(portal: Portal, targets: dict, tmp: Path, duration: int, rounds: int,
@@ -387,7 +399,7 @@ def measure_pages(portal: Portal, targets: dict, tmp: Path, duration: int, round
         log(f"{name}: {results['pages'][name]}")
 
 
-SEARCH_GROUPS = ("rare", "common", "filtered")
+SEARCH_GROUPS = ("rare", "mid", "common", "filtered")
 
 
 def measure_search_sql(portal: Portal, paths: dict[str, list[str]], tmp: Path,
