@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -197,6 +197,14 @@ class DocumentFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = DocumentFilterForm
 
+    def __init__(self, *args, base_key: tuple | None = None, **kwargs):
+        """``base_key``: what identifies the queryset given (its SQL: the
+        access levels it was built for), when the caller knows it
+        (``selectors.list_key``); with the filters' values it keys the
+        search's built statement without compiling the queryset."""
+        super().__init__(*args, **kwargs)
+        self.base_key = base_key
+
     def filter_query(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not value.strip():
             return queryset
@@ -312,7 +320,22 @@ class DocumentFilter(django_filters.FilterSet):
         filtered = self._filtered(self.queryset.all(), skip=("type", "q"))
         chosen = set(self.form.cleaned_data.get("type") or ())
         return search.search_page_and_counts(filtered, self.query, types=chosen, offset=offset,
-                                             limit=limit)
+                                             limit=limit, base_key=self._filtered_key())
+
+    def _filtered_key(self) -> tuple | None:
+        """The ``base_key`` with the values of every filter but the type and
+        the search: together they decide the SQL of ``ranked_page_and_counts``'s
+        filtered queryset. None without a ``base_key``."""
+        if self.base_key is None:
+            return None
+        values = []
+        for name, value in sorted(self.form.cleaned_data.items()):
+            if name in ("type", "q"):
+                continue
+            if isinstance(value, Model):
+                value = (value._meta.label, value.pk)
+            values.append((name, value))
+        return (self.base_key, tuple(values))
 
     def total_of(self, counts: dict[str, int] | None) -> int:
         """The number of documents the list shows, from ``type_counts``."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connections
 from django.db.models import (
     Exists,
     F,
@@ -31,7 +32,6 @@ from django.db.models import (
     QuerySet,
     Value,
 )
-from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -104,6 +104,12 @@ def documents_for_list(*, user) -> QuerySet[Document]:
     return queryset.all()
 
 
+def list_key(*, user) -> tuple:
+    """What identifies ``documents_for_list(user=user)``'s SQL: the access
+    levels it was built for."""
+    return ("archive-list", tuple(_access_levels_for(user)))
+
+
 def ranked_documents(ranked: QuerySet[Document], *, user, offset: int,
                      limit: int) -> list[Document]:
     """A page of a ``documents_search`` result ordered by relevance: ids and
@@ -120,12 +126,40 @@ def documents_in_rank_order(ranks: list[tuple[int, float]], *, user) -> list[Doc
     """The documents of (id, rank) pairs, in that order, each with its
     ``rank``, read by id (one query) among those this user may see."""
     ranks_by_id = dict(ranks)
-    visible = documents_for_list(user=user)
-    by_id = visible.in_bulk(list(ranks_by_id))
+    by_id = _list_documents_by_id(list(ranks_by_id), user=user)
     for pk, rank in ranks_by_id.items():
         if pk in by_id:
             by_id[pk].rank = rank
     return [by_id[pk] for pk in ranks_by_id if pk in by_id]
+
+
+# The list's documents read by id on PostgreSQL, per (database, access
+# levels): documents_for_list's SQL and parameters with the ids as one array
+# parameter, and where that parameter is among the others.
+_by_id_statements: dict[tuple, tuple[str, list, int]] = {}
+
+
+def _list_documents_by_id(ids: list[int], *, user) -> dict[int, Document]:
+    """``documents_for_list(user=user).in_bulk(ids)``. On PostgreSQL its
+    statement is compiled once per set of access levels and then sent with
+    the page's ids (``id = ANY(%s)``): compiling it for each results page
+    cost about 1 ms, half of what reading the twenty documents costs."""
+    visible = documents_for_list(user=user)
+    if connections[visible.db].vendor != "postgresql":
+        return visible.in_bulk(ids)
+    key = (visible.db, tuple(_access_levels_for(user)))
+    found = _by_id_statements.get(key)
+    if found is None:
+        marker: list[int] = []
+        by_ids = visible.order_by().extra(  # noqa: S610 - the SQL is ours, the ids a parameter
+            where=[f'"{Document._meta.db_table}"."id" = ANY(%s)'], params=[marker])
+        sql, params = by_ids.query.sql_with_params()
+        position = next(n for n, param in enumerate(params) if param is marker)
+        found = _by_id_statements[key] = (sql, list(params), position)
+    sql, params, position = found
+    arguments = [*params[:position], list(ids), *params[position + 1:]]
+    return {document.pk: document
+            for document in Document.objects.using(visible.db).raw(sql, arguments)}
 
 
 def document_type_counts(*, counts: dict[str, int] | None) -> list[dict]:
@@ -206,16 +240,21 @@ def _read_file_heads(files: dict[int, list[tuple[str, str | None]]], document_id
                      *, languages: set[str], include: bool) -> None:
     """Add to ``files`` the (language, text head) of the files of
     ``document_ids`` in (``include``) or not in ``languages``, in the
-    files' order."""
-    rows = DocumentFile.objects.filter(document_id__in=document_ids)
-    rows = rows.filter(language__in=languages) if include else rows.exclude(
-        language__in=languages)
-    for document_id, file_language, text in (
-        rows.annotate(text_head=Substr("extracted_text", 1, SNIPPET_SCAN_CHARS))
-        .order_by("language", "pk")
-        .values_list("document_id", "language", "text_head")
-    ):
-        files[document_id].append((file_language, text))
+    files' order. Written as SQL (the same on PostgreSQL and SQLite):
+    building the statement through the ORM cost 0.8 ms of the results
+    page, twice what the database takes to answer it."""
+    table = DocumentFile._meta.db_table
+    ids = ", ".join(["%s"] * len(document_ids))
+    codes = sorted(languages)
+    statement = (
+        f"SELECT document_id, language, SUBSTR(extracted_text, 1, %s) FROM {table} "  # noqa: S608
+        f"WHERE document_id IN ({ids}) AND {'' if include else 'NOT '}"
+        f"language IN ({', '.join(['%s'] * len(codes))}) ORDER BY language, id"
+    )
+    with connections[DocumentFile.objects.db].cursor() as cursor:
+        cursor.execute(statement, [SNIPPET_SCAN_CHARS, *document_ids, *codes])
+        for document_id, file_language, text in cursor.fetchall():
+            files[document_id].append((file_language, text))
 
 
 def latest_documents(*, user, limit: int = 5) -> list[Document]:

@@ -27,6 +27,7 @@ class DocumentListView(ListView):
             self.request.GET,
             queryset=selectors.documents_for_list(user=self.request.user),
             request=self.request,
+            base_key=selectors.list_key(user=self.request.user),
         )
         if not self.filterset.is_valid():
             return self.filterset.queryset.none()

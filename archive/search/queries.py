@@ -252,7 +252,7 @@ _statements_lock = threading.Lock()
 
 
 def _ranked_rows_sql(queryset: QuerySet, query: str, clauses: list[Clause],
-                     idf: dict[str, float]) -> tuple[str, tuple]:
+                     idf: dict[str, float], base_key: tuple | None = None) -> tuple[str, tuple]:
     """The SQL and parameters of ``_ranked_rows`` of the search of
     ``query`` (its ``clauses``) in ``queryset``, with the words' ``idf``.
 
@@ -263,9 +263,15 @@ def _ranked_rows_sql(queryset: QuerySet, query: str, clauses: list[Clause],
     key is ``queryset``'s own SQL and parameters (every filter and access
     rule it holds), the query and the idf (which changes with the index
     version): compiling the plain queryset for the key costs a fifth of
-    the search's."""
-    base_sql, base_params = queryset.query.sql_with_params()
-    key = (queryset.db, base_sql, tuple(base_params), query, tuple(sorted(idf.items())))
+    the search's, so a caller that knows what identifies that SQL passes
+    it as ``base_key`` instead (the archive list: its access levels and its
+    filters' values, ``DocumentFilter._filtered_key``)."""
+    if base_key is None:
+        base_sql, base_params = queryset.query.sql_with_params()
+        base = ("sql", base_sql, tuple(base_params))
+    else:
+        base = ("key", base_key)
+    key = (queryset.db, base, query, tuple(sorted(idf.items())))
     try:
         with _statements_lock:
             found = _statements.get(key)
@@ -287,11 +293,14 @@ def _ranked_rows_sql(queryset: QuerySet, query: str, clauses: list[Clause],
 
 def search_page_and_counts(
     queryset: QuerySet, query: str, *, types: set[str] | None, offset: int, limit: int,
+    base_key: tuple | None = None,
 ) -> tuple[list[tuple[int, float]], dict[str, int]]:
     """The archive list's search by relevance: ``queryset`` has every
     filter but the type and the search, ``query`` is the search box's text.
     Returns what ``ranked_page_and_counts`` returns (the page's (id, rank)
-    pairs in order, and {type: count}), and the same values.
+    pairs in order, and {type: count}), and the same values. ``base_key``:
+    what identifies ``queryset``'s SQL, when the caller knows it
+    (``_ranked_rows_sql``).
 
     Words with few postings: ``ranked_page_and_counts``, one statement,
     built once for the same search, filters and access levels
@@ -311,7 +320,7 @@ def search_page_and_counts(
         if terms and min(frequencies.values()) >= TIERED_FROM_POSTINGS:
             return _tiered_page_and_counts(queryset, clauses, types=types, offset=offset,
                                            limit=limit, idf=idf)
-        sql, params = _ranked_rows_sql(queryset, query, clauses, idf)
+        sql, params = _ranked_rows_sql(queryset, query, clauses, idf, base_key)
         return _page_and_counts(sql, params, database=queryset.db, types=types,
                                 offset=offset, limit=limit)
     ranked = _search_clauses(queryset, clauses, ranked=True)
