@@ -79,7 +79,7 @@ def test_one_search_in_one_theme_then_another_shows_each_theme_its_documents(cli
                                         states=[kazakhstan]))
 
     for page in ({}, {"page": 1}):  # the second round not from the page cache
-        def found(**filters):
+        def found(page=page, **filters):
             return set(titles(client.get(URL, {"q": "миграция", **filters, **page})))
 
         assert found(theme="asylum") == {in_asylum.title}
