@@ -133,8 +133,8 @@ def documents_in_rank_order(ranks: list[tuple[int, float]], *, user) -> list[Doc
     return [by_id[pk] for pk in ranks_by_id if pk in by_id]
 
 
-# The list's documents read by id on PostgreSQL, per (database, access
-# levels): documents_for_list's SQL and parameters with the ids as one array
+# The list's documents read by id on PostgreSQL, per (database, list_key):
+# documents_for_list's SQL and parameters with the ids as one array
 # parameter, and where that parameter is among the others.
 _by_id_statements: dict[tuple, tuple[str, list, int]] = {}
 
@@ -147,7 +147,7 @@ def _list_documents_by_id(ids: list[int], *, user) -> dict[int, Document]:
     visible = documents_for_list(user=user)
     if connections[visible.db].vendor != "postgresql":
         return visible.in_bulk(ids)
-    key = (visible.db, tuple(_access_levels_for(user)))
+    key = (visible.db, list_key(user=user))
     found = _by_id_statements.get(key)
     if found is None:
         marker: list[int] = []
