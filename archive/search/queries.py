@@ -350,7 +350,14 @@ def _tiered_page_and_counts(
     summary: its rank is at most n x SUMMARY_SCORE plus the largest text
     part, the wider tier's bound. At 100,000 documents that tier is
     300-1,700 documents, and it decided every common search the first
-    tier could not (bench/RESULTS.md).
+    tier could not (bench/RESULTS.md). Its head ranks come first (each
+    title's test read once, ``_wider_tier_sql``); the text part, one index
+    probe per word and document, is then added only where it could still
+    matter: no document whose head rank plus the largest text part is
+    below the page's last head rank can enter the page, since at least a
+    page of documents rank at or above their head ranks. With 1,600
+    documents in the tier, their probes were a third of a three-word
+    search's time.
 
     Otherwise (both tiers narrow, a deep page) the page is ranked over every
     matching document (``ranked_page_ids``); the counts are kept."""
@@ -370,34 +377,47 @@ def _tiered_page_and_counts(
     # The text part as in _text_rank, each weight read by its (term,
     # document) key for the tier's few rows: ((w0 x s0 + w1 x s1) + ...).
     weight = (f"COALESCE((SELECT weight FROM {DocumentTerm._meta.db_table} "  # noqa: S608
-              "WHERE term = %s AND document_id = matched.page_id), 0.0) * %s")
+              "WHERE term = %s AND document_id = page_id), 0.0) * %s")
     text = reduce(lambda a, b: f"({a} + {b})", [weight] * len(terms)) if terms else "0.0"
     text_params = [value for term in terms for value in (term, idf[term] * TEXT_SCALE)]
     type_filter = f"AND doc_type IN ({', '.join(['%s'] * len(chosen))})" if chosen else ""
     order = "ORDER BY rank DESC, date DESC, page_id DESC LIMIT %s"
     # Every value is a parameter; the SQL pieces are the ORM's and ours.
-    statement = (
-        "SET LOCAL enable_nestloop = off; "  # noqa: S608
-        f"WITH matched AS MATERIALIZED ({matched_sql}), "
-        f"tier AS MATERIALIZED (SELECT page_id, %s + {text} AS rank, date FROM matched "
-        f"WHERE page_id IN ({title_sql}) {type_filter} {order}) "
-        "SELECT 0, doc_type, COUNT(*), NULL, NULL FROM matched GROUP BY doc_type "
-        "UNION ALL SELECT 1, NULL, page_id, rank, date FROM tier"
-    )
-    arguments = [*matched_params, TITLE_SCORE * len(positive), *text_params, *title_params,
-                 *chosen, wanted]
+    ctes = [
+        f"matched AS MATERIALIZED ({matched_sql})",
+        (f"tier AS MATERIALIZED (SELECT page_id, %s + {text} AS rank, date "  # noqa: S608
+         f"FROM matched WHERE page_id IN ({title_sql}) {type_filter} {order})"),
+    ]
+    cte_params = [*matched_params, TITLE_SCORE * len(positive), *text_params, *title_params,
+                  *chosen, wanted]
+    branches = ["SELECT 0, doc_type, COUNT(*), NULL, NULL FROM matched GROUP BY doc_type",
+                "SELECT 1, NULL, page_id, rank, date FROM tier"]
+    branch_params: list = []
     if len(positive) > 1:
-        head, head_params, any_title, any_title_params = _wider_tier_sql(positive)
+        flags, flag_params, any_title, head, head_params = _wider_tier_sql(positive)
         # The gate has no column of the rows: PostgreSQL evaluates it once,
-        # and reads none of the wider tier when the first one decides.
-        statement += (
-            f" UNION ALL SELECT * FROM (SELECT 2, NULL, page_id, {head} + {text} AS rank, "  # noqa: S608
-            f"date FROM matched WHERE ({any_title}) {type_filter} "
-            "AND (SELECT COUNT(*) < %s OR MIN(rank) <= %s FROM tier) "
-            f"{order}) AS wider"
-        )
-        arguments += [*head_params, *text_params, *any_title_params, *chosen,
-                      wanted, outside_first, wanted]
+        # and reads none of the wider tier when the first one decides (a
+        # CTE is run when a branch first reads it: only the last one does).
+        # OFFSET 0 keeps the flags computed once: a subquery pulled up
+        # would repeat each title's test in the condition and the rank.
+        ctes.append(
+            f"wider AS MATERIALIZED (SELECT page_id, date, {head} AS head FROM ("  # noqa: S608
+            f"SELECT page_id, date, {flags} FROM matched "
+            f"WHERE (SELECT COUNT(*) < %s OR MIN(rank) <= %s FROM tier) {type_filter} "
+            f"OFFSET 0) AS flagged WHERE {any_title})")
+        cte_params += [*head_params, *flag_params, wanted, outside_first, *chosen]
+        # The page's last head rank, less the largest text part (and a hair
+        # for the rounding of the sums): below it no document can enter
+        # the page, and its text is not weighed.
+        branches.append(
+            f"SELECT * FROM (SELECT 2, NULL, page_id, head + {text} AS rank, "  # noqa: S608
+            "date FROM wider "
+            "WHERE head >= (SELECT MIN(head) FROM (SELECT head FROM wider "
+            f"ORDER BY head DESC LIMIT %s) AS best) - %s {order}) AS wider_page")
+        branch_params += [*text_params, wanted, text_bound + 1e-9, wanted]
+    statement = ("SET LOCAL enable_nestloop = off; "
+                 f"WITH {', '.join(ctes)} {' UNION ALL '.join(branches)}")
+    arguments = [*cte_params, *branch_params]
     counts: dict[str, int] = {}
     tiers: dict[int, list[tuple[float, object, int]]] = {1: [], 2: []}
     with connections[queryset.db].cursor() as cursor:
@@ -421,24 +441,26 @@ def _tiered_page_and_counts(
     return page, counts
 
 
-def _wider_tier_sql(positive: list[Clause]) -> tuple[str, list, str, list]:
-    """The wider tier's head rank (as ``_pg_rank``: per clause, in a title
-    TITLE_SCORE, else in a summary SUMMARY_SCORE, else BODY_SCORE, summed in
-    the same order so that the ranks are the full ranking's to the last
-    bit) and its condition (any clause in the title), over
-    ``matched.page_id``, with their parameters."""
-    scores, score_params, titles, title_params = [], [], [], []
-    for clause in positive:
+def _wider_tier_sql(positive: list[Clause]) -> tuple[str, list, str, str, list]:
+    """The wider tier's pieces, over ``page_id``: its flags (whether each
+    clause is in the title, a column ``in_title_N`` each, so that each
+    title's test is read once), its condition (any flag), and its head rank
+    (as ``_pg_rank``: per clause, in a title TITLE_SCORE, else in a summary
+    SUMMARY_SCORE, else BODY_SCORE, summed in the same order so that the
+    ranks are the full ranking's to the last bit), with the parameters of
+    the flags and of the head rank."""
+    flags, flag_params, scores, score_params = [], [], [], []
+    for n, clause in enumerate(positive):
         in_title, in_title_params = _raw_sql(_ids_with_words_in(TITLE_FIELDS, clause.raw))
         in_summary, in_summary_params = _raw_sql(_ids_with_words_in(SUMMARY_FIELDS, clause.raw))
-        scores.append(f"CASE WHEN page_id IN ({in_title}) THEN %s "
+        flags.append(f"page_id IN ({in_title}) AS in_title_{n}")
+        flag_params += in_title_params
+        scores.append(f"CASE WHEN in_title_{n} THEN %s "
                       f"WHEN page_id IN ({in_summary}) THEN %s ELSE %s END")
-        score_params += [*in_title_params, TITLE_SCORE, *in_summary_params, SUMMARY_SCORE,
-                         BODY_SCORE]
-        titles.append(f"page_id IN ({in_title})")
-        title_params += in_title_params
+        score_params += [TITLE_SCORE, *in_summary_params, SUMMARY_SCORE, BODY_SCORE]
     head = reduce(lambda a, b: f"({a} + {b})", scores)
-    return head, score_params, " OR ".join(titles), title_params
+    any_title = " OR ".join(f"in_title_{n}" for n in range(len(positive)))
+    return ", ".join(flags), flag_params, any_title, head, score_params
 
 
 def _raw_sql(queryset: QuerySet) -> tuple[str, list]:

@@ -6,6 +6,7 @@ words on PostgreSQL are paged by tiers (``search_page_and_counts``): the
 same page again, with fewer documents ranked."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -171,3 +172,44 @@ def test_a_first_tier_too_narrow_for_the_page_is_widened_in_the_same_round_trip(
     assert len(sent.captured_queries) == 1
     assert ([(pk, round(rank, 6)) for pk, rank in page], counts) == separately(
         "защита прав беженцев", None, 0, 6)
+
+
+@pytest.mark.postgresql
+def test_the_wider_tier_weighs_the_text_only_of_documents_that_could_enter_the_page(
+        monkeypatch):
+    """«права беженцев»: both words in 3 titles (too few for a page of 5),
+    «беженцы» alone in 30 more, 10 of which have «права» in their summary.
+    Those 13 rank above the other 20 whatever their texts say, so only
+    their texts are weighed (one probe a word), and the page is still the
+    full ranking's."""
+    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    for n in range(40):
+        title = ("Права беженцев" if n < 3 else "Беженцы в регионе" if n < 33
+                 else f"Доклад № {n}")
+        document = DocumentFactory(
+            title_ru=title,
+            summary_ru="О правах человека." if 3 <= n < 13 else "О мигрантах.",
+            doc_type=TYPES[n % 3],
+            date=datetime.date(2022, 1, 1) + datetime.timedelta(days=n % 6),
+        )
+        text = f"Текст {n}. " + "беженцы права мигранты " * (n % 4 + 1)
+        DocumentFileFactory(document=document, language=FileLanguage.RUSSIAN,
+                            content=text.encode())
+        document_index(document_id=document.pk)
+    search_page_and_counts(Document.objects.all(), "права беженцев", types=None, offset=0,
+                           limit=5)  # the words' frequencies cached
+    with CaptureQueriesContext(connection) as sent:
+        page, counts = search_page_and_counts(Document.objects.all(), "права беженцев",
+                                              types=None, offset=0, limit=5)
+    [statement] = [q["sql"] for q in sent.captured_queries]
+    setting, statement = statement.split("; ", 1)
+    with connection.cursor() as cursor:
+        cursor.execute(setting)
+        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + statement)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    probes = sum(int(loops) for loops in re.findall(
+        r"on archive_documentterm\b.*loops=(\d+)", plan))
+
+    assert ([(pk, round(rank, 6)) for pk, rank in page], counts) == separately(
+        "права беженцев", None, 0, 5)
+    assert probes == 2 * (3 + 13)  # the first tier's 3, the wider tier's 13 of 33
