@@ -158,8 +158,23 @@ def _list_documents_by_id(ids: list[int], *, user) -> dict[int, Document]:
         found = _by_id_statements[key] = (sql, list(params), position)
     sql, params, position = found
     arguments = [*params[:position], list(ids), *params[position + 1:]]
-    return {document.pk: document
-            for document in Document.objects.using(visible.db).raw(sql, arguments)}
+    with connections[visible.db].cursor() as cursor:
+        cursor.execute(sql, arguments)
+        columns = [column.name for column in cursor.description]
+        rows = cursor.fetchall()
+    # The rows made into documents as raw() would, without its per-query
+    # mapping of columns (a third of the Python of reading the page).
+    position = {name: n for n, name in enumerate(columns)}
+    fields = [f.attname for f in Document._meta.concrete_fields if f.attname in position]
+    taken = [position[name] for name in fields]
+    extras = [(n, name) for n, name in enumerate(columns) if name not in set(fields)]
+    documents = {}
+    for row in rows:
+        document = Document.from_db(visible.db, fields, [row[n] for n in taken])
+        for n, name in extras:
+            setattr(document, name, row[n])
+        documents[document.pk] = document
+    return documents
 
 
 def document_type_counts(*, counts: dict[str, int] | None) -> list[dict]:
