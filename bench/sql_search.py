@@ -1,6 +1,12 @@
 """The archive search issued directly in SQL, beside the web search (issue
 11: "within 2x of the same query issued directly in SQL").
 
+Beside them, the same search through Django: the time the view spends in
+``paginate_queryset`` for the URL, requested in process (unique each time,
+as below) against the same database (``search_through_django``): the
+query as the portal issues it, ORM and model instances included, without
+the rest of the page.
+
 For each archive URL the statements are not written here: the archive list
 view itself is requested once through Django's test client (in a process
 with the bench settings, against the bench database, with a unique query
@@ -113,6 +119,39 @@ def page_statements(path: str) -> list[Statement]:
     return statements
 
 
+def search_through_django(path: str) -> float:
+    """Milliseconds the archive list view spends in its search for ``path``
+    (its ``paginate_queryset``: the same statements as ``page_statements``
+    finds, built, sent and read through Django, the page's documents made
+    into model instances), the page requested in process with a unique
+    query string as above. What the search costs through the ORM, beside
+    the same statements on the raw driver connection; the rest of the
+    page (its filters, snippets and HTML) is not the query."""
+    from django.test import Client
+
+    from archive.views import DocumentListView
+
+    spent: list[float] = []
+    original = DocumentListView.paginate_queryset
+
+    def paginate_queryset(self, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            spent.append((time.perf_counter() - started) * 1000)
+
+    separator = "&" if "?" in path else "?"
+    DocumentListView.paginate_queryset = paginate_queryset
+    try:
+        response = Client(HTTP_HOST=_host()).get(f"{path}{separator}_sql={uuid.uuid4().hex}")
+    finally:
+        DocumentListView.paginate_queryset = original
+    if response.status_code != 200 or len(spent) != 1:
+        raise RuntimeError(f"{path}: status {response.status_code}, {len(spent)} searches")
+    return spent[0]
+
+
 def time_statements(statements: list[Statement]) -> list[float]:
     """Each statement sent on the raw driver connection: execute, then
     fetch every row. Milliseconds per statement."""
@@ -141,16 +180,21 @@ def measure(paths: list[str], *, rounds: int = 3) -> dict:
     pages = {path: page_statements(path) for path in paths}
     for statements in pages.values():
         time_statements(statements)  # warm
-    search, every = [], []
+    for path in paths:
+        search_through_django(path)  # warm
+    search, every, django_search = [], [], []
     for _ in range(rounds):
-        for statements in pages.values():
+        for path, statements in pages.items():
             timings = time_statements(statements)
             search.append(sum(t for t, s in zip(timings, statements, strict=True) if s.search))
             every.append(sum(timings))
+            django_search.append(search_through_django(path))
     counts = [sum(s.search for s in statements) for statements in pages.values()]
     return {
         "p50": round(percentile(search, 0.50), 1), "p95": round(percentile(search, 0.95), 1),
         "p99": round(percentile(search, 0.99), 1), "max": round(max(search), 1),
+        "django_p50": round(percentile(django_search, 0.50), 1),
+        "django_p95": round(percentile(django_search, 0.95), 1),
         "all_p50": round(percentile(every, 0.50), 1),
         "all_p95": round(percentile(every, 0.95), 1),
         "urls": len(pages), "samples": len(search),
