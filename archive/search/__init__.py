@@ -92,8 +92,11 @@ Ranking
     tier too narrow for the page is followed in the same statement, and
     only then, by a wider one: the matching documents with any word in
     their title, beyond any other document's reach (each word at best in
-    its summary, plus the largest text part). Otherwise the page is ranked
-    in full after all. At 100,000 documents: «беженцев» 80 → 44 ms,
+    its summary, plus the largest text part); its head ranks come first,
+    and the text weights are read only for the documents whose head rank
+    plus the largest text part reaches the page's last head rank (40 of
+    1,656 for «защита прав беженцев»). Otherwise the page is ranked in
+    full after all. At 100,000 documents: «беженцев» 80 → 44 ms,
     «трудовых мигрантов» 188 → 60 ms, «защита прав беженцев» 231 → 129 ms
     (the wider tier); a test asserts the page equals the full ranking's
     for thirteen searches.
