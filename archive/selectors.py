@@ -164,10 +164,10 @@ def _list_documents_by_id(ids: list[int], *, user) -> dict[int, Document]:
         rows = cursor.fetchall()
     # The rows made into documents as raw() would, without its per-query
     # mapping of columns (a third of the Python of reading the page).
-    position = {name: n for n, name in enumerate(columns)}
-    fields = [f.attname for f in Document._meta.concrete_fields if f.attname in position]
-    taken = [position[name] for name in fields]
-    extras = [(n, name) for n, name in enumerate(columns) if name not in set(fields)]
+    column_at = {name: n for n, name in enumerate(columns)}
+    fields = [f.attname for f in Document._meta.concrete_fields if f.attname in column_at]
+    taken = [column_at[name] for name in fields]
+    extras = [(n, name) for n, name in enumerate(columns) if name not in fields]
     documents = {}
     for row in rows:
         document = Document.from_db(visible.db, fields, [row[n] for n in taken])

@@ -63,35 +63,45 @@ class Statement:
 
 
 @contextmanager
+def _around_search(before, after):
+    """Call ``before()`` and ``after()`` around each run of the archive list
+    view's ``paginate_queryset`` (its search), for as long as this lasts."""
+    from archive.views import DocumentListView
+
+    original = DocumentListView.paginate_queryset
+
+    def paginate_queryset(self, *args, **kwargs):
+        before()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            after()
+
+    DocumentListView.paginate_queryset = paginate_queryset
+    try:
+        yield
+    finally:
+        DocumentListView.paginate_queryset = original
+
+
+@contextmanager
 def _recording():
     """Record every statement sent on the default connection, marking those
     sent while the archive list view paginates (the search)."""
     from django.db import connection
 
-    from archive.views import DocumentListView
-
     statements: list[Statement] = []
     state = {"search": False}
-    original = DocumentListView.paginate_queryset
-
-    def paginate_queryset(self, *args, **kwargs):
-        state["search"] = True
-        try:
-            return original(self, *args, **kwargs)
-        finally:
-            state["search"] = False
 
     def record(execute, sql, params, many, context):
         if not many and sql.lstrip().upper().startswith(READS) and not SETUP.search(sql):
             statements.append(Statement(sql, params, state["search"]))
         return execute(sql, params, many, context)
 
-    DocumentListView.paginate_queryset = paginate_queryset
-    try:
-        with connection.execute_wrapper(record):
-            yield statements
-    finally:
-        DocumentListView.paginate_queryset = original
+    with _around_search(lambda: state.update(search=True),
+                        lambda: state.update(search=False)), \
+            connection.execute_wrapper(record):
+        yield statements
 
 
 def _host() -> str:
@@ -101,15 +111,20 @@ def _host() -> str:
     return "testserver" if "*" in settings.ALLOWED_HOSTS or not hosts else hosts[0]
 
 
-def page_statements(path: str) -> list[Statement]:
-    """The read statements the archive list view sends for ``path`` (e.g.
-    ``/ru/archive/?q=беженцы&type=report``), in order."""
+def _get_unique(path: str):
+    """``path`` requested in process, with a unique query string added so
+    that no page cache answers it."""
     from django.test import Client
 
     separator = "&" if "?" in path else "?"
-    unique = f"{path}{separator}_sql={uuid.uuid4().hex}"  # never a page cache hit
+    return Client(HTTP_HOST=_host()).get(f"{path}{separator}_sql={uuid.uuid4().hex}")
+
+
+def page_statements(path: str) -> list[Statement]:
+    """The read statements the archive list view sends for ``path`` (e.g.
+    ``/ru/archive/?q=беженцы&type=report``), in order."""
     with _recording() as statements:
-        response = Client(HTTP_HOST=_host()).get(unique)
+        response = _get_unique(path)
     if response.status_code != 200:
         raise RuntimeError(f"{path}: status {response.status_code}")
     if not any(s.search for s in statements):
@@ -127,26 +142,11 @@ def search_through_django(path: str) -> float:
     query string as above. What the search costs through the ORM, beside
     the same statements on the raw driver connection; the rest of the
     page (its filters, snippets and HTML) is not the query."""
-    from django.test import Client
-
-    from archive.views import DocumentListView
-
+    started: list[float] = []
     spent: list[float] = []
-    original = DocumentListView.paginate_queryset
-
-    def paginate_queryset(self, *args, **kwargs):
-        started = time.perf_counter()
-        try:
-            return original(self, *args, **kwargs)
-        finally:
-            spent.append((time.perf_counter() - started) * 1000)
-
-    separator = "&" if "?" in path else "?"
-    DocumentListView.paginate_queryset = paginate_queryset
-    try:
-        response = Client(HTTP_HOST=_host()).get(f"{path}{separator}_sql={uuid.uuid4().hex}")
-    finally:
-        DocumentListView.paginate_queryset = original
+    with _around_search(lambda: started.append(time.perf_counter()),
+                        lambda: spent.append((time.perf_counter() - started[-1]) * 1000)):
+        response = _get_unique(path)
     if response.status_code != 200 or len(spent) != 1:
         raise RuntimeError(f"{path}: status {response.status_code}, {len(spent)} searches")
     return spent[0]
