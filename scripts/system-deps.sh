@@ -26,10 +26,13 @@ if [ "$profile" = test ]; then
     [hunspell-ru]="/usr/share/hunspell/ru_RU.dic"
     [npm]="/usr/bin/npm"
     [default-jre-headless]="/usr/bin/java"
+    [nginx]="/usr/sbin/nginx"
   )
   # npm installs axe-core and the Nu Html Checker (vnu-jar), which runs on Java.
+  # nginx: the production stack's test (tests/portal/test_production_stack.py)
+  # runs deploy/nginx.conf in front of gunicorn, as docker-compose.yml does.
   packages+=(postgresql redis-server chromium fonts-noto-core poppler-utils hunspell-ru npm
-             default-jre-headless)
+             default-jre-headless nginx)
 fi
 
 if [ "$profile" = bench ]; then
@@ -37,8 +40,10 @@ if [ "$profile" = bench ]; then
     [postgresql]="/usr/lib/postgresql"
     [redis-server]="/usr/bin/redis-server"
     [wrk]="/usr/bin/wrk"
+    [nginx]="/usr/sbin/nginx"
   )
-  packages+=(postgresql redis-server wrk)
+  # nginx: the load scenario (bench/load.py) runs the production stack.
+  packages+=(postgresql redis-server wrk nginx)
 fi
 
 missing=()
