@@ -5,15 +5,16 @@ actionplan.selectors; writes in actionplan.services."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
+
+from almaty_portal.csvsafe import csv_bytes
 
 from . import selectors, services
 from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage, ReportStatus
@@ -86,20 +87,17 @@ class ProgressCsvView(RoundMixin, View):
         if reporting_round is None:
             raise Http404
         matrix = selectors.progress_matrix(reporting_round=reporting_round)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="action-plan-progress-{reporting_round.pk}.csv"'
-        )
-        response.write("\ufeff")  # Excel reads the Cyrillic as UTF-8
-        writer = csv.writer(response)
-        writer.writerow([_("Action"), _("Area"), _("Text"),
-                         *[state.name for state in matrix.states]])
-        for block in matrix.areas:
-            for row in block.rows:
-                writer.writerow([
-                    row.action.code, block.area.title, row.action.text,
-                    *[cell.get_status_display() if cell else "" for cell in row.cells],
-                ])
+        rows = [[_("Action"), _("Area"), _("Text"), *[state.name for state in matrix.states]]]
+        rows += [
+            [row.action.code, block.area.title, row.action.text,
+             *[cell.get_status_display() if cell else "" for cell in row.cells]]
+            for block in matrix.areas for row in block.rows
+        ]
+        # csv_bytes: UTF-8 with a byte order mark (Excel reads the Cyrillic),
+        # formula cells neutralised; Django writes the Content-Disposition.
+        response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"action-plan-progress-{reporting_round.pk}.csv")
         return response
 
 

@@ -6,8 +6,6 @@ and nothing else (no network, no other file)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,6 +13,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from almaty_portal.csvsafe import csv_bytes
 
 from .models import Meeting
 from .selectors import participants_in_protocol_order
@@ -77,27 +77,28 @@ def plates_pdf(*, meeting: Meeting, language: str) -> bytes:
 
 
 def participants_csv(*, meeting: Meeting) -> bytes:
-    """The list of participants in protocol order, UTF-8 with a byte order
-    mark (so spreadsheet programs read the Cyrillic), headers in the active
-    language."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([
+    """The list of participants in protocol order, headers in the active
+    language; almaty_portal.csvsafe writes it (UTF-8 with a byte order mark,
+    every cell a spreadsheet would read as a formula neutralised: a
+    delegate's name is what a coordinator typed)."""
+    header = [
         _("Group"), _("State or organisation"), _("Role"), _("Surname (Latin)"),
         _("Given names (Latin)"), _("Surname (Cyrillic)"), _("Given names (Cyrillic)"),
         _("Position"), _("Agency"), _("Email"), _("Preferred language"),
         _("Invitation or visa letter"), _("Dietary needs"), _("Accessibility needs"),
         _("Accreditation"),
-    ])
-    for entry in participants_in_protocol_order(meeting=meeting):
-        for member in entry.members:
-            writer.writerow([
-                entry.group.label, entry.delegation.party_name, member.get_role_display(),
-                member.surname_latin, member.given_names_latin, member.surname_cyrillic,
-                member.given_names_cyrillic, member.position, member.agency, member.email,
-                member.get_preferred_language_display(),
-                _("yes") if member.needs_visa_letter else _("no"),
-                member.dietary_needs, member.accessibility_needs,
-                member.get_accreditation_display(),
-            ])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    ]
+    rows = [
+        [
+            entry.group.label, entry.delegation.party_name, member.get_role_display(),
+            member.surname_latin, member.given_names_latin, member.surname_cyrillic,
+            member.given_names_cyrillic, member.position, member.agency, member.email,
+            member.get_preferred_language_display(),
+            _("yes") if member.needs_visa_letter else _("no"),
+            member.dietary_needs, member.accessibility_needs,
+            member.get_accreditation_display(),
+        ]
+        for entry in participants_in_protocol_order(meeting=meeting)
+        for member in entry.members
+    ]
+    return csv_bytes([header, *rows])

