@@ -50,7 +50,9 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    # Sign-in (two steps), the account page, two-factor pages and the admin's
+    # sign-in (membership/accounts/urls.py).
+    path("", include("membership.accounts.urls")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

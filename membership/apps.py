@@ -19,3 +19,8 @@ class MembershipConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_staff_groups, dispatch_uid="membership.staff_groups")
+        from django.contrib.auth.signals import user_logged_in
+
+        from .accounts.middleware import session_limits_start
+
+        user_logged_in.connect(session_limits_start, dispatch_uid="membership.session_limits")

@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    # Second factor: TOTP devices and single-use recovery codes (django-otp).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "membership",
     "chairmanship",
     "meetings",
@@ -61,8 +65,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed a second factor.
+    "django_otp.middleware.OTPMiddleware",
     "almaty_portal.middleware.PrivateForSignedInUsersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sessions end after the idle and absolute limits below (after messages:
+    # it tells the person why); staff without a verified second factor are
+    # sent to sign in with it or to enrol (membership/accounts/middleware.py).
+    "membership.accounts.middleware.SessionLimitsMiddleware",
+    "membership.accounts.middleware.StaffSecondFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: turns a refused login (axes' backend) into the lockout page.
@@ -182,6 +193,22 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 # Invitation and password-reset links expire after three days.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3600)
+
+# --- Two-factor authentication and session limits ---------------------------
+# Staff must sign in with a second factor (TOTP or a recovery code) and enrol
+# one before any other page; on in production (prod.py), off in dev, the demo
+# and tests. Coordinators and focal points may enrol from their account page.
+STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Almaty Process")
+# Seconds between the password and the code on the second sign-in step.
+LOGIN_SECOND_STEP_SECONDS = env.int("LOGIN_SECOND_STEP_SECONDS", default=5 * 60)
+# Seconds a session lives without a request (idle) and in all (absolute),
+# for staff and for everyone else (coordinators, focal points); 0: no limit.
+SESSION_IDLE_TIMEOUT_STAFF = env.int("SESSION_IDLE_TIMEOUT_STAFF", default=30 * 60)
+SESSION_ABSOLUTE_TIMEOUT_STAFF = env.int("SESSION_ABSOLUTE_TIMEOUT_STAFF", default=12 * 3600)
+SESSION_IDLE_TIMEOUT_USERS = env.int("SESSION_IDLE_TIMEOUT_USERS", default=8 * 3600)
+SESSION_ABSOLUTE_TIMEOUT_USERS = env.int("SESSION_ABSOLUTE_TIMEOUT_USERS", default=0)
 
 # --- Login lockout and throttling ----------------------------------------------
 # django-axes refuses a login once an account, or a client address, has

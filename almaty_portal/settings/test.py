@@ -47,3 +47,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # test_pagecache.py): most tests change rows inside a transaction that is
 # rolled back, whose on-commit invalidation never runs.
 PAGE_CACHE_SECONDS = 0
+# Session limits are off unless a test switches them on (tests/portal/
+# test_session_limits.py): many tests travel in time with a signed-in client.
+SESSION_IDLE_TIMEOUT_STAFF = 0
+SESSION_ABSOLUTE_TIMEOUT_STAFF = 0
+SESSION_IDLE_TIMEOUT_USERS = 0
+SESSION_ABSOLUTE_TIMEOUT_USERS = 0
