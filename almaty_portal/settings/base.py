@@ -211,15 +211,21 @@ SESSION_IDLE_TIMEOUT_USERS = env.int("SESSION_IDLE_TIMEOUT_USERS", default=8 * 3
 SESSION_ABSOLUTE_TIMEOUT_USERS = env.int("SESSION_ABSOLUTE_TIMEOUT_USERS", default=0)
 
 # --- Login lockout and throttling ----------------------------------------------
-# django-axes refuses a login once an account, or a client address, has
-# failed AXES_FAILURE_LIMIT times; the lockout ends by itself after the
-# cool-off (a success before then clears the account's count). The backend
-# is axes' AxesStandaloneBackend check and ModelBackend in one class.
+# django-axes refuses a login once an account has failed AXES_FAILURE_LIMIT
+# times from one client address, or once a client address has failed
+# LOGIN_FAILURE_LIMIT_PER_ADDRESS times whatever the accounts (README,
+# "Security": nobody elsewhere can lock an account out, an office behind one
+# address is not locked out by one person). The lockout ends by itself after
+# the cool-off; a success before then clears that account's count from that
+# address. The backend is axes' AxesStandaloneBackend check and ModelBackend
+# in one class; the handler applies the two limits (auth_backends.py).
 AUTHENTICATION_BACKENDS = ["almaty_portal.auth_backends.LockoutModelBackend"]
+AXES_HANDLER = "almaty_portal.auth_backends.PairFirstLockoutHandler"
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=50)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
-# Each parameter on its own: an account from any address, an address for any account.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The account and the address together, then the address alone (at its own limit).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # The page promises a time: attempts during a lockout do not extend it.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False

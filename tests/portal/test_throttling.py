@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.core import mail
 from django.utils import timezone
 
@@ -37,20 +38,67 @@ def test_login_locks_the_account_out_after_the_failure_limit(client, settings, u
 
 
 @pytest.mark.parametrize("url", LOGIN_URLS)
-def test_login_locks_the_account_out_from_any_address(client, settings, url):
-    user = StaffUserFactory()
-    for n in range(settings.AXES_FAILURE_LIMIT):
-        _post_login(client, url, user.email, "wrong-password", ip=f"198.51.100.{n + 1}")
+def test_login_lockout_by_an_attacker_elsewhere_leaves_the_owner_in(client, settings, url):
+    """Lockout as denial of service: five wrong passwords (or fifty, from
+    ten addresses) for admin@example.org lock out the addresses that sent
+    them, never the account's owner at their own address."""
+    user = StaffUserFactory(email="admin@example.org")
+    for n in range(10):
+        for _ in range(settings.AXES_FAILURE_LIMIT):
+            _post_login(client, url, user.email, "wrong-password", ip=f"198.51.100.{n + 1}")
 
-    response = _post_login(client, url, user.email, PASSWORD, ip="192.0.2.99")
+    attacker = _post_login(client, url, user.email, PASSWORD, ip="198.51.100.1")
+    owner = _post_login(client, url, user.email, PASSWORD, ip="192.0.2.99")
 
-    assert response.status_code == 429
+    assert attacker.status_code == 429
+    assert owner.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
 
 
-def test_login_locks_an_address_out_across_accounts(client, settings):
+def test_login_lockout_of_one_account_leaves_others_at_the_same_address(client, settings):
+    """An office behind one address: one person's five typos lock out that
+    person, not their colleagues."""
+    careless, colleague = UserFactory(), UserFactory()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _post_login(client, LOGIN_URLS[0], careless.email, "wrong-password")
+
+    locked = _post_login(client, LOGIN_URLS[0], careless.email, PASSWORD)
+    response = _post_login(client, LOGIN_URLS[0], colleague.email, PASSWORD)
+
+    assert locked.status_code == 429
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(colleague.pk)
+
+
+def test_login_locks_an_address_out_across_accounts_at_its_own_limit(client, settings):
+    settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS = 12
     user = UserFactory()
-    for n in range(settings.AXES_FAILURE_LIMIT):
+    for n in range(settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS - 1):
         _post_login(client, LOGIN_URLS[0], f"guess{n}@example.org", "wrong-password")
+    below = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD)
+    client.logout()
+    _post_login(client, LOGIN_URLS[0], "guess-last@example.org", "wrong-password")
+    _post_login(client, LOGIN_URLS[0], "guess-last@example.org", "wrong-password")
+
+    response = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD)
+    elsewhere = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD, ip="192.0.2.99")
+
+    assert below.status_code == 302
+    assert response.status_code == 429
+    assert elsewhere.status_code == 302
+
+
+def test_login_success_clears_only_its_own_count_at_the_address(client, settings):
+    """Signing in clears the account's failures from that address, not the
+    address's count of other accounts' failures (else one valid account
+    would let a guesser go on for ever)."""
+    settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS = 10
+    user = UserFactory()
+    for n in range(settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS - 1):
+        _post_login(client, LOGIN_URLS[0], f"guess{n}@example.org", "wrong-password")
+    assert _post_login(client, LOGIN_URLS[0], user.email, PASSWORD).status_code == 302
+    client.logout()
+    _post_login(client, LOGIN_URLS[0], "guess-last@example.org", "wrong-password")
 
     response = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD)
 
@@ -59,10 +107,10 @@ def test_login_locks_an_address_out_across_accounts(client, settings):
 
 def test_login_lockout_counts_the_address_in_any_letter_case(client, settings):
     user = UserFactory(email="coordinator@example.org")
-    for n in range(settings.AXES_FAILURE_LIMIT):
-        _post_login(client, LOGIN_URLS[0], "Coordinator@Example.org", "wrong", ip=f"198.51.100.{n}")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _post_login(client, LOGIN_URLS[0], "Coordinator@Example.org", "wrong")
 
-    response = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD, ip="192.0.2.99")
+    response = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD)
 
     assert response.status_code == 429
 
@@ -110,18 +158,55 @@ def test_login_lockout_page_in_english(client, settings):
 def test_login_lockout_uses_the_forwarded_address_behind_the_proxies(client, settings):
     settings.PROXY_COUNT = 2
     user = UserFactory()
-    for n in range(settings.AXES_FAILURE_LIMIT):
-        # The same proxies, a different visitor each time: nobody is locked out by address.
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        # The same proxies: one visitor guesses the account's password.
         client.post(
-            LOGIN_URLS[0], {"username": f"guess{n}@example.org", "password": "wrong"},
-            REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}, 172.18.0.1",
+            LOGIN_URLS[0], {"username": user.email, "password": "wrong"},
+            REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="198.51.100.7, 172.18.0.1",
         )
 
-    response = client.post(
+    guesser = client.post(
+        LOGIN_URLS[0], {"username": user.email, "password": PASSWORD},
+        REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="198.51.100.7, 172.18.0.1",
+    )
+    owner = client.post(
         LOGIN_URLS[0], {"username": user.email, "password": PASSWORD},
         REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="192.0.2.10, 172.18.0.1",
     )
 
+    assert guesser.status_code == 429
+    assert owner.status_code == 302
+
+
+def test_login_with_a_forged_forwarded_address_counts_the_proxy(client, settings):
+    """A header entry that is not an address (forged, garbled) never
+    reaches axes' address column (PostgreSQL refused it: 500)."""
+    settings.PROXY_COUNT = 1
+    user = UserFactory()
+
+    response = client.post(
+        LOGIN_URLS[0], {"username": user.email, "password": "wrong"},
+        REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="not-an-address" + "x" * 10_000,
+    )
+
+    assert response.status_code == 200
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["172.18.0.5"]
+
+
+@pytest.mark.dates
+def test_login_address_lockout_ends_after_the_cool_off(client, settings):
+    settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS = 8
+    user = UserFactory()
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for n in range(settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS):
+            _post_login(client, LOGIN_URLS[0], f"guess{n}@example.org", "wrong-password")
+        traveller.shift(timedelta(minutes=14))
+        still_locked = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD)
+        traveller.shift(timedelta(minutes=2))
+
+        response = _post_login(client, LOGIN_URLS[0], user.email, PASSWORD)
+
+    assert still_locked.status_code == 429
     assert response.status_code == 302
 
 
