@@ -14,3 +14,5 @@ class PortalConfig(AppConfig):
         from .pagecache import watch_public_content
 
         watch_public_content(self)
+        # Storage directories and files: `manage.py check` and /healthz.
+        from . import checks  # noqa: F401

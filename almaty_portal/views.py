@@ -33,6 +33,7 @@ from membership.forms import PasswordResetForm
 from membership.throttle import throttle_hit
 
 from . import search
+from .health import storage_problems
 from .throttling import client_ip
 from .urls_absolute import absolute_url
 
@@ -128,6 +129,11 @@ def healthz(request):
         except Exception as exc:
             report[name] = f"error: {exc.__class__.__name__}"
             healthy = False
+    # Storage directories and the newest stored files: names and problems
+    # only, never paths (almaty_portal/health.py).
+    storage = storage_problems()
+    report["storage"] = [f"{p.storage}: {p.problem}" for p in storage] or "ok"
+    healthy = healthy and not storage
     report["status"] = "ok" if healthy else "error"
     return JsonResponse(report, status=200 if healthy else 503)
 

@@ -1,6 +1,8 @@
 """Tests: PostgreSQL and Redis come from DATABASE_URL / REDIS_URL, which the
 test plugin (tests/plugins/services.py) sets after starting throwaway servers."""
 
+from pathlib import Path
+
 from .base import *
 from .base import ARCHIVE_ROOT, DATABASES, VAR_DIR, env
 
@@ -18,6 +20,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The storage check (almaty_portal.E001) and /healthz require the storage
+# directories: each test run starts with empty ones.
+for _storage_dir in (MEDIA_ROOT, ARCHIVE_ROOT):
+    Path(_storage_dir).mkdir(parents=True, exist_ok=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A fixed test database name, so that the Celery worker the tests start
     # (with ALMATY_WORKER_USES_TEST_DATABASE=1) connects to the same one.

@@ -9,7 +9,9 @@ def test_healthz_reports_database_and_redis(client, settings):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert json.loads(response.content) == {"database": "ok", "redis": "ok", "status": "ok"}
+    assert json.loads(response.content) == {
+        "database": "ok", "redis": "ok", "storage": "ok", "status": "ok",
+    }
 
 
 def test_healthz_without_redis_configured(client, settings):
@@ -18,7 +20,7 @@ def test_healthz_without_redis_configured(client, settings):
     response = client.get("/healthz")
 
     assert json.loads(response.content) == {
-        "database": "ok", "redis": "not configured", "status": "ok",
+        "database": "ok", "redis": "not configured", "storage": "ok", "status": "ok",
     }
 
 
