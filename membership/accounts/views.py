@@ -34,8 +34,9 @@ from .forms import MSG_CODE_INVALID, CodeForm, EnrolmentForm, PasswordConfirmFor
 # The sign-in between its two steps: who passed the password, when, with
 # which backend, where to go next, and how many wrong codes so far.
 PENDING_SESSION_KEY = "_login_second_step"
-# Wrong codes on one second step before the password is asked again.
-SECOND_STEP_MAX_TRIES = 5
+# Wrong codes on one second step before the password is asked again (each
+# also counts as a failed login for axes' lockout).
+SECOND_STEP_MAX_TRIES = 3
 
 
 def safe_next(request) -> str:

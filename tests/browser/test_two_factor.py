@@ -1,0 +1,111 @@
+"""Two-factor authentication in Chromium: a coordinator enrols from the
+account page (the key read from the page, each code computed in the test
+with RFC 6238 as the app would), signs out, signs in with a code, then with
+a recovery code, which fails the second time; staff required to use a
+second factor land on enrolment, not in the admin. No CSP violation."""
+
+import time
+from base64 import b32decode
+
+import pytest
+from django_otp.oath import TOTP
+from playwright.sync_api import Page, expect
+
+from tests.factories.membership import StaffUserFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct-horse-battery"  # UserFactory's
+EMAIL = "coordinator.kaz@example.org"
+
+
+def app_code(secret: str, *, seconds_ahead: int = 0) -> str:
+    """What an authenticator app shows for ``secret`` (base32) now, or in
+    the next 30-second step: a code not yet used, since each is accepted once."""
+    key = b32decode(secret + "=" * (-len(secret) % 8))
+    generator = TOTP(key, 30, 0, 6, 0)
+    generator.time = time.time() + seconds_ahead
+    return f"{generator.token():06d}"
+
+
+def sign_in_with_password(page: Page, base: str):
+    page.goto(f"{base}/en/accounts/login/")
+    page.locator("input[name=username]").fill(EMAIL)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("main").get_by_role("button", name="Sign in").click()
+
+
+def sign_out(page: Page):
+    page.locator("footer").get_by_role("button", name="Sign out").click()
+    expect(page.locator("footer").get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def test_enrol_then_sign_in_with_a_code_and_a_recovery_code_once(live_server, page: Page):
+    UserFactory(email=EMAIL, full_name="Aigerim Testova")
+    console_errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
+    base = live_server.url
+
+    # Signed in with the password alone: no second factor yet.
+    sign_in_with_password(page, base)
+    page.locator("footer").get_by_role("link", name="Your account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+    expect(page.locator("main")).to_contain_text(EMAIL)
+    page.get_by_role("link", name="Set up two-factor authentication").click()
+
+    qr = page.get_by_role("img", name="QR code to add this account to an authenticator app")
+    expect(qr).to_be_visible()
+    assert qr.evaluate("img => img.naturalWidth") > 0
+    secret = page.locator("#totp-secret").get_attribute("data-secret")
+    page.get_by_label("Code from the app").fill(app_code(secret))
+    page.get_by_role("button", name="Turn on").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recovery codes")
+    codes = page.locator(".recovery-codes code").all_inner_texts()
+    assert len(codes) == 10
+    sign_out(page)
+
+    # Password, then a code from the app.
+    sign_in_with_password(page, base)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code")
+    page.get_by_label("Code").fill(app_code(secret, seconds_ahead=30))
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("footer")).to_contain_text("Signed in as Aigerim Testova")
+    sign_out(page)
+
+    # Password, then a recovery code: accepted once.
+    sign_in_with_password(page, base)
+    page.get_by_label("Code").fill(codes[0])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("footer")).to_contain_text("Signed in as Aigerim Testova")
+    page.goto(f"{base}/en/accounts/")
+    expect(page.locator("main")).to_contain_text("You have 9 unused recovery codes.")
+    sign_out(page)
+
+    sign_in_with_password(page, base)
+    page.get_by_label("Code").fill(codes[0])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".errorlist")).to_contain_text("This code is not valid.")
+    expect(page.locator("footer").get_by_role("link", name="Sign in")).to_be_visible()
+
+    assert console_errors == []
+
+
+def test_staff_password_alone_lands_on_enrolment_not_the_admin(
+    live_server, page: Page, settings
+):
+    settings.STAFF_REQUIRE_2FA = True
+    StaffUserFactory(email="editor@example.org", is_superuser=True)
+    page.goto(f"{live_server.url}/ru/admin/")
+
+    expect(page).to_have_url(f"{live_server.url}/ru/admin/login/?next=/ru/admin/")
+    page.locator("input[name=username]").fill("editor@example.org")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("input[type=submit]").click()
+
+    expect(page).to_have_url(
+        f"{live_server.url}/ru/accounts/two-factor/setup/?next=%2Fru%2Fadmin%2F"
+    )
+    page.goto(f"{live_server.url}/ru/admin/membership/user/")
+    expect(page).not_to_have_url(f"{live_server.url}/ru/admin/membership/user/")
+    assert "/ru/accounts/two-factor/setup/" in page.url
