@@ -12,7 +12,7 @@ from django.db.models import CheckConstraint
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import permissions, services
 from .models import MembershipPeriod, NationalCoordinator, ParticipantState, User
 
 validate_phone = RegexValidator(
@@ -29,9 +29,42 @@ class UserCreationForm(auth_forms.BaseUserCreationForm):
 
 
 class UserChangeForm(auth_forms.UserChangeForm):
+    """The admin's account form. ``actor`` is the signed-in user (the admin
+    sets it): the groups they may give or take away are those
+    ``permissions.groups_assignable_by`` allows, and the account keeps the
+    groups beyond them whatever is posted. Without an actor the groups are
+    not editable at all."""
+
+    actor = None
+
     class Meta:
         model = User
         fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = self.fields.get("groups")
+        if groups is None:
+            return
+        if self.actor is None:
+            groups.disabled = True
+        elif not permissions.can_manage_superusers(self.actor):
+            groups.queryset = permissions.groups_assignable_by(self.actor)
+            groups.help_text = _(
+                "Only the groups whose permissions you hold yourself are listed. The account "
+                "keeps its other groups (such as Secretariat administrators): only a superuser "
+                "can change those."
+            )
+
+    def clean_groups(self):
+        chosen = list(self.cleaned_data["groups"])
+        if self.actor is None or permissions.can_manage_superusers(self.actor):
+            return chosen
+        if self.instance.pk is None:
+            return chosen
+        assignable = self.fields["groups"].queryset
+        kept = self.instance.groups.exclude(pk__in=assignable.values("pk"))
+        return chosen + list(kept)
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .enums import MembershipStatus, OrganisationKind
@@ -63,10 +64,6 @@ STAFF_GROUPS: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
     SECRETARIAT_ADMINISTRATORS: [
         *[(app, "*", ("view", "add", "change", "delete")) for app in PORTAL_APPS],
         ("auth", "group", ("view",)),
-        # Login lockouts (django-axes): see them, lift them by deleting the
-        # attempts (README, "Security"). The security log (membership) is
-        # read-only in the admin whatever the permissions.
-        ("axes", "accessattempt", ("view", "delete")),
     ],
 }
 
@@ -198,6 +195,91 @@ def can_invite_people(user) -> bool:
         and user.has_perm("membership.change_nationalcoordinator")
         and user.has_perm("membership.change_focalpoint")
     )
+
+
+# --- Accounts and groups: nobody grants powers they do not hold ---------------------
+# Only a superuser makes or unmakes superusers, edits an account's own
+# permissions, or changes who is in "Secretariat administrators". Anyone else
+# with the admin's account or group permissions may manage only accounts and
+# groups whose powers they hold themselves (a superuser's are unbounded), so
+# that no form, action or crafted POST can lift them above their own.
+
+
+def _codenames(permissions) -> set[str]:
+    return {f"{app_label}.{codename}" for app_label, codename in permissions}
+
+
+def _permissions_of(account):
+    return Permission.objects.filter(Q(user=account) | Q(group__user=account)).distinct()
+
+
+def powers_of_account(account) -> set[str]:
+    """Every permission the account would hold if active, read from the
+    database (an inactive account's groups still count: reactivating it
+    would give them back)."""
+    return _codenames(_permissions_of(account).values_list("content_type__app_label", "codename"))
+
+
+def powers_of_group(group) -> set[str]:
+    return _codenames(group.permissions.values_list("content_type__app_label", "codename"))
+
+
+def _holds_all(user, powers: set[str]) -> bool:
+    return powers <= user.get_all_permissions()
+
+
+def can_manage_superusers(user) -> bool:
+    """May make or unmake superusers, edit an account's own permissions and
+    the membership of "Secretariat administrators"."""
+    return bool(user.is_active and user.is_superuser)
+
+
+def can_manage_account(user, account) -> bool:
+    """May change, reset the password of or delete this account: never a
+    superuser's (unless a superuser), never one with powers the user lacks."""
+    if can_manage_superusers(user):
+        return True
+    if account.is_superuser:
+        return False
+    return _holds_all(user, powers_of_account(account))
+
+
+def can_assign_group(user, group) -> bool:
+    """May add someone to this group, remove someone from it, or change the
+    group itself: not "Secretariat administrators" (superusers only), and
+    only a group whose permissions the user holds."""
+    if can_manage_superusers(user):
+        return True
+    if group.name == SECRETARIAT_ADMINISTRATORS:
+        return False
+    return _holds_all(user, powers_of_group(group))
+
+
+def groups_assignable_by(user):
+    """The groups ``can_assign_group`` lets this user give or take away
+    (one query for the groups)."""
+    if can_manage_superusers(user):
+        return Group.objects.all()
+    held = user.get_all_permissions()
+    powers: dict[int, set[str]] = {}
+    rows = Group.objects.exclude(name=SECRETARIAT_ADMINISTRATORS).values_list(
+        "pk", "permissions__content_type__app_label", "permissions__codename"
+    )
+    for pk, app_label, codename in rows:
+        powers.setdefault(pk, set())
+        if codename is not None:
+            powers[pk].add(f"{app_label}.{codename}")
+    return Group.objects.filter(pk__in=[pk for pk, needed in powers.items() if needed <= held])
+
+
+def permissions_grantable_by(user):
+    """The permissions this user may put into a group: all for a superuser,
+    otherwise those they hold themselves."""
+    if can_manage_superusers(user):
+        return Permission.objects.all()
+    if not user.is_active:
+        return Permission.objects.none()
+    return Permission.objects.filter(pk__in=_permissions_of(user).values("pk"))
 
 
 def can_act_for_state(user, state: ParticipantState) -> bool:
