@@ -64,6 +64,10 @@ STAFF_GROUPS: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
     SECRETARIAT_ADMINISTRATORS: [
         *[(app, "*", ("view", "add", "change", "delete")) for app in PORTAL_APPS],
         ("auth", "group", ("view",)),
+        # Login lockouts (django-axes): see them, lift them by deleting the
+        # attempts (README, "Security"). The security log (membership) is
+        # read-only in the admin whatever the permissions.
+        ("axes", "accessattempt", ("view", "delete")),
     ],
 }
 
