@@ -22,7 +22,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -266,3 +266,18 @@ class PasswordResetView(auth_views.PasswordResetView):
         ):
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
+
+
+@never_cache
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form came back without a valid token (an expired
+    session, cookies blocked, a page open for too long). The portal's own
+    page in the page's language, status 403, saying what to do and nothing
+    about settings; the reason is already logged by Django
+    (django.security.csrf). It links back to the page holding the form when
+    the browser said which one it was and it is one of ours."""
+    referer = request.headers.get("referer", "")
+    back = referer if url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure(),
+    ) else ""
+    return render(request, "403_csrf.html", {"back": back}, status=403)

@@ -383,6 +383,8 @@ ARCHIVE_EXTRACTION_IN_BACKGROUND = env.bool("ARCHIVE_EXTRACTION_IN_BACKGROUND", 
 # --- Security -----------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# The portal's own page for a refused form, in the page's language (not Django's).
+CSRF_FAILURE_VIEW = "almaty_portal.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
