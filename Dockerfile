@@ -17,6 +17,11 @@ RUN apt-get update \
 RUN useradd --system --create-home --home-dir /app --uid 10001 portal
 WORKDIR /app
 
+# The locked, hashed dependencies first (a layer that changes only with the
+# lock), then the project without dependencies.
+COPY requirements/main.txt ./requirements/main.txt
+RUN pip install --require-hashes -r requirements/main.txt
+
 COPY pyproject.toml README.md ./
 COPY almaty_portal ./almaty_portal
 COPY membership ./membership
@@ -26,7 +31,7 @@ COPY archive ./archive
 COPY content ./content
 COPY briefings ./briefings
 COPY actionplan ./actionplan
-RUN pip install .
+RUN pip install --no-deps .
 
 COPY manage.py ./
 COPY templates ./templates

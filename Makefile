@@ -10,19 +10,25 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check lint messages makemessages migrate demo clean-venv bench
+.PHONY: run test check lint messages makemessages migrate demo clean-venv bench lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when pyproject.toml changes.
-$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Installs come from the lock files (requirements/*.txt: every package pinned
+# with its hashes, so a fresh machine gets exactly what was tested; pip
+# refuses a file whose hash differs), then the project itself without
+# dependencies. Reinstall only when pyproject.toml or a lock changes;
+# `make lock` refreshes the locks after a change of pyproject.toml.
+$(VENV)/.installed-run: pyproject.toml requirements/main.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/main.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml requirements/test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	@# Django prefers psycopg 3 whenever it is importable; keep psycopg2 under test.
 	@if $(BIN)/python -c 'import psycopg' 2>/dev/null; then $(BIN)/pip uninstall --quiet -y psycopg psycopg-binary psycopg-c; fi
 	touch $@ $(VENV)/.installed-run
@@ -82,6 +88,16 @@ bench:
 	$(MAKE) --no-print-directory $(VENV)/.installed-test
 	$(MAKE) --no-print-directory messages
 	$(BIN)/python bench/run.py
+
+# Refresh the lock files from pyproject.toml (the newest releases its ranges
+# allow), with the hashes of every file of each release. Commit the result.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --upgrade
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet 'pip-tools>=7.4,<8'
+	mkdir -p requirements
+	$(PIP_COMPILE) --output-file requirements/main.txt pyproject.toml
+	$(PIP_COMPILE) --extra test --output-file requirements/test.txt pyproject.toml
 
 clean-venv:
 	rm -rf $(VENV)
