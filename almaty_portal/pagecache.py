@@ -250,6 +250,11 @@ class PageCacheMiddleware:
         except Exception:
             logger.exception("Page cache unavailable")
             return _joined(self.get_response(request))
+        if generation is None:
+            # The cache answered nothing (Redis down: almaty_portal/cache.py
+            # answers as a miss): the page is rendered from the database
+            # and not stored.
+            return _joined(self.get_response(request))
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             return _hit(request, entry)
