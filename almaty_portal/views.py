@@ -23,14 +23,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from content import selectors as content_selectors
 from membership.forms import PasswordResetForm
-from membership.throttle import throttle_hit
+from membership.throttle import ThrottleUnavailable, throttle_hit
 
 from . import search
 from .health import storage_problems
@@ -253,18 +253,30 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "registration/password_reset_subject.txt"
 
     def form_valid(self, form):
-        if not throttle_hit(
-            scope="password-reset-client", key=client_ip(self.request),
-            limit=settings.PASSWORD_RESET_LIMIT_PER_CLIENT, period=HOUR,
-        ):
-            response = render(self.request, "429.html", status=429)
-            response["Retry-After"] = str(HOUR)
+        # Both caps fail closed while the cache cannot count (Redis down):
+        # no reset email goes out uncounted (membership/throttle.py).
+        try:
+            if not throttle_hit(
+                scope="password-reset-client", key=client_ip(self.request),
+                limit=settings.PASSWORD_RESET_LIMIT_PER_CLIENT, period=HOUR,
+                when_unavailable="closed",
+            ):
+                response = render(self.request, "429.html", status=429)
+                response["Retry-After"] = str(HOUR)
+                return response
+            if not throttle_hit(
+                scope="password-reset-address", key=form.cleaned_data["email"],
+                limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, period=HOUR,
+                when_unavailable="closed",
+            ):
+                return HttpResponseRedirect(self.get_success_url())
+        except ThrottleUnavailable:
+            form.add_error(None, gettext(
+                "Password reset is unavailable for a few minutes. Please try again later."
+            ))
+            response = self.render_to_response(self.get_context_data(form=form), status=503)
+            response["Retry-After"] = "60"
             return response
-        if not throttle_hit(
-            scope="password-reset-address", key=form.cleaned_data["email"],
-            limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, period=HOUR,
-        ):
-            return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from membership.throttle import throttle_hit
+from membership.throttle import ThrottleUnavailable, throttle_hit
 
 from . import selectors
 from .filters import ProjectFilter
@@ -182,11 +182,22 @@ class ContactView(FormView):
         return context
 
     def form_valid(self, form):
-        allowed = throttle_hit(
-            scope="contact-message", key=_client_address(self.request),
-            limit=getattr(settings, "CONTACT_MESSAGES_PER_HOUR", CONTACT_MESSAGES_PER_HOUR),
-            period=3600,
-        )
+        # Fails closed while the cache cannot count (Redis down): an
+        # anonymous form must not flood the secretariat (membership/throttle.py).
+        try:
+            allowed = throttle_hit(
+                scope="contact-message", key=_client_address(self.request),
+                limit=getattr(settings, "CONTACT_MESSAGES_PER_HOUR", CONTACT_MESSAGES_PER_HOUR),
+                period=3600, when_unavailable="closed",
+            )
+        except ThrottleUnavailable:
+            form.add_error(None, _(
+                "Messages cannot be sent for a few minutes. Your text is kept below: please "
+                "send it again later."
+            ))
+            response = self.render_to_response(self.get_context_data(form=form), status=503)
+            response["Retry-After"] = "60"
+            return response
         if not allowed:
             form.add_error(None, _(
                 "Too many messages have been sent from your address in the last hour. Your "
