@@ -3,12 +3,15 @@ tasks discovered in every installed app's ``tasks.py``."""
 
 import os
 
-from celery import Celery
 from celery.signals import worker_process_init
+
+from .tasking import PortalCelery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "almaty_portal.settings.dev")
 
-app = Celery("almaty_portal")
+# PortalCelery: a send that finds the broker down waits in the database's
+# outbox instead of failing the request (almaty_portal/tasking.py).
+app = PortalCelery("almaty_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

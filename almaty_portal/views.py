@@ -34,6 +34,7 @@ from membership.throttle import ThrottleUnavailable, throttle_hit
 
 from . import search
 from .health import storage_problems
+from .tasking import outbox_size
 from .throttling import client_ip
 from .urls_absolute import absolute_url
 
@@ -113,17 +114,32 @@ def _check_redis() -> str:
     return "ok"
 
 
+def _check_broker() -> str:
+    """Celery's broker (Redis too in production, perhaps another server);
+    while it is down, tasks wait in the database's outbox (tasking.py)."""
+    from .celery import app
+
+    if app.conf.broker_url.startswith("memory://"):
+        return "not configured"
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
+    return "ok"
+
+
 @never_cache
 @require_GET
 def healthz(request):
-    """Reports the database and (when configured) Redis; 503 if either fails.
+    """Reports the database, (when configured) Redis and Celery's broker;
+    503 if any fails, with a JSON body naming it.
 
     Used by docker-compose healthchecks and load balancers: no language
     prefix, no session, no HTML.
     """
     report = {}
     healthy = True
-    for name, check in (("database", _check_database), ("redis", _check_redis)):
+    for name, check in (
+        ("database", _check_database), ("redis", _check_redis), ("broker", _check_broker),
+    ):
         try:
             report[name] = check()
         except Exception as exc:
@@ -134,6 +150,10 @@ def healthz(request):
     storage = storage_problems()
     report["storage"] = [f"{p.storage}: {p.problem}" for p in storage] or "ok"
     healthy = healthy and not storage
+    if report["database"] == "ok":
+        # Tasks recorded while the broker was down and not yet sent
+        # (almaty_portal/tasking.py): information, not a failure.
+        report["outbox"] = outbox_size()
     report["status"] = "ok" if healthy else "error"
     return JsonResponse(report, status=200 if healthy else 503)
 

@@ -328,9 +328,23 @@ BACKGROUND_NICENESS = env.int("BACKGROUND_NICENESS", default=10)
 ARCHIVE_BULK_INDEX_SHARE = env.float("ARCHIVE_BULK_INDEX_SHARE", default=0.5)
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a task while Redis is down must not hang: short
+# socket timeouts and one quick publish retry, then the task waits in the
+# database's outbox and is sent when the broker is back (almaty_portal/tasking.py).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1}}
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic housekeeping, run by the `beat` service of docker-compose.yml.
 CELERY_BEAT_SCHEDULE = {
+    # Tasks that could not be queued while the broker was down.
+    "portal-send-outbox": {
+        "task": "almaty_portal.send_outbox",
+        "schedule": 60,
+    },
     # Archive files whose database row was rolled back or deleted (the
     # sweep leaves anything younger than a few hours alone).
     "archive-delete-orphan-files": {

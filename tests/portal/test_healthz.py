@@ -10,7 +10,8 @@ def test_healthz_reports_database_and_redis(client, settings):
 
     assert response.status_code == 200
     assert json.loads(response.content) == {
-        "database": "ok", "redis": "ok", "storage": "ok", "status": "ok",
+        "database": "ok", "redis": "ok", "broker": "ok", "outbox": 0, "storage": "ok",
+        "status": "ok",
     }
 
 
@@ -20,7 +21,8 @@ def test_healthz_without_redis_configured(client, settings):
     response = client.get("/healthz")
 
     assert json.loads(response.content) == {
-        "database": "ok", "redis": "not configured", "storage": "ok", "status": "ok",
+        "database": "ok", "redis": "not configured", "broker": "ok", "outbox": 0,
+        "storage": "ok", "status": "ok",
     }
 
 
