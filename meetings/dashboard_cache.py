@@ -43,6 +43,7 @@ never run).
 
 from __future__ import annotations
 
+import copy
 import datetime
 import hashlib
 import logging
@@ -51,6 +52,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
@@ -68,6 +70,26 @@ UNWATCHED_MODELS = frozenset({"membership.user"})
 # Part of every entry's key: a release that changes what an entry holds
 # (or the body's template) changes it.
 ENTRY_VERSION = "1"
+# The query parameters the dashboard reads (meetings/views/registration.py,
+# DashboardView): the only ones in an entry's key.
+KEY_PARAMETERS = ("page",)
+# Page numbers beyond this many digits are not cached (rendered as usual).
+MAX_PAGE_DIGITS = 6
+
+
+def requested_page(request) -> int | None:
+    """The page of earlier delegations asked for (1 without ``?page=``), or
+    None when the value is not a plain page number ("02", "abc", "-1"): the
+    paginator shows the nearest page for those, and they are not cached."""
+    values = request.GET.getlist("page")
+    if not values:
+        return 1
+    value = values[-1]
+    if not (value.isascii() and value.isdigit()) or value.startswith("0"):
+        return None
+    if len(value) > MAX_PAGE_DIGITS:
+        return None
+    return int(value)
 
 
 def seconds() -> int:
@@ -86,13 +108,17 @@ class DashboardCache:
     """One request's entry: looked up once (which reads the generation),
     stored after a miss with the generation read before the rows were."""
 
-    def __init__(self, request, *, now: datetime.datetime):
+    def __init__(self, request, *, now: datetime.datetime, page: int):
         user = request.user
-        path = hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+        path = hashlib.md5(request.path.encode(), usedforsecurity=False).hexdigest()
         self.now = now
+        self.page = page
+        # The path and the one parameter the view reads (``page``), never
+        # the whole query string: ``?x=1``, ``?x=2``... would each make an
+        # entry (issue 22, item 12).
         self.key = ":".join((
             "dashboard", ENTRY_VERSION, str(user.pk), "staff" if user.is_staff else "user",
-            translation.get_language(), f"{timezone.localdate(now):%Y%m%d}", path,
+            translation.get_language(), f"{timezone.localdate(now):%Y%m%d}", path, str(page),
         ))
         self.generation: str | None = None
 
@@ -105,7 +131,22 @@ class DashboardCache:
             return None
         if not (user.is_authenticated and user.is_active):
             return None
-        return cls(request, now=now)
+        page = requested_page(request)
+        if page is None:
+            return None
+        return cls(request, now=now, page=page)
+
+    @staticmethod
+    def body_request(request):
+        """The request the body is rendered with: its query string cut to
+        the parameters in the key, so that a stored body's links (the
+        pager's) carry nothing of the request that stored it."""
+        body_request = copy.copy(request)
+        body_request.GET = QueryDict(mutable=True)
+        for name in KEY_PARAMETERS:
+            if name in request.GET:
+                body_request.GET.setlist(name, request.GET.getlist(name)[-1:])
+        return body_request
 
     def lookup(self) -> CachedDashboard | None:
         cache = caches[pagecache.CACHE_ALIAS]
@@ -120,10 +161,15 @@ class DashboardCache:
             return None
         return CachedDashboard(roles=entry[1], body=mark_safe(entry[2]))  # noqa: S308 (our own render)
 
-    def store(self, *, roles: Roles, body: str) -> None:
+    def store(self, *, roles: Roles, body: str, page_shown: int | None = None) -> None:
         """Keep the body rendered from rows read at ``self.now``, until the
-        next registration boundary after that moment at the latest."""
+        next registration boundary after that moment at the latest. A page
+        number past the last page shows the last one (the paginator's
+        rule): such a body is not kept, so that the entries of a user are
+        no more than their real pages."""
         if self.generation is None:
+            return
+        if page_shown is not None and page_shown != self.page:
             return
         timeout = seconds()
         boundary = selectors.next_registration_change(now=self.now)

@@ -156,7 +156,8 @@ class DashboardView(PartyMixin, TemplateView):
             return context
         context["body"] = self.render_body(context)
         if self.cache is not None:
-            self.cache.store(roles=roles_of(self.request.user), body=context["body"])
+            self.cache.store(roles=roles_of(self.request.user), body=context["body"],
+                             page_shown=self.page_shown)
         return context
 
     def render_body(self, context) -> str:
@@ -168,10 +169,11 @@ class DashboardView(PartyMixin, TemplateView):
             now=self.now, today=timezone.localdate(self.now),
         )
         rows, past = registrations.current, registrations.past
+        self.page_shown = past.number
         for item in (*rows, *past.object_list):
             item.url = self.url("delegation", slug=item.meeting.slug)
         return render_to_string(self.body_template_name, {
-            "request": self.request, "party": context["party"],
+            "request": DashboardCache.body_request(self.request), "party": context["party"],
             "is_organisation": context["is_organisation"], "rows": rows, "past": past,
         })
 

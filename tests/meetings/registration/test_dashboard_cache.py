@@ -389,3 +389,44 @@ def test_dashboard_on_redis_hits_and_shows_a_change_on_the_next_request(
 
     assert without_csrf_token(second) == without_csrf_token(first)
     assert ("Nurlanov" in second, "Nurlanov" in third) == (False, True)
+
+
+# --- Keys (issue 22, item 12) ---------------------------------------------------------
+
+def test_dashboard_unknown_parameters_share_one_entry(
+    client, dashboard_cache, coordinator, meeting, django_assert_num_queries,
+):
+    client.force_login(coordinator)
+
+    dashboard(client, x="1")
+    with django_assert_num_queries(2):  # session, user: the entry of ?x=1
+        dashboard(client, x="2", utm_source="mail")
+    dashboard(client)
+
+    [(_generation, _roles, body)] = stored_entries(dashboard_cache)
+    assert ("x=1" in body, meeting.title_en in html.unescape(body)) == (False, True)
+
+
+def test_dashboard_pages_past_the_last_or_malformed_are_not_stored(
+    client, dashboard_cache, coordinator, meeting,
+):
+    client.force_login(coordinator)
+
+    for page in ("2", "999", "02", "abc", "-1", "1" * 20):
+        dashboard(client, page=page)
+
+    # Only one page of earlier delegations exists: every request above shows
+    # it, and none of them is kept under another number.
+    assert stored_entries(dashboard_cache) == []
+    dashboard(client, page="1")
+    assert len(stored_entries(dashboard_cache)) == 1
+
+
+def test_dashboard_pager_links_keep_only_the_page(rf, coordinator):
+    from meetings.dashboard_cache import DashboardCache
+
+    request = rf.get("/en/registration/", {"page": "2", "x": "1"})
+
+    body_request = DashboardCache.body_request(request)
+
+    assert (dict(body_request.GET.lists()), request.GET["x"]) == ({"page": ["2"]}, "1")
