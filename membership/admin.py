@@ -8,6 +8,10 @@ errors and nothing is saved."""
 
 from __future__ import annotations
 
+import io
+
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
@@ -17,7 +21,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -27,6 +31,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
+
+from almaty_portal.csvsafe import csv_bytes
 
 from . import permissions, selectors, services
 from .enums import Language, MembershipStatus
@@ -46,6 +52,7 @@ from .models import (
     NationalCoordinator,
     Organisation,
     ParticipantState,
+    SecurityEvent,
     User,
 )
 
@@ -650,3 +657,93 @@ class GroupAdmin(DjangoGroupAdmin):
         if db_field.name == "permissions":
             kwargs["queryset"] = permissions.permissions_grantable_by(request.user)
         return super().formfield_for_manytomany(db_field, request=request, **kwargs)
+
+
+# --- Security: the log of refusals, and login lockouts ----------------------------------
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(admin.ModelAdmin):
+    """The security log, for whoever may view it (the secretariat's
+    administrators and superusers; not editors). Nobody adds, changes or
+    deletes an event here: only the retention purge deletes them
+    (``SECURITY_LOG_RETENTION_DAYS``). The selection exports as CSV."""
+
+    list_display = [
+        "occurred_at", "kind", "username", "ip_address", "method", "path", "count",
+        "last_occurred_at",
+    ]
+    list_filter = ["kind", ("occurred_at", admin.DateFieldListFilter)]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "occurred_at"
+    list_select_related = ["user"]
+    fieldsets = [
+        (None, {"fields": ["kind", "occurred_at", "last_occurred_at", "count", "detail"]}),
+        (_("Who"), {"fields": ["username", "user", "ip_address", "user_agent"]}),
+        (_("Request"), {"fields": ["method", "path"]}),
+    ]
+    readonly_fields = [
+        "kind", "occurred_at", "last_occurred_at", "count", "detail", "username", "user",
+        "ip_address", "user_agent", "method", "path",
+    ]
+    actions = ["export_csv"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Export the selected events as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        header = [
+            _("when (UTC)"), _("last repeated (UTC)"), _("times"), _("what was refused"),
+            _("claimed account"), _("client address"), _("method"), _("path"), _("browser"),
+            _("detail"),
+        ]
+        rows = (
+            [
+                event.occurred_at.isoformat(), event.last_occurred_at.isoformat(), event.count,
+                event.get_kind_display(), event.username, event.ip_address or "",
+                event.method, event.path, event.user_agent, event.detail,
+            ]
+            for event in queryset.order_by("occurred_at", "pk")
+        )
+        return FileResponse(
+            io.BytesIO(csv_bytes([header, *rows])),
+            as_attachment=True,
+            filename=f"security-log-{timezone.now().date().isoformat()}.csv",
+            content_type="text/csv; charset=utf-8",
+        )
+
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LoginLockoutAdmin(AccessAttemptAdmin):
+    """django-axes' failed sign-in attempts, one row per account, address
+    and browser within the cool-off: five on one row lock that account out
+    from that address (fifty from one address lock the address). Lifting a
+    lockout forgets the attempts (the secretariat's administrators may)."""
+
+    actions = ["lift_lockout", "cleanup_expired_attempts"]
+
+    @admin.action(
+        description=_("Lift the lockout: forget the selected failed sign-ins"),
+        permissions=["delete"],
+    )
+    def lift_lockout(self, request, queryset):
+        count = services.login_lockouts_lift(attempts=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed sign-in record forgotten; its lockout is lifted.",
+                "%(count)d failed sign-in records forgotten; their lockouts are lifted.",
+                count,
+            ) % {"count": count},
+            messages.SUCCESS,
+        )

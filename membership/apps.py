@@ -24,3 +24,5 @@ class MembershipConfig(AppConfig):
         from .accounts.middleware import session_limits_start
 
         user_logged_in.connect(session_limits_start, dispatch_uid="membership.session_limits")
+        # The security log's listeners (failed sign-ins, lockouts).
+        from . import receivers  # noqa: F401

@@ -21,3 +21,15 @@ class OrganisationKind(models.TextChoices):
     REGIONAL = "regional", _("Regional organisation")
     STATE = "state", _("Observer state")
     CIVIL_SOCIETY = "civil_society", _("Civil society organisation")
+
+
+class SecurityEventKind(models.TextChoices):
+    """What the security log recorded as refused (membership.SecurityEvent)."""
+
+    LOGIN_FAILED = "login_failed", _("Failed sign-in")
+    LOCKOUT_STARTED = "lockout_started", _("Lockout started")
+    LOCKOUT_REFUSAL = "lockout_refusal", _("Sign-in refused during a lockout")
+    PERMISSION_DENIED = "permission_denied", _("Access denied")
+    ADMIN_DENIED = "admin_denied", _("Administration access denied")
+    CSRF_FAILURE = "csrf_failure", _("Form refused: security token missing or wrong")
+    SECOND_FACTOR_FAILED = "second_factor_failed", _("Second factor refused")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Language, MembershipStatus, OrganisationKind
+from .enums import Language, MembershipStatus, OrganisationKind, SecurityEventKind
 from .validators import validate_iso2, validate_iso3
 
 
@@ -383,3 +383,42 @@ class FocalPoint(PersonTerm):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.organisation})"
+
+
+class SecurityEvent(models.Model):
+    """One refusal the security log keeps: a failed sign-in, a lockout, a
+    403, a CSRF failure, a refused second factor. Written only by
+    ``services.security_event_record``, never changed; deleted only by the
+    retention purge (``SECURITY_LOG_RETENTION_DAYS``). The same refusal
+    repeated by the same client within a minute adds to ``count`` rather
+    than writing a row per request (a flood cannot fill the database)."""
+
+    kind = models.CharField(_("what was refused"), max_length=32, choices=SecurityEventKind.choices)
+    occurred_at = models.DateTimeField(_("when (UTC)"), default=timezone.now, db_index=True)
+    last_occurred_at = models.DateTimeField(_("last repeated (UTC)"), default=timezone.now)
+    count = models.PositiveIntegerField(_("times"), default=1)
+    username = models.CharField(
+        _("claimed account"), max_length=254, blank=True,
+        help_text=_("The account the request named or was signed in as (cut to 254 characters)."),
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("signed-in account"),
+    )
+    ip_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    method = models.CharField(_("method"), max_length=10, blank=True)
+    path = models.CharField(_("path"), max_length=255, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=255, blank=True)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("security event")
+        verbose_name_plural = _("security log")
+        ordering = ["-occurred_at"]
+        indexes = [
+            models.Index(fields=["kind", "-occurred_at"], name="membership_secevent_kind_when"),
+            models.Index(fields=["ip_address", "-occurred_at"], name="membership_secevent_ip_when"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.username or '-'} {self.ip_address or '-'}"

@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Right after the CSRF check: records 403s and CSRF failures in the
+    # security log (membership/middleware.py tells them apart by position).
+    "membership.middleware.SecurityLogMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed a second factor.
     "django_otp.middleware.OTPMiddleware",
@@ -234,6 +237,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "almaty_portal.throttling.login_username"
 AXES_CLIENT_IP_CALLABLE = "almaty_portal.throttling.client_ip"
 AXES_LOCKOUT_CALLABLE = "almaty_portal.views.login_lockout"
+# The security log (membership.SecurityEvent): failed sign-ins, lockouts,
+# 403s, CSRF failures, refused second factors. Kept this many days after an
+# event was last seen (beat purges daily); one client's repeats of the same
+# refusal within the window add to one row's count.
+SECURITY_LOG_RETENTION_DAYS = env.int("SECURITY_LOG_RETENTION_DAYS", default=365)
+SECURITY_LOG_COALESCE_SECONDS = env.int("SECURITY_LOG_COALESCE_SECONDS", default=60)
 # Proxies in front of Django that append to X-Forwarded-For (nginx, and the
 # TLS proxy in front of it): the client is the address the first one saw.
 # 0 (the default) trusts no header and takes REMOTE_ADDR.
@@ -340,6 +349,11 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1}}
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic housekeeping, run by the `beat` service of docker-compose.yml.
 CELERY_BEAT_SCHEDULE = {
+    # The security log's events older than SECURITY_LOG_RETENTION_DAYS.
+    "membership-purge-security-events": {
+        "task": "membership.purge_security_events",
+        "schedule": 24 * 3600,
+    },
     # Tasks that could not be queued while the broker was down.
     "portal-send-outbox": {
         "task": "almaty_portal.send_outbox",

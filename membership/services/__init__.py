@@ -1,6 +1,7 @@
 """Writes to membership data, one module per entity: ``periods`` (a
 state's status history), ``states``, ``coordinators``, ``focal_points``,
-``invitations`` (accounts) and ``groups`` (staff groups); ``common`` holds
+``invitations`` (accounts), ``groups`` (staff groups) and ``security``
+(the security log); ``common`` holds
 what they share. Import from here: ``from membership.services import X``.
 
 Every service validates (``full_clean`` plus the rules that need other
@@ -50,6 +51,7 @@ from .periods import (
     membership_periods_save,
     membership_record_pending_outcome,
 )
+from .security import login_lockouts_lift, security_event_record, security_events_purge
 from .states import state_save
 
 __all__ = [
@@ -76,11 +78,14 @@ __all__ = [
     "focal_point_appoint",
     "focal_point_invite",
     "integrity_errors_as_validation",
+    "login_lockouts_lift",
     "membership_change_status",
     "membership_history_changed_notify",
     "membership_periods_check",
     "membership_periods_save",
     "membership_record_pending_outcome",
+    "security_event_record",
+    "security_events_purge",
     "staff_groups_ensure",
     "state_save",
     "user_for_person",
