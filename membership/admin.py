@@ -561,8 +561,9 @@ class UserAdmin(DjangoUserAdmin):
     and the account's own permissions are read-only (a posted value is
     ignored), the groups offered are those whose permissions they hold
     (never "Secretariat administrators"; other groups stay as they are), and
-    a superuser's account, or one with powers they lack, can be seen but not
-    changed, given a new password or deleted (403, actions included)."""
+    a superuser's account, another administrator's, or one with powers they
+    lack can be seen but not changed, given a new password or deleted (403,
+    actions included)."""
 
     SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 

@@ -239,11 +239,18 @@ def can_manage_superusers(user) -> bool:
 
 
 def can_manage_account(user, account) -> bool:
-    """May change, reset the password of or delete this account: never a
-    superuser's (unless a superuser), never one with powers the user lacks."""
+    """May change, reset the password of or delete this account. Unless a
+    superuser: never a superuser's, never another member's of "Secretariat
+    administrators" (deleting one, or taking it over with a new password,
+    would be removing them from the group), never one with powers the user
+    lacks."""
     if can_manage_superusers(user):
         return True
     if account.is_superuser:
+        return False
+    if account.pk != user.pk and account.groups.filter(
+        name=SECRETARIAT_ADMINISTRATORS
+    ).exists():
         return False
     return _holds_all(user, powers_of_account(account))
 

@@ -286,15 +286,39 @@ def test_sec_admin_cannot_add_someone_to_a_group_with_more_powers(
 def test_sec_admin_cannot_remove_someone_from_secretariat_administrators(
     as_sec_admin, administrators, editors
 ):
-    """A fellow administrator (no more powers than theirs) can be edited,
-    but their place in the group stays; the editors' group can go."""
+    """A fellow administrator's account is a superuser's to manage: no
+    group change, no new password (a takeover), no deletion."""
     fellow = StaffUserFactory()
     fellow.groups.add(administrators, editors)
 
-    response = as_sec_admin.post(change_url(fellow), change_data(fellow, groups=[]))
+    change = as_sec_admin.post(change_url(fellow), change_data(fellow, groups=[]))
+    password = as_sec_admin.post(password_url(fellow), {
+        "password1": NEW_PASSWORD, "password2": NEW_PASSWORD, "usable_password": "true",
+    })
+    delete = as_sec_admin.post(
+        reverse("admin:membership_user_delete", args=[fellow.pk]), {"post": "yes"},
+    )
+
+    assert (change.status_code, password.status_code, delete.status_code) == (403, 403, 403)
+    assert groups_of(fellow) == {
+        permissions.SECRETARIAT_ADMINISTRATORS, permissions.SECRETARIAT_EDITORS,
+    }
+    fellow.refresh_from_db()
+    assert fellow.check_password(PASSWORD)
+
+
+def test_sec_admin_keeps_their_own_account_page(as_sec_admin, sec_admin, editors):
+    """Their own name, language and the groups within their powers."""
+    response = as_sec_admin.post(change_url(sec_admin), change_data(
+        sec_admin, full_name="Own Name", groups=[editors.pk],
+    ))
 
     assert response.status_code == 302
-    assert groups_of(fellow) == {permissions.SECRETARIAT_ADMINISTRATORS}
+    sec_admin.refresh_from_db()
+    assert sec_admin.full_name == "Own Name"
+    assert groups_of(sec_admin) == {
+        permissions.SECRETARIAT_ADMINISTRATORS, permissions.SECRETARIAT_EDITORS,
+    }
 
 
 def test_sec_admin_cannot_leave_secretariat_administrators_themselves(
