@@ -2,7 +2,9 @@
 Django's ``user_login_failed`` and django-axes' ``user_locked_out``
 (connected in ``MembershipConfig.ready``). 403s and CSRF failures are
 recorded by ``membership.middleware.SecurityLogMiddleware``; a refused
-second factor by the accounts code that checks it.
+second factor from the ``user_login_failed`` the second sign-in step sends
+(any sender but Django's ``authenticate``), or by a direct call to
+``services.security_event_record``.
 
 A sign-in that axes refused because a lockout was already running is
 marked on the request by the site's authentication backend
@@ -25,15 +27,22 @@ def _refused_during_lockout(request) -> bool:
     return bool(getattr(request, "login_refused_locked_out", False))
 
 
+# Django's authenticate() sends user_login_failed as this; the portal's
+# second sign-in step sends it too (so that axes counts wrong codes), as
+# its own module: that is a refused second factor.
+_AUTHENTICATE_SENDER = "django.contrib.auth"
+
+
 @receiver(user_login_failed, dispatch_uid="membership.security_log.login_failed")
 def record_login_failed(sender, credentials, request=None, **kwargs):
     if request is None:
         return
-    kind = (
-        SecurityEventKind.LOCKOUT_REFUSAL
-        if _refused_during_lockout(request)
-        else SecurityEventKind.LOGIN_FAILED
-    )
+    if _refused_during_lockout(request):
+        kind = SecurityEventKind.LOCKOUT_REFUSAL
+    elif sender != _AUTHENTICATE_SENDER:
+        kind = SecurityEventKind.SECOND_FACTOR_FAILED
+    else:
+        kind = SecurityEventKind.LOGIN_FAILED
     security_event_record(
         kind=kind, request=request, username=get_client_username(request, credentials) or ""
     )

@@ -11,7 +11,9 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
+from django.contrib.auth.signals import user_login_failed
 from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.utils import timezone
@@ -150,6 +152,22 @@ def test_security_log_leaves_pages_that_answer_alone(client):
     client.get("/en/no-such-page/")
 
     assert _events() == []
+
+
+def test_security_log_records_a_wrong_code_at_the_second_step_as_a_second_factor():
+    """The second sign-in step sends user_login_failed itself (axes counts
+    wrong codes): the log tells it from a wrong password."""
+    request = RequestFactory().post("/en/accounts/login/code/", REMOTE_ADDR="192.0.2.8")
+
+    user_login_failed.send(
+        sender="membership.accounts.views", credentials={"username": "Staff@Example.org"},
+        request=request,
+    )
+
+    assert _events() == [
+        (SecurityEventKind.SECOND_FACTOR_FAILED, "staff@example.org", "192.0.2.8",
+         "/en/accounts/login/code/", 1),
+    ]
 
 
 def test_security_event_record_for_a_refused_second_factor():
@@ -321,3 +339,53 @@ def test_security_log_export_neutralises_formulas(client, administrator):
     assert lines[0].startswith("when (UTC),last repeated (UTC),times,what was refused")
     assert "'=cmd|' /C calc'!A0" in lines[1]
     assert ",=cmd" not in body
+
+
+# --- Lockouts in the admin -------------------------------------------------------------------
+
+LOCKOUT_ADMIN = "/en/admin/axes/accessattempt/"
+
+
+def _lock_out(client, settings, email, ip="203.0.113.7"):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": email, "password": "wrong"}, REMOTE_ADDR=ip)
+
+
+def test_lockouts_are_listed_for_administrators_not_editors(client, settings, administrator):
+    user = UserFactory(email="locked@example.org")
+    _lock_out(Client(), settings, user.email)
+
+    client.force_login(_in_group(StaffUserFactory(), permissions.SECRETARIAT_EDITORS))
+    editor_sees = client.get(LOCKOUT_ADMIN)
+    client.force_login(administrator)
+    listed = client.get(LOCKOUT_ADMIN, {"q": "locked@"})
+
+    assert editor_sees.status_code == 403
+    assert listed.status_code == 200
+    assert [(a.username, a.failures_since_start) for a in listed.context["cl"].result_list] == [
+        ("locked@example.org", settings.AXES_FAILURE_LIMIT),
+    ]
+
+
+@pytest.mark.parametrize("action", ["lift_lockout", "delete_selected"])
+def test_lockout_lifted_in_the_admin_lets_the_owner_in(client, settings, administrator, action):
+    user = UserFactory(email="locked@example.org")
+    visitor = Client()
+    _lock_out(visitor, settings, user.email)
+    assert visitor.post(
+        LOGIN, {"username": user.email, "password": PASSWORD}, REMOTE_ADDR="203.0.113.7"
+    ).status_code == 429
+    attempt = AccessAttempt.objects.get(username=user.email)
+
+    client.force_login(administrator)
+    lifted = client.post(
+        LOCKOUT_ADMIN, {"action": action, "_selected_action": [attempt.pk], "post": "yes"},
+    )
+    response = visitor.post(
+        LOGIN, {"username": user.email, "password": PASSWORD}, REMOTE_ADDR="203.0.113.7"
+    )
+
+    assert lifted.status_code == 302
+    assert AccessAttempt.objects.count() == 0
+    assert response.status_code == 302
+    assert visitor.session["_auth_user_id"] == str(user.pk)
