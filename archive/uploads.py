@@ -6,7 +6,9 @@ a ZIP container is then opened (its central directory only, not the whole
 file) to tell Office Open XML and OpenDocument files from any other ZIP:
 ``[Content_Types].xml`` names the main part of a Word, Excel or PowerPoint
 file, and an ODF file starts with a ``mimetype`` entry. Macro-enabled Office
-files and templates are refused.
+files and templates are refused. A PDF is then parsed (archive.pdf_safety):
+one with JavaScript, a launch or additional action, an embedded file, or
+that cannot be read as a PDF (a polyglot) is refused.
 
 The file is read once, in chunks, to compute the hash (and, for plain text,
 to check that it decodes as UTF-8 or Windows-1251): a 50 MB upload is never
@@ -31,6 +33,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from .pdf_safety import check_pdf
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -239,6 +243,9 @@ def inspect_upload(upload: UploadedFile) -> UploadInfo:
         text_check.feed(b"", final=True)
         if not text_check.ok:
             raise _error(MSG_TEXT_ENCODING, "file_type", name=name)
+    if mime_type == PDF:
+        # No script, launch or additional action, embedded file or polyglot.
+        check_pdf(upload, name=name)
     info = UploadInfo(
         filename=filename_for_type(name, mime_type),
         mime_type=mime_type,

@@ -423,6 +423,11 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+# Every response that is not an HTML page (downloads, exports, images,
+# feeds): nothing it contains may run or load anything, even if a browser
+# renders it as a document. The same policy deploy/nginx.conf adds to the
+# files it sends for X-Accel-Redirect (a test keeps the two equal).
+FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox"
 # No page of the portal uses a device or a payment API: deny them all, also
 # to anything embedded.
 PERMISSIONS_POLICY = (

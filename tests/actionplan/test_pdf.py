@@ -14,6 +14,8 @@ from tests.factories.meetings import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+
 
 @pytest.fixture
 def built(endorsed, django_capture_on_commit_callbacks):
@@ -68,6 +70,7 @@ def test_progress_report_download_is_public_once_endorsed(client, built, endorse
         request_finished.connect(close_old_connections)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
     assert body.startswith(b"%PDF")
 
 

@@ -22,6 +22,8 @@ from tests.factories.meetings import MeetingFactory
 from tests.factories.membership import ParticipantStateFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
+
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
 D = datetime.date
 
 
@@ -177,6 +179,7 @@ def test_progress_csv_neutralises_formula_cells(client, endorsed):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert response["Content-Disposition"] == (
         f'attachment; filename="action-plan-progress-{endorsed.pk}.csv"')
+    assert response["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
     assert [row[1:3] for row in rows[1:]] == [
         ["'@SUM(A1:A9)", "'" + formula], ["'@SUM(A1:A9)", "'-2+3"], ["Procedures", "'\tcmd"]]
 

@@ -24,6 +24,8 @@ from tests.factories.membership import StaffUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+
 # A Windows executable renamed to .pdf: an MZ header and its DOS stub.
 EXECUTABLE = (
     b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8" + b"\x00" * 43
@@ -311,6 +313,7 @@ def test_staff_download_sends_a_draft_file_with_its_original_name(staff_client):
         "filename*=utf-8''%D0%B4%D0%BE%D0%BA%D0%BB%D0%B0%D0%B4.txt"
     )
     assert "no-store" in response["Cache-Control"]
+    assert response["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
 
 
 def test_staff_download_needs_staff(client):

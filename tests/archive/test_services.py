@@ -465,9 +465,12 @@ def test_filename_gives_language_and_title(name, language, title):
 
 # --- text extraction ----------------------------------------------------------------
 
-def test_document_file_extract_records_failure_of_corrupt_pdf(staff, archive_dir):
+def test_document_file_extract_records_failure_of_corrupt_pdf(staff, archive_dir, samples):
+    # A corrupt PDF is refused at upload (archive.pdf_safety): here the
+    # stored file is damaged afterwards, on disk.
     document_file = add(create(staff, title_ru="Доклад"), staff, name="broken.pdf",
-                        content=b"%PDF-1.4\n" + b"\x8f garbage " * 200)
+                        content=samples["pdf"])
+    (archive_dir / document_file.file.name).write_bytes(b"%PDF-1.4\n" + b"\x8f garbage " * 200)
 
     services.document_file_extract(file_id=document_file.pk)
 

@@ -20,6 +20,8 @@ from .helpers import build
 
 pytestmark = pytest.mark.django_db
 
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+
 
 @pytest.fixture
 def pack(meeting, selected, django_capture_on_commit_callbacks):
@@ -46,6 +48,7 @@ def test_staff_download_a_restricted_pack(client, admin_user, pack):
     assert response["Content-Disposition"] == (
         f'attachment; filename="{pack.meeting.slug}-briefing-ru.pdf"'
     )
+    assert response["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
     body = (b"".join(response.streaming_content) if response.streaming
             else response.content)
     assert body.startswith(b"%PDF")

@@ -12,6 +12,8 @@ from tests.factories.membership import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+
 CONTENT = "Доклад о положении беженцев.\n".encode()
 
 
@@ -77,6 +79,7 @@ def test_download_sends_the_file_with_its_type_and_original_cyrillic_name(client
     )
     assert response["Content-Length"] == str(len(CONTENT))
     assert response.content == CONTENT
+    assert response["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
 
 
 def test_download_of_an_all_cyrillic_name_has_a_transliterated_ascii_fallback(client):
@@ -148,4 +151,5 @@ def test_download_through_x_accel_redirect_in_production(client, settings):
         f"{settings.SENDFILE_URL}/{document_file.file.name}"
     )
     assert response.content == b""
+    assert response["Content-Security-Policy"] == SANDBOX
     assert response["Content-Type"] == "text/plain"

@@ -9,6 +9,8 @@ from tests.factories.content import NewsItemFactory, png_upload
 
 pytestmark = pytest.mark.django_db
 
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+
 NOW = datetime.datetime(2026, 5, 31, 23, 30, tzinfo=datetime.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -169,6 +171,7 @@ def test_news_image_is_served_with_its_type_and_alt_text(client, media_root):
     assert image.status_code == 200
     assert image["Content-Type"] == "image/png"
     assert image["Cache-Control"] == "public, max-age=86400"
+    assert image["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
     image.close()
 
 

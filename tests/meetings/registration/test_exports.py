@@ -23,6 +23,8 @@ from tests.factories.membership import (
 
 pytestmark = pytest.mark.django_db
 
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+
 
 @pytest.fixture
 def meeting():
@@ -116,6 +118,7 @@ def test_admin_export_action_returns_the_csv(client, meeting):
     assert response["Content-Disposition"] == (
         f'attachment; filename="{meeting.slug}-participants.csv"'
     )
+    assert response["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
 
 
 def test_admin_export_action_two_meetings_refused(client, meeting):

@@ -4,6 +4,7 @@ cross-state access by URL and by form field."""
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 from django.utils import timezone
@@ -16,6 +17,8 @@ from meetings.services.registration import delegate_register, delegation_open
 from .conftest import delegate_fields, open_meeting
 
 pytestmark = pytest.mark.django_db
+
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
 
 
 def _form(n=1, **overrides):
@@ -203,6 +206,7 @@ def test_credentials_download_only_own(client, meeting, kazakhstan, coordinator,
     assert (own.status_code, own["Content-Type"], other.status_code) == (
         200, "application/pdf", 404,
     )
+    assert own["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
 
 
 def test_delegation_page_after_deadline_has_no_forms(client, kazakhstan, coordinator):
@@ -254,3 +258,41 @@ def test_dashboard_of_a_focal_point_is_my_organisation(client):
     page = client.get("/en/registration/").content.decode()
 
     assert "<h1>My organisation: " in page
+
+
+def test_credentials_upload_of_a_pdf_with_javascript_is_refused(client, meeting, coordinator,
+                                                                credentials_dir):
+    """Issue 22, item 10: a note verbale that runs a script when opened is
+    refused with the reason, and nothing is stored."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from pypdf import PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_open_action(JavaScript("app.launchURL('http://x/')"))
+    content = io.BytesIO()
+    writer.write(content)
+    client.force_login(coordinator)
+
+    response = client.post(f"/en/registration/{meeting.slug}/note-verbale/",
+                           {"credentials": SimpleUploadedFile("note.pdf", content.getvalue())})
+
+    assert response.status_code == 400
+    assert "“note.pdf” contains JavaScript, which is not accepted in a PDF" in (
+        response.content.decode().replace("&ldquo;", "“").replace("&rdquo;", "”"))
+    assert [path for path in credentials_dir.rglob("*") if path.is_file()] == []
+
+
+def test_credentials_upload_of_a_polyglot_is_refused(client, meeting, coordinator,
+                                                     credentials_dir):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(coordinator)
+    polyglot = b"%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n%%EOF\n"
+
+    response = client.post(f"/en/registration/{meeting.slug}/note-verbale/",
+                           {"credentials": SimpleUploadedFile("note.pdf", polyglot)})
+
+    assert response.status_code == 400
+    assert "contains web page markup (HTML)" in response.content.decode()

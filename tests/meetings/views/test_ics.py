@@ -12,6 +12,8 @@ from tests.factories.meetings import MeetingFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
+SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+
 D = datetime.date
 NOW = datetime.datetime(2026, 5, 31, 23, 30, tzinfo=zoneinfo.ZoneInfo("UTC"))
 
@@ -46,6 +48,7 @@ def test_meeting_ics_is_an_all_day_event_in_the_pages_language(client, lang, sum
 
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="mc-2027.ics"'
+    assert response["Content-Security-Policy"] == SANDBOX  # issue 22, item 10
     [event] = events_of(response)
     assert (
         str(event["summary"]), str(event["location"]), event.decoded("dtstart"),
