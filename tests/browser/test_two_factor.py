@@ -11,6 +11,14 @@ import pytest
 from django_otp.oath import TOTP
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_quality import (  # the public pages' quality bars, reused
+    NARROW,
+    _checker_problems,
+    _horizontal_overflow,
+    _violations,
+    axe_source,  # noqa: F401 (fixture)
+    vnu_command,  # noqa: F401 (fixture)
+)
 from tests.factories.membership import StaffUserFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -109,3 +117,54 @@ def test_staff_password_alone_lands_on_enrolment_not_the_admin(
     page.goto(f"{live_server.url}/ru/admin/membership/user/")
     expect(page).not_to_have_url(f"{live_server.url}/ru/admin/membership/user/")
     assert "/ru/accounts/two-factor/setup/" in page.url
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_account_pages_pass_axe_and_the_html_checker(
+    live_server, page: Page, axe_source, vnu_command, lang, tmp_path  # noqa: F811 (fixtures)
+):
+    """The account and two-factor pages meet the public pages' bars: no
+    WCAG 2.1 A/AA violation, no HTML error, no sideways scroll at 360 px."""
+    user = UserFactory(email=EMAIL, full_name="Aigerim Testova")
+    base = live_server.url
+    page.set_viewport_size({"width": NARROW, "height": 800})
+    sign_in_with_password(page, base)
+    pages = [f"/{lang}/accounts/", f"/{lang}/accounts/two-factor/setup/"]
+    problems: dict[str, list[str]] = {}
+    html_files: dict[str, str] = {}
+
+    def check(url: str, index: int):
+        response = page.goto(f"{base}{url}") if url else None
+        html = response.text() if response is not None else page.content()
+        found = _violations(page, axe_source)
+        overflow = _horizontal_overflow(page)
+        if overflow > 0:
+            found.append(f"scrolls sideways by {overflow}px at {NARROW}px")
+        if found:
+            problems[url or page.url] = found
+        saved = tmp_path / f"page-{index:02d}.html"
+        saved.write_text(html, encoding="utf-8")
+        html_files[str(saved)] = url or page.url
+
+    for index, url in enumerate(pages):
+        check(url, index)
+    secret = page.locator("#totp-secret").get_attribute("data-secret")
+    page.locator("input[name=code]").fill(app_code(secret))
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(f"{base}/{lang}/accounts/two-factor/recovery-codes/")
+    more = [
+        f"/{lang}/accounts/two-factor/recovery-codes/", f"/{lang}/accounts/two-factor/disable/",
+        f"/{lang}/accounts/sign-out-everywhere/",
+    ]
+    for index, url in enumerate(more, start=len(pages)):
+        check(url, index)
+    page.locator("footer form button[type=submit]").click()  # sign out
+    sign_in_with_password(page, base)
+    page.goto(f"{base}/{lang}/accounts/login/code/")
+    check(f"/{lang}/accounts/login/code/", len(pages) + len(more))
+    assert user.totpdevice_set.filter(confirmed=True).count() == 1
+
+    for url, messages in _checker_problems(vnu_command, html_files).items():
+        problems.setdefault(url, []).extend(messages)
+
+    assert problems == {}
