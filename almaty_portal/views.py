@@ -147,7 +147,7 @@ def healthz(request):
             healthy = False
     # Storage directories and the newest stored files: names and problems
     # only, never paths (almaty_portal/health.py).
-    storage = storage_problems()
+    storage = storage_problems(files=report["database"] == "ok")
     report["storage"] = [f"{p.storage}: {p.problem}" for p in storage] or "ok"
     healthy = healthy and not storage
     if report["database"] == "ok":

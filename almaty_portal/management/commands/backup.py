@@ -4,7 +4,7 @@ manifest (almaty_portal/backup.py describes the format)."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, DatabaseError
 
 from almaty_portal.backup import BackupError, backup_write
 
@@ -27,3 +27,7 @@ class Command(BaseCommand):
                          progress=self.stdout.write)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        except DatabaseError as exc:
+            raise CommandError(f"Database error: {exc}".strip()) from exc
+        except OSError as exc:
+            raise CommandError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc

@@ -4,7 +4,7 @@ into an empty instance and verified against its manifest."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, DatabaseError
 
 from almaty_portal.backup import BackupError, backup_restore
 
@@ -33,6 +33,10 @@ class Command(BaseCommand):
                                     force=options["force"], progress=self.stdout.write)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        except DatabaseError as exc:
+            raise CommandError(f"Database error: {exc}".strip()) from exc
+        except OSError as exc:
+            raise CommandError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
         for difference in report.differences[:SHOWN]:
             self.stderr.write(f"  {difference}")
         if len(report.differences) > SHOWN:
