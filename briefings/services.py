@@ -7,7 +7,16 @@ pack was last queued with (a stale or duplicate message does nothing), the
 status changes under ``select_for_update``, the PDF is written to a
 temporary file beside its final name and moved into place (an atomic
 rename) before the row points at it, and the previous file is deleted only
-after that commit."""
+after that commit.
+
+A killed worker (``kill -9`` of the main process and its pool, or of the
+machine) leaves its pack "running" with a heartbeat that stops: a thread
+beside each build refreshes ``heartbeat_at`` every HEARTBEAT_EVERY, so a
+pack without a heartbeat for STALE_AFTER is dead. A worker that starts
+checks at once and then follows the packs still running until each
+finishes or goes stale (briefings.tasks), so a build resumes within
+STALE_AFTER of the kill, not at beat's next sweep. Partial files a killed
+run left behind are removed when the next run claims the pack."""
 
 from __future__ import annotations
 
@@ -15,10 +24,12 @@ import datetime
 import hashlib
 import logging
 import os
+import threading
 import uuid
 from pathlib import Path
 
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
+from django.db.models import Count, Min, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -33,9 +44,11 @@ from .models import BriefingPack, PackDocument
 
 logger = logging.getLogger(__name__)
 
-# A running build that gave no sign of life for this long is taken over
-# (its worker died); after MAX_ATTEMPTS interrupted runs it is failed.
-STALE_AFTER = datetime.timedelta(minutes=2)
+# A running build beats every HEARTBEAT_EVERY (a thread beside it); one that
+# gave no sign of life for STALE_AFTER is taken over (its worker died);
+# after MAX_ATTEMPTS interrupted runs it is failed.
+HEARTBEAT_EVERY = datetime.timedelta(seconds=5)
+STALE_AFTER = datetime.timedelta(seconds=30)
 MAX_ATTEMPTS = 3
 QUEUED_PATIENCE = datetime.timedelta(minutes=15)
 PDF_MIME = "application/pdf"
@@ -125,6 +138,8 @@ def packs_recover_stale(*, now: datetime.datetime | None = None) -> list[int]:
             if pack.attempts >= MAX_ATTEMPTS:
                 _fail(pack, _interrupted_message(pack.attempts))
                 continue
+            logger.warning("Pack %s: no sign of life from its build since %s; queued again",
+                           pk, pack.heartbeat_at)
             pack.status, pack.step = PackStatus.QUEUED, "queued"
             pack.task_id = str(uuid.uuid4())
             pack.heartbeat_at = now
@@ -136,6 +151,21 @@ def packs_recover_stale(*, now: datetime.datetime | None = None) -> list[int]:
             )
             queued.append(pk)
     return queued
+
+
+def packs_seconds_until_stale(*, now: datetime.datetime | None = None) -> float | None:
+    """Seconds until the first pack still running would be taken for dead
+    (0 when one already is), or None when no pack is running."""
+    now = now or timezone.now()
+    running = BriefingPack.objects.filter(status=PackStatus.RUNNING).aggregate(
+        count=Count("pk"), silent=Count("pk", filter=Q(heartbeat_at__isnull=True)),
+        oldest=Min("heartbeat_at"),
+    )
+    if not running["count"]:
+        return None
+    if running["silent"] or running["oldest"] is None:
+        return 0.0
+    return max((running["oldest"] + STALE_AFTER - now).total_seconds(), 0.0)
 
 
 def _interrupted_message(attempts: int) -> str:
@@ -172,11 +202,59 @@ def _claim(pack_id: int, run_id: str) -> BriefingPack | None:
         pack.started_at, pack.finished_at, pack.heartbeat_at = now, None, now
         pack.worker_pid = os.getpid()
         pack.save()
-        return pack
+    _remove_partial_files(pack)
+    return pack
 
 
-def _reporter(pack: BriefingPack, run_id: str):
+def _remove_partial_files(pack: BriefingPack) -> None:
+    """The temporary files of earlier runs of this pack: a run killed
+    outright (``kill -9``) never reached its ``finally``. This run owns the
+    pack now; a superseded run still alive fails to move its file into
+    place and stops."""
+    storage = BriefingPack._meta.get_field("file").storage
+    folder = Path(storage.path(f"briefings/{pack.meeting_id}"))
+    for path in folder.glob(f".{pack.pk}-*.part"):
+        path.unlink(missing_ok=True)
+
+
+class _Heartbeat(threading.Thread):
+    """Refreshes the running pack's ``heartbeat_at`` every HEARTBEAT_EVERY
+    while the build works (a WeasyPrint layout can take minutes without a
+    progress step), on its own database connection, closed when it stops.
+    ``superseded`` turns true when the pack was queued again or taken over."""
+
+    def __init__(self, pack_id: int, run_id: str):
+        super().__init__(name=f"pack-{pack_id}-heartbeat", daemon=True)
+        self.pack_id, self.run_id = pack_id, run_id
+        self.stopped = threading.Event()
+        self.superseded = False
+
+    def run(self) -> None:
+        try:
+            while not self.stopped.wait(HEARTBEAT_EVERY.total_seconds()):
+                try:
+                    changed = BriefingPack.objects.filter(
+                        pk=self.pack_id, task_id=self.run_id, status=PackStatus.RUNNING,
+                    ).update(heartbeat_at=timezone.now())
+                except OperationalError:
+                    logger.warning("Pack %s: heartbeat not written", self.pack_id,
+                                   exc_info=True)
+                    continue
+                if not changed:
+                    self.superseded = True
+                    return
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join(timeout=HEARTBEAT_EVERY.total_seconds() * 2)
+
+
+def _reporter(pack: BriefingPack, run_id: str, heartbeat: _Heartbeat | None = None):
     def report(percent: int, step: str) -> None:
+        if heartbeat is not None and heartbeat.superseded:
+            raise SupersededError
         changed = BriefingPack.objects.filter(
             pk=pack.pk, task_id=run_id, status=PackStatus.RUNNING,
         ).update(progress=percent, step=step, heartbeat_at=timezone.now())
@@ -191,7 +269,12 @@ def pack_build(*, pack_id: int, run_id: str) -> BriefingPack | None:
     pack = _claim(pack_id, run_id)
     if pack is None:
         return None
-    report = _reporter(pack, run_id)
+    # The heartbeat writes through its own connection, which sees only
+    # committed rows: none when the build runs inside a transaction (tests).
+    heartbeat = None if connection.in_atomic_block else _Heartbeat(pack.pk, run_id)
+    if heartbeat is not None:
+        heartbeat.start()
+    report = _reporter(pack, run_id, heartbeat)
     storage = BriefingPack._meta.get_field("file").storage
     temp: Path | None = None
     try:
@@ -220,6 +303,8 @@ def pack_build(*, pack_id: int, run_id: str) -> BriefingPack | None:
                     "error": f"{exc.__class__.__name__}: {exc}"})
         return row
     finally:
+        if heartbeat is not None:
+            heartbeat.stop()
         if temp is not None and temp.exists():
             temp.unlink()
 

@@ -17,7 +17,7 @@ from django.db import OperationalError
 
 from archive.tasks import AfterResponseTask
 
-from .services import pack_build, packs_recover_stale
+from .services import pack_build, packs_recover_stale, packs_seconds_until_stale
 
 
 @shared_task(
@@ -33,13 +33,25 @@ def build_pack(self, pack_id: int, run_id: str | None = None) -> str:
     return pack.status if pack is not None else "skipped"
 
 
-@shared_task(name="briefings.recover_stale_packs", acks_late=True)
-def recover_stale_packs() -> list[int]:
+@shared_task(name="briefings.recover_stale_packs", bind=True, acks_late=True)
+def recover_stale_packs(self, follow: bool = False) -> list[int]:
     """Periodic (beat) and at worker start: builds whose worker died are
-    queued again or failed with the reason."""
-    return packs_recover_stale()
+    queued again or failed with the reason.
+
+    ``follow`` (at worker start): a build left "running" by a worker killed
+    a moment ago still has a recent heartbeat; check again when the first
+    running pack would go stale, until none is running. A build that is
+    alive keeps beating and is left alone; a dead one resumes within
+    STALE_AFTER (briefings.services) of its last heartbeat, not at beat's
+    next sweep."""
+    queued = packs_recover_stale()
+    if follow and not self.request.is_eager:  # eager, a countdown would run at once
+        wait = packs_seconds_until_stale()
+        if wait is not None:
+            recover_stale_packs.apply_async(kwargs={"follow": True}, countdown=wait + 1)
+    return queued
 
 
 @worker_ready.connect
 def _recover_when_a_worker_starts(sender=None, **kwargs):
-    recover_stale_packs.delay()
+    recover_stale_packs.apply_async(kwargs={"follow": True})

@@ -444,3 +444,85 @@ def test_briefing_pack_without_a_progress_report_has_no_such_entry(
     pack = build(meeting, "ru", django_capture_on_commit_callbacks)
 
     assert all(row.get("key") != "progress-report" for row in pack.contents)
+
+
+# --- A killed worker (issue 22, item 11) --------------------------------------------------
+
+def test_seconds_until_stale_follows_the_oldest_running_pack(meeting):
+    import time_machine
+    from django.utils import timezone
+
+    from briefings.services import packs_seconds_until_stale
+
+    now = timezone.now()
+    assert packs_seconds_until_stale(now=now) is None
+    BriefingPack.objects.create(meeting=meeting, language="ru", status=PackStatus.FAILED,
+                                task_id="failed", heartbeat_at=now - STALE_AFTER * 9)
+    assert packs_seconds_until_stale(now=now) is None
+    pack = BriefingPack.objects.create(
+        meeting=meeting, language="en", status=PackStatus.RUNNING, task_id="live",
+        heartbeat_at=now - datetime.timedelta(seconds=10),
+    )
+    assert packs_seconds_until_stale(now=now) == STALE_AFTER.total_seconds() - 10
+    BriefingPack.objects.filter(pk=pack.pk).update(heartbeat_at=None)
+    assert packs_seconds_until_stale(now=now) == 0.0
+    with time_machine.travel(now):
+        assert packs_seconds_until_stale() == 0.0
+
+
+def test_a_run_taking_over_removes_what_a_killed_run_left(
+    meeting, selected, django_capture_on_commit_callbacks
+):
+    pack = BriefingPack.objects.create(
+        meeting=meeting, language="ru", status=PackStatus.RUNNING, attempts=1,
+        task_id="dead-run", heartbeat_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+    )
+    storage = BriefingPack._meta.get_field("file").storage
+    folder = Path(storage.path(f"briefings/{meeting.pk}"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f".{pack.pk}-deadbeef.part").write_bytes(b"%PDF-1.7 half")
+    (folder / f".{pack.pk + 1}-other.part").write_bytes(b"another pack's")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        packs_recover_stale()
+
+    pack.refresh_from_db()
+    assert pack.status == PackStatus.DONE
+    assert sorted(path.name for path in folder.glob("*.part")) == [f".{pack.pk + 1}-other.part"]
+    assert Path(pack.file.path).exists()
+
+
+def test_the_worker_start_check_queues_a_dead_build_and_stops_following(
+    meeting, selected, django_capture_on_commit_callbacks
+):
+    """At worker start (tasks eager here: no follow-up is scheduled, which
+    would run at once): a build dead for STALE_AFTER is queued again and
+    finishes; tests/briefings/test_worker.py proves the follow-up on a real
+    worker."""
+    from django.utils import timezone
+
+    from briefings import tasks
+
+    pack = BriefingPack.objects.create(
+        meeting=meeting, language="ru", status=PackStatus.RUNNING, attempts=1,
+        task_id="killed-run",
+        heartbeat_at=timezone.now() - STALE_AFTER - datetime.timedelta(seconds=1),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.recover_stale_packs.apply(kwargs={"follow": True}).get() == [pack.pk]
+
+    pack.refresh_from_db()
+    assert (pack.status, pack.attempts) == (PackStatus.DONE, 2)
+
+
+def test_the_broker_never_redelivers_a_build_still_running(settings):
+    """A killed worker's build is taken over through its heartbeat, not by
+    Redis' redelivery of unacknowledged messages: that comes only after
+    the visibility timeout, which must outlast the longest build (the task
+    time limit), or a build still running would get a twin."""
+    from kombu.transport.redis import Channel
+
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get(
+        "visibility_timeout", Channel.visibility_timeout)
+    assert visibility > settings.CELERY_TASK_TIME_LIMIT
