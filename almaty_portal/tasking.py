@@ -8,8 +8,9 @@ as Celery documents, and none of them imports almaty_portal.
 When the broker (Redis) cannot be reached, the send fails within about a
 second (short socket timeouts and one publish retry: settings
 ``CELERY_BROKER_TRANSPORT_OPTIONS``, ``CELERY_TASK_PUBLISH_RETRY_POLICY``,
-``CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS``) and, instead of raising into
-the request (a 500 after the user's rows were committed: half done), the
+``CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS``; for ``RETRY_AFTER`` seconds
+after a failure, the process's sends go to the outbox without trying) and,
+instead of raising into the request (a 500 after the user's rows were committed: half done), the
 task is recorded in the database (``OutboxTask``: name, JSON arguments, task
 id, not-before time) and the caller gets its ``AsyncResult`` as usual. The
 user's action is complete; its background work (an email, an extraction, a
@@ -49,10 +50,13 @@ BROKER_ERRORS = (OperationalError, RedisConnectionError, RedisTimeoutError, OSEr
 # Options the outbox cannot keep: a send that uses them raises as before.
 UNKEPT_OPTIONS = ("link", "link_error", "chain", "chord", "group_id", "connection", "producer")
 RECHECK_SECONDS = 30
+# After a failed send, this process sends to the outbox directly for so many
+# seconds (a broker that does not answer costs a timeout once, not per send).
+RETRY_AFTER = 5.0
 FLUSH_BATCH = 100
 
 _local = threading.local()
-_process = {"checked_at": 0.0, "recorded": False}
+_process = {"checked_at": 0.0, "recorded": False, "broker_down_until": 0.0}
 
 
 class PortalCelery(Celery):
@@ -61,11 +65,19 @@ class PortalCelery(Celery):
     def send_task(self, name, args=None, kwargs=None, **options):
         if getattr(_local, "sending_outbox", False):
             return super().send_task(name, args, kwargs, **options)
+        if time.monotonic() < _process["broker_down_until"]:
+            # Failed a moment ago: straight to the outbox, no second wait
+            # for a timeout in this request.
+            recorded = _record(self, name, args, kwargs, options,
+                               OperationalError("broker known to be down"))
+            if recorded is not None:
+                return recorded
         try:
             result = super().send_task(name, args, kwargs, **options)
         except (*BROKER_ERRORS, RuntimeError) as exc:
             if not _is_outage(exc):
                 raise
+            _process["broker_down_until"] = time.monotonic() + RETRY_AFTER
             recorded = _record(self, name, args, kwargs, options, exc)
             if recorded is None:
                 raise

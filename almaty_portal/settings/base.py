@@ -338,12 +338,12 @@ ARCHIVE_BULK_INDEX_SHARE = env.float("ARCHIVE_BULK_INDEX_SHARE", default=0.5)
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A request that queues a task while Redis is down must not hang: short
-# socket timeouts and one quick publish retry, then the task waits in the
-# database's outbox and is sent when the broker is back (almaty_portal/tasking.py).
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2,
-}
+# socket timeouts and no publish retry (a retry costs another timeout, and
+# redis-py already reconnects a pooled connection the server closed), then
+# the task waits in the database's outbox and is sent when the broker is
+# back (almaty_portal/tasking.py).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 1}}
 CELERY_TIMEZONE = TIME_ZONE

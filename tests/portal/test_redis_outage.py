@@ -26,6 +26,7 @@ from django.core.signing import TimestampSigner
 from django.test import Client
 from django.urls import reverse
 
+from almaty_portal import tasking
 from almaty_portal.cache import CacheUnavailable, RedisCache
 from almaty_portal.celery import app
 from almaty_portal.models import DemoData, OutboxTask
@@ -201,6 +202,14 @@ def broker_at(url: str):
         _forget_connections()
 
 
+@pytest.fixture(autouse=True)
+def _broker_state_forgotten():
+    """A failed send makes this process skip the broker for a few seconds
+    (almaty_portal/tasking.py): not for the tests that follow."""
+    yield
+    tasking._process["broker_down_until"] = 0.0
+
+
 def _forget_connections() -> None:
     app._pool = None
     app.amqp._producer_pool = None
@@ -231,6 +240,28 @@ def test_task_queued_while_the_broker_is_down_waits_in_the_outbox_then_is_sent(o
     [message] = own_redis.client().lrange("celery", 0, -1)
     assert (sent, OutboxTask.objects.count()) == (1, 0)
     assert json.loads(message)["headers"]["id"] == result.id
+
+
+@pytest.mark.django_db
+def test_a_broker_that_does_not_answer_costs_one_timeout_not_one_per_send(own_redis):
+    ping = app.tasks["almaty_portal.ping"]
+    with broker_at(own_redis.url):
+        ping.delay()  # connected
+        own_redis.freeze()
+        try:
+            started = time.monotonic()
+            ping.delay()
+            first = time.monotonic() - started
+            started = time.monotonic()
+            ping.delay()
+            second = time.monotonic() - started
+        finally:
+            own_redis.thaw()
+
+    # One read timeout (CELERY_BROKER_TRANSPORT_OPTIONS: 2 s), no retry;
+    # then no attempt at all for a few seconds.
+    assert OutboxTask.objects.count() == 2
+    assert (first < 4, second < 0.2) == (True, True)
 
 
 # --- The whole site through an outage --------------------------------------------------------
