@@ -4,7 +4,10 @@
   account, bounded), when (UTC), the client address and what was refused.
   The same refusal from the same client, account and path within
   ``SECURITY_LOG_COALESCE_SECONDS`` adds to the last row's ``count``, so a
-  flood of requests costs one row a minute, not one per request. Recording
+  flood of requests costs one row a minute, not one per request. Refusals
+  anyone can send in bulk without an account (sign-ins refused during a
+  lockout, CSRF failures) are counted per client address alone, whatever
+  the account or path they name (the row keeps the first). Recording
   never breaks the request it records: a database error is logged and
   swallowed inside its own savepoint.
 - ``security_events_purge`` deletes what is older than
@@ -41,6 +44,11 @@ _DETAIL_MAX = SecurityEvent._meta.get_field("detail").max_length
 _METHOD_MAX = SecurityEvent._meta.get_field("method").max_length
 
 
+# Kinds counted per client address alone within the window: an attacker
+# varying the account or the path must not write a row per request.
+_PER_ADDRESS_KINDS = {SecurityEventKind.LOCKOUT_REFUSAL, SecurityEventKind.CSRF_FAILURE}
+
+
 def _address(request: HttpRequest) -> str | None:
     value = getattr(request, "axes_ip_address", None) or get_client_ip_address(request)
     try:
@@ -75,9 +83,14 @@ def security_event_record(
     try:
         with transaction.atomic():
             window = timedelta(seconds=settings.SECURITY_LOG_COALESCE_SECONDS)
+            same = (
+                {"kind": kind, "ip_address": values["ip_address"]}
+                if kind in _PER_ADDRESS_KINDS
+                else values
+            )
             recent = (
                 SecurityEvent.objects.select_for_update()
-                .filter(**values, last_occurred_at__gte=now - window)
+                .filter(**same, last_occurred_at__gte=now - window)
                 .order_by("-last_occurred_at")
                 .first()
             )

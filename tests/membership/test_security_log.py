@@ -220,6 +220,23 @@ def test_security_event_repeats_within_a_minute_add_to_one_row(frozen):
     assert (first.occurred_at, first.last_occurred_at) == (NOW, NOW)
 
 
+@pytest.mark.dates
+def test_security_event_refusals_anyone_can_flood_count_per_address(frozen):
+    """Sign-ins refused during a lockout and CSRF failures, whatever the
+    account or path they name: one row per address and minute."""
+    for n in range(20):
+        request = RequestFactory().post(f"/en/page-{n}/", REMOTE_ADDR="192.0.2.11")
+        security_event_record(
+            kind=SecurityEventKind.LOCKOUT_REFUSAL, request=request, username=f"u{n}@example.org"
+        )
+        security_event_record(kind=SecurityEventKind.CSRF_FAILURE, request=request)
+
+    assert _events() == [
+        (SecurityEventKind.LOCKOUT_REFUSAL, "u0@example.org", "192.0.2.11", "/en/page-0/", 20),
+        (SecurityEventKind.CSRF_FAILURE, "", "192.0.2.11", "/en/page-0/", 20),
+    ]
+
+
 # --- Retention -------------------------------------------------------------------------
 
 
