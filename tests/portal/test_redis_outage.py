@@ -169,6 +169,27 @@ def test_a_write_that_failed_leaves_no_stale_value_once_redis_answers_again(own_
     assert own_redis.client().dbsize() == 0
 
 
+@pytest.mark.django_db
+def test_a_session_signed_out_while_redis_was_unreachable_stays_signed_out(own_redis, settings):
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    from tests.factories.membership import UserFactory
+
+    settings.CACHES = {**settings.CACHES, "default": redis_cache(own_redis)}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    client = Client()
+    client.force_login(UserFactory())
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    own_redis.freeze()
+
+    response = client.post("/en/accounts/logout/")  # the cache's copy cannot be deleted
+    own_redis.thaw()
+    wait_until_retry(caches["default"])
+
+    assert response.status_code == 302
+    assert SessionStore(session_key=key).get("_auth_user_id") is None
+
+
 # --- Throttles ------------------------------------------------------------------------------
 
 def test_throttles_fail_closed_or_open_as_each_caller_decides(own_redis, settings):
