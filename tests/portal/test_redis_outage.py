@@ -228,7 +228,7 @@ def _broker_state_forgotten():
     """A failed send makes this process skip the broker for a few seconds
     (almaty_portal/tasking.py): not for the tests that follow."""
     yield
-    tasking._process["broker_down_until"] = 0.0
+    tasking._process.update(broker_down_until=0.0, recorded=False, checked_at=0.0)
 
 
 def _forget_connections() -> None:
@@ -261,6 +261,22 @@ def test_task_queued_while_the_broker_is_down_waits_in_the_outbox_then_is_sent(o
     [message] = own_redis.client().lrange("celery", 0, -1)
     assert (sent, OutboxTask.objects.count()) == (1, 0)
     assert json.loads(message)["headers"]["id"] == result.id
+
+
+@pytest.mark.django_db
+def test_the_next_send_that_succeeds_sends_the_outbox_first_recorded(own_redis):
+    ping = app.tasks["almaty_portal.ping"]
+    with broker_at(own_redis.url):
+        own_redis.stop()
+        waiting = ping.delay()
+        own_redis.start()
+        tasking._process["broker_down_until"] = 0.0  # as after RETRY_AFTER
+
+        later = ping.delay()
+
+    queued = [json.loads(message)["headers"]["id"]
+              for message in own_redis.client().lrange("celery", 0, -1)]
+    assert (OutboxTask.objects.count(), sorted(queued)) == (0, sorted([waiting.id, later.id]))
 
 
 @pytest.mark.django_db
