@@ -311,3 +311,13 @@ def test_staff_without_the_requirement_sign_in_with_a_password(client, settings)
 
     assert response["Location"] == "/ru/admin/"
     assert client.get("/ru/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/en/accounts/login/", "/en/admin/login/"])
+@pytest.mark.parametrize("username", ["x" * 10_000, "x" * 250 + "@example.org"])
+def test_overlong_login_name_is_a_form_error_not_a_500(client, url, username):
+    response = client.post(url, {"username": username, "password": "x" * 10_000})
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert 'maxlength="254"' in response.content.decode()
