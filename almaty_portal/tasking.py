@@ -21,7 +21,8 @@ The outbox is sent, oldest first, by ``outbox_send``:
 - when a worker becomes ready (``worker_ready``: the broker is back);
 - by the next successful send in a web or worker process, at most once every
   ``RECHECK_SECONDS`` (or at once when that process itself recorded one).
-A row is deleted once its message is published (at least once: a crash
+Beat's own sends (with their producer) are not kept: a periodic task comes
+round again at its next time. A row is deleted once its message is published (at least once: a crash
 between the publish and the deletion sends it again, and the portal's tasks
 guard their rows against a second run).
 """
@@ -99,6 +100,10 @@ def _record(app, name, args, kwargs, options, exc):
     be kept (the caller then raises the broker's error)."""
     from .models import OutboxTask
 
+    if options.get("producer") is not None:
+        # Beat sends with its own producer: a periodic task comes round
+        # again at its next time, and beat logs the failure itself.
+        return None
     if any(options.get(option) for option in UNKEPT_OPTIONS):
         logger.error("Task %s could not be queued and cannot wait in the outbox: %r", name, exc)
         return None
