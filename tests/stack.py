@@ -274,7 +274,7 @@ class Stack:
             if not (shutil.which(binary) or Path(f"/usr/sbin/{binary}").exists()):
                 raise StackError(f"{binary} not found: run scripts/system-deps.sh test")
         self.tmp.chmod(0o755)  # nginx's workers (another user) read the archive
-        for name in ("media", "archive", "static"):
+        for name in ("media", "archive"):
             (self.loopback.var / name).mkdir(parents=True)
         (self.tmp / "logs").mkdir()
         self.loopback.ports = {name: free_port() for name in ("db", "redis", "web", "nginx")}
@@ -287,8 +287,6 @@ class Stack:
             "POSTGRES_PASSWORD": secrets.token_hex(12),
             # No mail leaves the machine; the messages land in the worker's log.
             "EMAIL_URL": "consolemail://",
-            # The image's collectstatic writes under /app/var/static.
-            "STATIC_ROOT": f"{self.loopback.var}/static",
             **self.env_overrides,
         })
         self._start_database()
@@ -385,6 +383,12 @@ class Stack:
         return {name: self.services[name].processes() for name in ("web", "worker", "beat")
                 if name in self.services}
 
+    def access_log(self) -> list[str]:
+        """nginx's access log: method, path, query, status, seconds in nginx,
+        seconds upstream (gunicorn), one request a line."""
+        path = self.tmp / "nginx" / "access.log"
+        return path.read_text().splitlines() if path.exists() else []
+
     def logs(self) -> str:
         return "\n".join(f"--- {name} ---\n{service.tail()}"
                          for name, service in self.services.items())
@@ -480,11 +484,22 @@ class Stack:
             if args[0] == "collectstatic":
                 cached = ROOT / "var" / "stack" / f"static-{_static_key()}"
                 if not (cached / "staticfiles.json").exists():
-                    building = self.tmp / "var" / "static"
-                    self.manage(*args)
                     cached.parent.mkdir(parents=True, exist_ok=True)
-                    with contextlib.suppress(OSError):  # another run stored it first
-                        shutil.move(str(building), str(cached))
+                    building = Path(tempfile.mkdtemp(prefix=f"{cached.name}.",
+                                                     dir=cached.parent))
+                    try:
+                        self.manage(*args, env={"STATIC_ROOT": str(building)})
+                        building.chmod(0o755)
+                        with contextlib.suppress(OSError):  # another run stored it first
+                            building.rename(cached)
+                    finally:
+                        shutil.rmtree(building, ignore_errors=True)
+                    # Keep the three newest (a run in progress has a dot in its name).
+                    done = sorted((p for p in cached.parent.glob("static-*") if "." not in p.name),
+                                  key=lambda p: p.stat().st_mtime)
+                    for old in done[:-3]:
+                        if old != cached:
+                            shutil.rmtree(old, ignore_errors=True)
                 self.dotenv["STATIC_ROOT"] = str(cached)
                 continue
             self.manage(*args)
@@ -508,7 +523,9 @@ events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {nginx_dir}/access.log;
+    # Each request's time in nginx and in gunicorn (bench/load.py reads them).
+    log_format timed '$request_method $uri $args $status $request_time $upstream_response_time';
+    access_log {nginx_dir}/access.log timed;
     sendfile on;
     keepalive_timeout 65;
     client_body_temp_path {nginx_dir}/body;
@@ -732,13 +749,16 @@ class Browser:
 
     def submit(self, path: str, *, form_with: str, data: dict | None = None,
                files: dict | None = None, drop: tuple[str, ...] = (),
-               follow: bool = True) -> requests.Response:
-        """GET ``path``, take its form that has a field named ``form_with``,
-        and POST it with ``data`` replacing (or adding to) its fields."""
+               follow: bool = True, action: str | None = None) -> requests.Response:
+        """GET ``path``, take its form that has a field named ``form_with``
+        (and the ``action`` attribute, if given: "" for the page's own form,
+        not the header's sign-out), and POST it with ``data`` replacing (or
+        adding to) its fields."""
         page = self.get(path)
         if page.status_code != 200:
             raise AssertionError(f"GET {path}: {page.status_code}")
-        forms = [f for f in page_forms(page.text) if form_with in f["names"]]
+        forms = [f for f in page_forms(page.text) if form_with in f["names"]
+                 and (action is None or f["action"] == action)]
         if not forms:
             raise AssertionError(f"no form with {form_with!r} on {path}")
         form = forms[0]
@@ -749,9 +769,9 @@ class Browser:
                 fields.extend((key, v) for v in value)
             else:
                 fields.append((key, value))
-        action = form["action"] or urlsplit(page.url).path + (
+        target = form["action"] or urlsplit(page.url).path + (
             f"?{urlsplit(page.url).query}" if urlsplit(page.url).query else "")
-        return self.request("POST", urljoin(urlsplit(page.url).path, action), data=fields,
+        return self.request("POST", urljoin(urlsplit(page.url).path, target), data=fields,
                             files=files, follow=follow,
                             referer=f"https://{HOST}{urlsplit(page.url).path}")
 

@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.conftest import unavailable
-from tests.stack import ADMIN_EMAIL, Browser, Stack, StackError, compose
+from tests.stack import ADMIN_EMAIL, Browser, Stack, compose
 
 pytestmark = [pytest.mark.stack, pytest.mark.postgresql]
 
@@ -35,11 +35,9 @@ def stack():
     try:
         running.start()
         running.seed_demo()
-    except StackError:
+        yield running
+    finally:  # every process stopped and the database dropped, even on failure
         running.stop()
-        raise
-    yield running
-    running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +111,7 @@ def test_stack_archive_upload_extract_search_and_download(stack, admin):
         return rows if all(row[3] == "done" for row in rows) and len(rows) == 2 else None
 
     rows = {row[0]: row for row in _wait(extracted, timeout=60, what="extraction", stack=stack)}
+    assert "archive.extract_file" in stack.services["worker"].tail(10**6)
     anonymous = Browser(stack.url, address="198.51.100.7")
     found = anonymous.get(f"/en/search/?q={word}")
     assert found.status_code == 200
