@@ -14,7 +14,9 @@ memory is their own and a crash in one does not stop the others:
   (var/bench by default, generated when missing): pages, search (with its
   growth where the smaller databases exist, and the same searches in
   direct SQL), open loop, pages and searches while a briefing pack builds,
-  search and pages while documents are added (bench/web.py).
+  search and pages while documents are added (bench/web.py);
+- load: 50 users for 2 minutes through nginx on the production stack of
+  docker-compose.yml with the demo data (bench/load.py, tests/stack.py).
 
 Each writes its figures to $BENCH_JSON: a list of rows (metric, value,
 detail, target), or for the web benchmark {"rows", "results", "markdown"}.
@@ -47,7 +49,7 @@ ROOT = BENCH.parent
 if str(ROOT) not in sys.path:  # `python bench/run.py` from the Makefile
     sys.path.insert(0, str(ROOT))
 
-BENCHMARKS = ["archive_search", "archive_search_sqlite", "briefing_packs", "web"]
+BENCHMARKS = ["archive_search", "archive_search_sqlite", "briefing_packs", "web", "load"]
 # Short runs, small datasets: the environment of each benchmark in --quick
 # mode (a value already in the environment wins).
 QUICK_ENV = {
@@ -55,6 +57,7 @@ QUICK_ENV = {
     "archive_search_sqlite": {"BENCH_DOCUMENTS": "200", "BENCH_REPEATS": "1"},
     "briefing_packs": {"BENCH_PACK_SIZES": "10"},
     "web": {"BENCH_QUICK": "1"},
+    "load": {"BENCH_LOAD_USERS": "10", "BENCH_LOAD_SECONDS": "20"},
 }
 
 
