@@ -23,8 +23,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signing import TimestampSigner
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 
 from actionplan.models import ProgressNote
 from content.forms import ContactForm
@@ -98,7 +99,8 @@ def body_of(response) -> str:
 def assert_sound(response) -> str:
     """No server error, and no payload raw in the page; the page's text."""
     assert response.status_code < 500, response.status_code
-    event(f"{response.request['REQUEST_METHOD']} answered {response.status_code}")
+    if currently_in_test_context():  # counted in --hypothesis-show-statistics
+        event(f"{response.request['REQUEST_METHOD']} answered {response.status_code}")
     page = body_of(response)
     echoed = [payload for payload in PAYLOADS if payload in page]
     assert echoed == []
@@ -174,8 +176,27 @@ def _check_delegate_post(client, response, delegation_url, data) -> None:
                 assert_shown_escaped(page, value.strip())
 
 
+def test_payloads_in_a_delegate_are_stored_as_typed_and_shown_escaped(
+        client, meeting, coordinator):
+    """The generated examples' check made certain: payloads in the fields
+    the delegation's page shows are stored as typed (not escaped twice, not
+    stripped) and come back escaped."""
+    data = {**VALID_DELEGATE, "position": PAYLOADS[0], "agency": PAYLOADS[1]}
+
+    response = client.post(reverse("meetings:delegate_add", kwargs={"slug": meeting.slug}),
+                           data)
+
+    assert response.status_code == 302
+    assert Delegate.objects.values_list("position", "agency").get() == (PAYLOADS[0], PAYLOADS[1])
+    page = assert_sound(client.get(reverse("meetings:delegation",
+                                           kwargs={"slug": meeting.slug})))
+    assert html.escape(PAYLOADS[0]) in page
+    assert html.escape(PAYLOADS[1]) in page
+
+
 @FUZZ
 @given(data=delegate_data)
+@example(data={**VALID_DELEGATE, "position": PAYLOADS[4], "agency": PAYLOADS[0]})
 def test_fuzz_delegate_add(client, meeting, coordinator, data):
     response = client.post(reverse("meetings:delegate_add", kwargs={"slug": meeting.slug}), data)
 
@@ -186,6 +207,7 @@ def test_fuzz_delegate_add(client, meeting, coordinator, data):
 
 @FUZZ
 @given(data=delegate_data)
+@example(data={**VALID_DELEGATE, "position": PAYLOADS[2], "agency": PAYLOADS[3]})
 def test_fuzz_delegate_edit(client, meeting, coordinator, data):
     delegation, _ = Delegation.objects.get_or_create(
         meeting=meeting, state=coordinator.coordinator_terms.get().state)
@@ -197,6 +219,28 @@ def test_fuzz_delegate_edit(client, meeting, coordinator, data):
     _check_delegate_post(client, response,
                          reverse("meetings:delegation", kwargs={"slug": meeting.slug}), data)
     Delegate.objects.filter(pk=delegate.pk).delete()
+
+
+# --- A coordinator's own contact details ---------------------------------------------
+
+VALID_CONTACTS = {"position_ru": "Директор", "position_en": "Director",
+                  "agency_ru": "Министерство труда", "agency_en": "Ministry of Labour",
+                  "email": "coordinator@example.kz", "phone": "+7 727 000 00 00"}
+
+
+@FUZZ
+@given(data=fuzzed(VALID_CONTACTS))
+@example(data={**VALID_CONTACTS, "position_en": PAYLOADS[0], "agency_en": PAYLOADS[1]})
+def test_fuzz_coordinator_contacts(client, coordinator, data):
+    response = client.post("/en/states/kaz/coordinator/", data)
+
+    assert_sound(response)
+    if response.status_code == 302:
+        # Shown to signed-in coordinators on the state's page.
+        page = assert_sound(client.get("/en/states/kaz/"))
+        for name in ("position_en", "agency_en"):
+            if len(data[name]) < 200:
+                assert_shown_escaped(page, data[name].strip())
 
 
 # --- Observers' registration through the signed link ------------------------------
@@ -212,6 +256,7 @@ def invitation(meeting):
 
 @FUZZ
 @given(data=delegate_data)
+@example(data={**VALID_DELEGATE, "position": PAYLOADS[4], "agency": PAYLOADS[5]})
 def test_fuzz_observer_registration_through_the_link(client, meeting, invitation, data):
     kwargs = {"token": invitation_token(invitation), "slug": meeting.slug}
 
@@ -284,6 +329,8 @@ def contact_reader():
     "name": "Айгерим Сапарова", "email": "reader@example.org", "organisation": "Минтруд",
     "subject": "Семинар", "message": "Когда состоится семинар?", "website": "",
 }))
+@example(data={"name": PAYLOADS[0], "email": "reader@example.org", "organisation": PAYLOADS[1],
+               "subject": PAYLOADS[2], "message": PAYLOADS[3], "website": ""})
 def test_fuzz_contact_form(client, settings, contact_reader, data):
     settings.CONTACT_MESSAGES_PER_HOUR = 10_000
     data = {**data, "started": _stamp()}
@@ -301,6 +348,23 @@ def test_fuzz_contact_form(client, settings, contact_reader, data):
             if len(data[name]) < 200:
                 assert_shown_escaped(page, data[name].strip())
         message.delete()
+
+
+def test_payloads_in_a_contact_message_are_stored_as_typed_and_shown_escaped(
+        client, contact_reader):
+    data = {"name": PAYLOADS[0], "email": "reader@example.org", "organisation": PAYLOADS[1],
+            "subject": PAYLOADS[2], "message": PAYLOADS[3], "website": "", "started": _stamp()}
+
+    assert client.post("/en/contact/", data).status_code == 302
+
+    message = ContactMessage.objects.get()
+    assert (message.name, message.subject, message.message) == (
+        PAYLOADS[0], PAYLOADS[2], PAYLOADS[3])
+    client.force_login(contact_reader)
+    page = assert_sound(client.get(
+        reverse("admin:content_contactmessage_change", args=[message.pk])))
+    assert html.escape(PAYLOADS[0]) in page
+    assert html.escape(PAYLOADS[2]) in page
 
 
 # --- Search and the lists' filters (query strings) ----------------------------------
@@ -352,6 +416,8 @@ VALID_REPORT = {"status": "in_progress", "visibility": "public", "timeline": "20
 @given(answer=fuzzed(VALID_REPORT, choices={"status": ["done", "not_started"],
                                             "visibility": ["participants"]}),
        organisations=st.lists(st.one_of(st.integers().map(str), TEXT), max_size=2))
+@example(answer={**VALID_REPORT, "timeline": PAYLOADS[0], "body": PAYLOADS[1],
+                 "note": PAYLOADS[2]}, organisations=[])
 def test_fuzz_progress_report(client, open_round, answer, organisations):
     action = open_round[0]
     data = {f"status_{a.pk}": "not_started" for a in open_round}
