@@ -7,11 +7,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=almaty_portal.settings.prod
 
 # WeasyPrint's system libraries (Pango, HarfBuzz via Pango), libmagic for
-# upload sniffing, gettext for compilemessages, fonts with Cyrillic coverage.
+# upload sniffing, gettext for compilemessages, fonts with Cyrillic coverage,
+# and PostgreSQL's client (pg_dump/pg_restore, of the compose database's
+# major) for `manage.py backup` and `restore`.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libmagic1 \
-      gettext fonts-noto-core fonts-dejavu-core curl \
+      gettext fonts-noto-core fonts-dejavu-core curl postgresql-client \
  && rm -rf /var/lib/apt/lists/*
 
 RUN useradd --system --create-home --home-dir /app --uid 10001 portal
