@@ -204,6 +204,11 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3600
 STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
 # The name authenticator apps show beside the account.
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Almaty Process")
+# The admin never shows a device's secret (key, configuration page, QR
+# code): whoever reads it can make that person's codes. Enrolment is the
+# account page's. (django-otp's configuration and QR pages also answered
+# 500 for an unknown device; hidden, they answer 403.)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Seconds between the password and the code on the second sign-in step.
 LOGIN_SECOND_STEP_SECONDS = env.int("LOGIN_SECOND_STEP_SECONDS", default=5 * 60)
 # Seconds a session lives without a request (idle) and in all (absolute),

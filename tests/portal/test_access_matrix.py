@@ -652,16 +652,24 @@ MATRIX.update({
     "admin:briefings_briefingpack_progress": [Case(
         "pack progress", r("admin:briefings_briefingpack_progress", pk=lambda w: w.pack.pk),
         STAFF_ONLY)],
-    # django-otp's admin: a device's secret (configuration, QR code), for
-    # whoever may view or change devices: the superuser only.
-    "admin:otp_totp_totpdevice_config": [Case(
-        "the superuser's device secret", r("admin:otp_totp_totpdevice_config",
-                                           pk=lambda w: w.superuser_device.pk),
-        each(ADMIN_LOGIN, {EDITOR: 403, ADMINISTRATOR: 403, SUPERUSER: 200}))],
-    "admin:otp_totp_totpdevice_qrcode": [Case(
-        "the superuser's device QR code", r("admin:otp_totp_totpdevice_qrcode",
-                                            pk=lambda w: w.superuser_device.pk),
-        each(ADMIN_LOGIN, {EDITOR: 403, ADMINISTRATOR: 403, SUPERUSER: 200}))],
+    # django-otp's admin: a device's secret (configuration, QR code) is
+    # shown to no one (OTP_ADMIN_HIDE_SENSITIVE_DATA), not even a superuser:
+    # whoever reads it makes that person's codes. An unknown device was a
+    # 500 before (django-otp looks it up with .get()).
+    "admin:otp_totp_totpdevice_config": [
+        Case("the superuser's device secret", r("admin:otp_totp_totpdevice_config",
+                                                pk=lambda w: w.superuser_device.pk),
+             each(ADMIN_LOGIN, dict.fromkeys(STAFF, 403))),
+        Case("an unknown device", r("admin:otp_totp_totpdevice_config", pk=999999),
+             each(ADMIN_LOGIN, dict.fromkeys(STAFF, 403))),
+    ],
+    "admin:otp_totp_totpdevice_qrcode": [
+        Case("the superuser's device QR code", r("admin:otp_totp_totpdevice_qrcode",
+                                                 pk=lambda w: w.superuser_device.pk),
+             each(ADMIN_LOGIN, dict.fromkeys(STAFF, 403))),
+        Case("an unknown device", r("admin:otp_totp_totpdevice_qrcode", pk=999999),
+             each(ADMIN_LOGIN, dict.fromkeys(STAFF, 403))),
+    ],
     # Accounts (issue 22, item 1): only a superuser changes a superuser or
     # sets their password; an administrator manages the other accounts. (The
     # crafted POSTs are tests/membership's.) Editors may view accounts.
