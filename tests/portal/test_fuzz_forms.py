@@ -19,10 +19,13 @@ import html
 
 import pytest
 import time_machine
+from django.contrib.auth.tokens import default_token_generator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signing import TimestampSigner
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
@@ -455,3 +458,22 @@ def test_fuzz_password_reset(client, email):
                            REMOTE_ADDR="203.0.113.10")
 
     assert_sound(response)
+
+
+@FUZZ
+@given(password=TEXT, confirmation=st.one_of(st.none(), TEXT))
+def test_fuzz_password_reset_confirm(client, password, confirmation):
+    """The new password through an emailed link (the same form sets an
+    invited account's first password)."""
+    user = UserFactory()
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    link = client.get(f"/ru/accounts/reset/{uid}/{default_token_generator.make_token(user)}/")
+    assert link.status_code == 302
+
+    response = client.post(link["Location"], {
+        "new_password1": password,
+        "new_password2": password if confirmation is None else confirmation,
+    })
+
+    assert_sound(response)
+    assert response.status_code in (200, 302)
