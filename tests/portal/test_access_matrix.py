@@ -62,6 +62,7 @@ from membership.permissions import (
 )
 from tests.factories.actionplan import (
     ActionFactory,
+    ActionProgressFactory,
     EndorsedRoundFactory,
     PlanFactory,
     ReportingRoundFactory,
@@ -234,8 +235,9 @@ def build_world() -> World:
     project = ProjectFactory()
 
     plan = PlanFactory(status=PlanStatus.ADOPTED, version=1)
-    ActionFactory(area__plan=plan)
+    action = ActionFactory(area__plan=plan)
     endorsed = EndorsedRoundFactory(plan=plan, meeting=MeetingFactory())
+    ActionProgressFactory(round=endorsed, action=action, state=state_a)
     not_endorsed = ReportingRoundFactory(plan=plan, meeting=MeetingFactory(),
                                          opened_on=datetime.date(2025, 8, 1))
     reports = {}
@@ -734,6 +736,29 @@ def _admin_page_status(role: str, app: str, model: str, action: str) -> object:
     return 200 if allowed else 403
 
 
+def _first_object_page(model, name: str) -> Callable[[World], str | None]:
+    """The change page of the model's first row in the world (None: no row)."""
+    def url(world: World) -> str | None:
+        row = model._default_manager.order_by("pk").first()
+        return None if row is None else reverse(name, args=[row.pk])
+    return url
+
+
+# Models of which the world has no row (their change page is not asked).
+WITHOUT_ROWS = {
+    "actionplan.declarationparagraph", "axes.accessattempt", "axes.accessfailurelog",
+    "axes.accesslog", "chairmanship.chairmanship", "chairmanship.turndeclination",
+    "content.contactmessage", "membership.securityevent", "otp_static.staticdevice",
+}
+# A pack's own page is its meeting's packs page (briefings/admin.py).
+CHANGE_PAGE_REDIRECTS = {"briefings.briefingpack"}
+
+
+def _change_page_status(role: str, app: str, model: str) -> object:
+    status = _admin_page_status(role, app, model, "view")
+    return 302 if status == 200 and f"{app}.{model}" in CHANGE_PAGE_REDIRECTS else status
+
+
 def admin_model_cases() -> dict[str, list[Case]]:
     cases = {}
     for model in admin.site._registry:
@@ -743,6 +768,11 @@ def admin_model_cases() -> dict[str, list[Case]]:
                 f"{app}.{name} {page}", r(f"admin:{app}_{name}_{page}"),
                 {role: _admin_page_status(role, app, name, action) for role in ROLES},
             )]
+        # One row's page: viewing it needs the right to view or change.
+        cases[f"admin:{app}_{name}_change"] = [Case(
+            f"{app}.{name} change", _first_object_page(model, f"admin:{app}_{name}_change"),
+            {role: _change_page_status(role, app, name) for role in ROLES},
+        )]
     return cases
 
 
@@ -763,7 +793,10 @@ def url_names(patterns=None, namespaces=()) -> set[str]:
 
 
 def matrix() -> dict[str, list[Case]]:
-    return {**MATRIX, **admin_model_cases()}
+    merged = {name: list(cases) for name, cases in MATRIX.items()}
+    for name, cases in admin_model_cases().items():
+        merged.setdefault(name, []).extend(cases)
+    return merged
 
 
 def test_every_url_name_has_an_entry():
@@ -771,8 +804,8 @@ def test_every_url_name_has_an_entry():
     the admin's model pages, generated) fails here, by name."""
     generated = admin_model_cases()
     names = url_names()
-    # The admin's change, delete and history pages of each registered
-    # model: its changelist and add pages stand for them (the same
+    # The admin's delete and history pages of each registered model: its
+    # changelist, add and change pages stand for them (the same
     # permissions; the users' pages are asked below too). Any other admin
     # URL (a ModelAdmin's own, such as a user's password form) needs its
     # entry.
@@ -793,8 +826,20 @@ def test_every_url_name_has_an_entry():
 def test_every_registered_admin_model_has_its_pages_in_the_matrix():
     generated = admin_model_cases()
 
-    assert len(generated) == 2 * len(admin.site._registry)
+    assert len(generated) == 3 * len(admin.site._registry)
     assert set(generated) <= url_names()
+
+
+def test_the_world_has_a_row_of_every_admin_model_but_the_listed(world):
+    """A model registered in the admin after this matrix was written gets
+    its change page asked once the world makes a row of it (or it is
+    listed in WITHOUT_ROWS, knowingly)."""
+    without = {
+        f"{model._meta.app_label}.{model._meta.model_name}" for model in admin.site._registry
+        if not model._default_manager.exists()
+    }
+
+    assert sorted(without) == sorted(WITHOUT_ROWS), " ".join(sorted(without))
 
 
 def _observed(response) -> object:
@@ -828,6 +873,8 @@ def test_access_matrix(client, world, role):
     differences = {}
     for case in ordered:
         url = case.url(world)
+        if url is None:  # a model's change page, with no row in the world
+            continue
         if case.method == "get":
             response = client.get(url)
         else:
