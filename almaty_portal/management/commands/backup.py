@@ -3,10 +3,12 @@ manifest (almaty_portal/backup.py describes the format)."""
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, DatabaseError
+from django.core.management.base import BaseCommand
+from django.db import DEFAULT_DB_ALIAS
 
-from almaty_portal.backup import BackupError, backup_write
+from almaty_portal.backup import backup_write
+
+from ._errors import errors_as_messages
 
 
 class Command(BaseCommand):
@@ -22,12 +24,6 @@ class Command(BaseCommand):
                             help="Database alias (default: %(default)s).")
 
     def handle(self, *args, **options):
-        try:
+        with errors_as_messages():
             backup_write(output=options["output"], using=options["database"],
                          progress=self.stdout.write)
-        except BackupError as exc:
-            raise CommandError(str(exc)) from exc
-        except DatabaseError as exc:
-            raise CommandError(f"Database error: {exc}".strip()) from exc
-        except OSError as exc:
-            raise CommandError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc

@@ -4,9 +4,11 @@ into an empty instance and verified against its manifest."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, DatabaseError
+from django.db import DEFAULT_DB_ALIAS
 
-from almaty_portal.backup import BackupError, backup_restore
+from almaty_portal.backup import backup_restore
+
+from ._errors import errors_as_messages
 
 # Differences printed in full; beyond, a count (the manifest has them all).
 SHOWN = 50
@@ -28,15 +30,9 @@ class Command(BaseCommand):
                             help="Database alias (default: %(default)s).")
 
     def handle(self, *args, **options):
-        try:
+        with errors_as_messages():
             report = backup_restore(source=options["source"], using=options["database"],
                                     force=options["force"], progress=self.stdout.write)
-        except BackupError as exc:
-            raise CommandError(str(exc)) from exc
-        except DatabaseError as exc:
-            raise CommandError(f"Database error: {exc}".strip()) from exc
-        except OSError as exc:
-            raise CommandError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from exc
         for difference in report.differences[:SHOWN]:
             self.stderr.write(f"  {difference}")
         if len(report.differences) > SHOWN:
