@@ -123,6 +123,10 @@ class Portal:
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),
         }
+        # Production settings create no storage directory (manage.py check
+        # reports a missing one): the bench's deployment makes its own.
+        for directory in ("media", "archive"):
+            (servers.var / directory).mkdir(parents=True, exist_ok=True)
         self.gunicorn: subprocess.Popen | None = None
         self.port = 0
 
