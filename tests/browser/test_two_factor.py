@@ -63,7 +63,14 @@ def test_enrol_then_sign_in_with_a_code_and_a_recovery_code_once(live_server, pa
 
     qr = page.get_by_role("img", name="QR code to add this account to an authenticator app")
     expect(qr).to_be_visible()
-    assert qr.evaluate("img => img.naturalWidth") > 0
+    # Its width once it has loaded (or 0 if it failed to): "visible" comes
+    # before the image's bytes on a busy machine.
+    width = qr.evaluate(
+        "img => img.complete ? img.naturalWidth : new Promise(resolve => {"
+        " img.addEventListener('load', () => resolve(img.naturalWidth));"
+        " img.addEventListener('error', () => resolve(0)); })"
+    )
+    assert width > 0
     secret = page.locator("#totp-secret").get_attribute("data-secret")
     page.get_by_label("Code from the app").fill(app_code(secret))
     page.get_by_role("button", name="Turn on").click()
