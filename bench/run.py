@@ -15,6 +15,8 @@ memory is their own and a crash in one does not stop the others:
   growth where the smaller databases exist, and the same searches in
   direct SQL), open loop, pages and searches while a briefing pack builds,
   search and pages while documents are added (bench/web.py);
+- backup_roundtrip: `manage.py backup` of the web benchmark's dataset and
+  `manage.py restore` of it into an empty database, timed (bench/backup_roundtrip.py);
 - load: 50 users for 2 minutes through nginx on the production stack of
   docker-compose.yml with the demo data (bench/load.py, tests/stack.py).
 
@@ -49,7 +51,9 @@ ROOT = BENCH.parent
 if str(ROOT) not in sys.path:  # `python bench/run.py` from the Makefile
     sys.path.insert(0, str(ROOT))
 
-BENCHMARKS = ["archive_search", "archive_search_sqlite", "briefing_packs", "web", "load"]
+BENCHMARKS = [
+    "archive_search", "archive_search_sqlite", "briefing_packs", "web", "backup_roundtrip", "load",
+]
 # Short runs, small datasets: the environment of each benchmark in --quick
 # mode (a value already in the environment wins).
 QUICK_ENV = {
