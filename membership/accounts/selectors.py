@@ -15,6 +15,11 @@ def has_second_factor(*, user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+def totp_enrolment_pending(*, user: User) -> TOTPDevice | None:
+    """The unconfirmed authenticator of an enrolment in progress, if any."""
+    return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+
+
 def recovery_codes_left(*, user: User) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 

@@ -26,6 +26,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..models import User
+from . import selectors
 
 RECOVERY_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "authenticator"
@@ -42,7 +43,7 @@ def totp_enrolment_start(*, user: User) -> TOTPDevice:
     """The unconfirmed authenticator of an enrolment in progress: the same
     secret on every reload until it is confirmed (a new one would void the
     QR code the person already scanned)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    device = selectors.totp_enrolment_pending(user=user)
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
     return device

@@ -26,7 +26,6 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import selectors, services
 from .forms import MSG_CODE_INVALID, CodeForm, EnrolmentForm, PasswordConfirmForm
@@ -214,9 +213,7 @@ class TwoFactorQRView(LoginRequiredMixin, View):
     CSP allows images from the site; the SVG has no inline style)."""
 
     def get(self, request):
-        device = (
-            TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("pk").first()
-        )
+        device = selectors.totp_enrolment_pending(user=request.user)
         if device is None:
             raise Http404
         image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathFillImage)
