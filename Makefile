@@ -52,6 +52,8 @@ run:
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	@# The layers of ARCHITECTURE.md (contracts in pyproject.toml).
+	$(BIN)/lint-imports --no-cache
 
 check: $(VENV)/.installed-test
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -14,7 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from almaty_portal.csvsafe import csv_bytes
+from core.csvsafe import csv_bytes
 
 from . import selectors, services
 from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage, ReportStatus

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from almaty_portal.csvsafe import csv_bytes
+from core.csvsafe import csv_bytes
 
 from .models import Meeting
 from .selectors import participants_in_protocol_order
@@ -78,7 +78,7 @@ def plates_pdf(*, meeting: Meeting, language: str) -> bytes:
 
 def participants_csv(*, meeting: Meeting) -> bytes:
     """The list of participants in protocol order, headers in the active
-    language; almaty_portal.csvsafe writes it (UTF-8 with a byte order mark,
+    language; core.csvsafe writes it (UTF-8 with a byte order mark,
     every cell a spreadsheet would read as a formula neutralised: a
     delegate's name is what a coordinator typed)."""
     header = [

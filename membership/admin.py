@@ -32,7 +32,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from almaty_portal.csvsafe import csv_bytes
+from core.csvsafe import csv_bytes
 
 from . import permissions, selectors, services
 from .enums import Language, MembershipStatus

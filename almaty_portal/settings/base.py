@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The bottom layer every app builds on (ARCHITECTURE.md).
+    "core",
     "membership",
     "chairmanship",
     "meetings",

