@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from archive.models import Document
 from archive.selectors import documents_visible_to
@@ -73,6 +74,25 @@ def plan_areas(*, plan: Plan) -> list[Area]:
             "declaration_paragraphs", "objectives", "expected_results", "good_practices",
             Prefetch("actions", queryset=Action.objects.order_by("order")),
         ).order_by("number")
+    )
+
+
+@dataclass(frozen=True)
+class PlanPage:
+    plan: Plan | None
+    is_current: bool
+
+
+def plan_for_page(*, version: int | None) -> PlanPage | None:
+    """The plan a page shows: version ``version``, or the current one when
+    none is named; None for a version that does not exist."""
+    current = current_plan()
+    plan = plan_by_version(version=version) if version else current
+    if version and plan is None:
+        return None
+    return PlanPage(
+        plan=plan,
+        is_current=plan is not None and current is not None and plan.pk == current.pk,
     )
 
 
@@ -308,7 +328,36 @@ def progress_notes_for_page(*, reporting_round: ReportingRound, user) -> list[Pr
     )
 
 
+def progress_table(*, matrix: Matrix) -> tuple[list[str], list[list[str]]]:
+    """The matrix as a table (header, rows) for the CSV: an action per row,
+    a state per column, each cell the status's label in the active
+    language."""
+    header = [_("Action"), _("Area"), _("Text"), *[state.name for state in matrix.states]]
+    rows = [
+        [row.action.code, block.area.title, row.action.text,
+         *[cell.get_status_display() if cell else "" for cell in row.cells]]
+        for block in matrix.areas for row in block.rows
+    ]
+    return header, rows
+
+
 # --- PDF reports -------------------------------------------------------------------------
+
+
+def round_reports(*, reporting_round: ReportingRound) -> dict[str, ProgressReport]:
+    """The round's finished PDF reports, by language."""
+    return {r.language: r for r in reporting_round.reports.filter(status=ReportStatus.DONE)}
+
+
+def progress_report_for_download(*, round_id: int, language: str, user) -> ProgressReport | None:
+    """The finished PDF report of round ``round_id`` in ``language``, if
+    ``user`` may see that round (the rule of :func:`rounds_visible_to`) and
+    its file was written; None otherwise."""
+    if not rounds_visible_to(user=user).filter(pk=round_id).exists():
+        return None
+    return ProgressReport.objects.filter(
+        round_id=round_id, language=language, status=ReportStatus.DONE,
+    ).exclude(file="").first()
 
 
 def progress_report_of_meeting(*, meeting, language: str | None = None) -> ProgressReport | None:

@@ -1,6 +1,11 @@
 """Writes of the action plan: loading and versioning plans, reporting
 rounds, the states' progress and the PDF reports. Keyword-only; each
-validates, writes in a transaction and enqueues work on commit."""
+validates, writes in a transaction and enqueues work on commit.
+
+Translated fields are written as their language columns (``title_ru``,
+``title_en``), never through the original name as well: modeltranslation
+maps ``title`` to the active language's column, so writing both would put
+the Russian text in ``title_en`` whenever English is active."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from archive.models import Document
 from archive.selectors import documents_visible_to
+from core.tasking import send_on_commit
 from meetings.enums import MeetingKind
 from meetings.models import Meeting
 from membership.models import Organisation, ParticipantState
@@ -65,7 +71,7 @@ def _require(ru: str, en: str, where: str) -> None:
 @transaction.atomic
 def plan_load(*, data: dict) -> Plan:
     """Create or update the plan version ``data["version"]`` from structured
-    data (the format of ``actionplan/seed_2012.py`` and of the bulk import,
+    data (the format of ``actionplan/data/plan_2012.json`` and of the bulk import,
     see the README). Running it again with the same data changes nothing;
     texts are replaced, the items of each area are replaced in order (the
     states' progress on an action survives as long as its place does)."""
@@ -85,9 +91,8 @@ def plan_load(*, data: dict) -> Plan:
     plan = Plan.objects.select_for_update().filter(version=version).first() or Plan(
         version=version
     )
-    plan.title_ru, plan.title_en, plan.title = title_ru, title_en, title_ru
+    plan.title_ru, plan.title_en = title_ru, title_en
     plan.framework_title_ru, plan.framework_title_en = fw_ru, fw_en
-    plan.framework_title = fw_ru
     plan.status, plan.adopted_on = status, adopted_on
     if plan.supersedes_id is None and plan.pk is None:
         plan.supersedes = (
@@ -107,13 +112,13 @@ def plan_load(*, data: dict) -> Plan:
         h_ru, h_en = _text(raw.get("heading"), "heading")
         section = FrameworkSection.objects.create(
             plan=plan, order=order, number=raw.get("number") or "",
-            heading=h_ru, heading_ru=h_ru, heading_en=h_en,
+            heading_ru=h_ru, heading_en=h_en,
             area=areas.get(raw.get("area")) if raw.get("area") else None,
         )
         FrameworkParagraph.objects.bulk_create([
             FrameworkParagraph(
                 section=section, order=i, kind=p.get("kind") or ParagraphKind.PARAGRAPH,
-                text=p["ru"], text_ru=p["ru"], text_en=p.get("en", ""),
+                text_ru=p["ru"], text_en=p.get("en", ""),
             )
             for i, p in enumerate(raw.get("paragraphs") or [], start=1)
         ])
@@ -125,7 +130,7 @@ def _area_load(*, plan: Plan, raw: dict) -> Area:
     t_ru, t_en = _text(raw.get("title"), "title")
     _require(t_ru, t_en, _("Area %(number)s") % {"number": number})
     area, _created = Area.objects.update_or_create(
-        plan=plan, number=number, defaults={"title": t_ru, "title_ru": t_ru, "title_en": t_en},
+        plan=plan, number=number, defaults={"title_ru": t_ru, "title_en": t_en},
     )
     paragraphs = [
         DeclarationParagraph.objects.get_or_create(number=int(n))[0]
@@ -142,7 +147,7 @@ def _area_load(*, plan: Plan, raw: dict) -> Area:
 
 def _heading_fields(item: dict) -> dict:
     h_ru, h_en = _text(item.get("heading"))
-    return {"heading": h_ru, "heading_ru": h_ru, "heading_en": h_en}
+    return {"heading_ru": h_ru, "heading_en": h_en}
 
 
 def _action_fields(item: dict) -> dict:
@@ -150,8 +155,7 @@ def _action_fields(item: dict) -> dict:
     if level and level not in ActionLevel.values:
         raise ValidationError(_("Unknown action level: %(level)s") % {"level": level})
     n_ru, n_en = _text(item.get("note"))
-    return {**_heading_fields(item), "level": level, "note": n_ru, "note_ru": n_ru,
-            "note_en": n_en}
+    return {**_heading_fields(item), "level": level, "note_ru": n_ru, "note_en": n_en}
 
 
 def _items_load(model, area: Area, items, where: str, extra=None) -> None:
@@ -161,7 +165,7 @@ def _items_load(model, area: Area, items, where: str, extra=None) -> None:
         _require(ru, en, f"{where}, {model._meta.verbose_name} {order}")
         model.objects.update_or_create(
             area=area, order=order,
-            defaults={"text": ru, "text_ru": ru, "text_en": en, **(extra(item) if extra else {})},
+            defaults={"text_ru": ru, "text_en": en, **(extra(item) if extra else {})},
         )
     model.objects.filter(area=area, order__gt=len(items)).delete()
 
@@ -181,13 +185,11 @@ def plan_create_version(*, previous: Plan, title_ru: str = "", title_en: str = "
         framework_title_ru=previous.framework_title_ru,
         framework_title_en=previous.framework_title_en,
     )
-    plan.title = plan.title_ru
-    plan.framework_title = plan.framework_title_ru
     plan.full_clean()
     plan.save()
     area_map = {}
     for area in previous.areas.prefetch_related("declaration_paragraphs"):
-        new = Area.objects.create(plan=plan, number=area.number, title=area.title_ru,
+        new = Area.objects.create(plan=plan, number=area.number,
                                   title_ru=area.title_ru, title_en=area.title_en)
         new.declaration_paragraphs.set(area.declaration_paragraphs.all())
         area_map[area.pk] = new
@@ -309,7 +311,7 @@ def _check_documents(*, user, entries: list[ProgressEntry]) -> None:
 
 
 @transaction.atomic
-def progress_report(
+def progress_record(
     *, reporting_round: ReportingRound, state: ParticipantState, user, entries: list[ProgressEntry],
     on: datetime.date | None = None,
 ) -> list[ActionProgress]:
@@ -350,8 +352,6 @@ def progress_report(
 
 def progress_report_request(*, reporting_round: ReportingRound, language: str) -> ProgressReport:
     """Queue (again) the PDF progress report of a round in one language."""
-    from . import tasks
-
     with transaction.atomic():
         report, _created = ProgressReport.objects.select_for_update().get_or_create(
             round=reporting_round, language=language,
@@ -362,7 +362,7 @@ def progress_report_request(*, reporting_round: ReportingRound, language: str) -
             ReportStatus.QUEUED, 0, "", "",
         )
         report.save()
-        transaction.on_commit(lambda: tasks.build_progress_report.delay(report.pk))
+        send_on_commit("actionplan.build_progress_report", args=[report.pk])
     return report
 
 

@@ -8,18 +8,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from core.csvsafe import csv_bytes
+from core.csvsafe import csv_response
 
 from . import selectors, services
-from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage, ReportStatus
+from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage
 from .forms import ProgressForm, RoundChoiceForm
-from .models import ProgressReport
 
 
 class PlanView(TemplateView):
@@ -27,14 +25,13 @@ class PlanView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        version = self.kwargs.get("version")
-        current = selectors.current_plan()
-        plan = selectors.plan_by_version(version=version) if version else current
-        if version and plan is None:
+        page = selectors.plan_for_page(version=self.kwargs.get("version"))
+        if page is None:
             raise Http404
+        plan = page.plan
         context.update(
             plan=plan,
-            is_current=plan is not None and current is not None and plan.pk == current.pk,
+            is_current=page.is_current,
             areas=selectors.plan_areas(plan=plan) if plan else [],
             sections=selectors.plan_sections(plan=plan) if plan else [],
             versions=list(selectors.plan_versions()),
@@ -75,8 +72,7 @@ class ProgressMatrixView(RoundMixin, TemplateView):
                 notes=selectors.progress_notes_for_page(
                     reporting_round=reporting_round, user=self.request.user,
                 ),
-                reports={r.language: r for r in reporting_round.reports.filter(
-                    status=ReportStatus.DONE)},
+                reports=selectors.round_reports(reporting_round=reporting_round),
             )
         return context
 
@@ -86,19 +82,10 @@ class ProgressCsvView(RoundMixin, View):
         reporting_round = self.get_round()
         if reporting_round is None:
             raise Http404
-        matrix = selectors.progress_matrix(reporting_round=reporting_round)
-        rows = [[_("Action"), _("Area"), _("Text"), *[state.name for state in matrix.states]]]
-        rows += [
-            [row.action.code, block.area.title, row.action.text,
-             *[cell.get_status_display() if cell else "" for cell in row.cells]]
-            for block in matrix.areas for row in block.rows
-        ]
-        # csv_bytes: UTF-8 with a byte order mark (Excel reads the Cyrillic),
-        # formula cells neutralised; Django writes the Content-Disposition.
-        response = HttpResponse(csv_bytes(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = content_disposition_header(
-            True, f"action-plan-progress-{reporting_round.pk}.csv")
-        return response
+        header, rows = selectors.progress_table(
+            matrix=selectors.progress_matrix(reporting_round=reporting_round))
+        return csv_response(filename=f"action-plan-progress-{reporting_round.pk}.csv",
+                            header=header, rows=rows)
 
 
 class ProgressReportView(LoginRequiredMixin, FormView):
@@ -138,7 +125,7 @@ class ProgressReportView(LoginRequiredMixin, FormView):
         if not form.is_valid():
             return self.form_invalid(form)
         try:
-            services.progress_report(
+            services.progress_record(
                 reporting_round=self.round, state=self.state, user=request.user,
                 entries=form.entries(),
             )
@@ -161,11 +148,8 @@ class ProgressReportDownloadView(View):
     def get(self, request, pk, language):
         if language not in ReportLanguage.values:
             raise Http404
-        if not selectors.rounds_visible_to(user=request.user).filter(pk=pk).exists():
-            raise Http404
-        report = ProgressReport.objects.filter(
-            round_id=pk, language=language, status=ReportStatus.DONE,
-        ).exclude(file="").first()
+        report = selectors.progress_report_for_download(
+            round_id=pk, language=language, user=request.user)
         if report is None:
             raise Http404
         return FileResponse(

@@ -142,7 +142,7 @@ def test_coordinator_reports_for_their_state(plan, kazakhstan, kaz_coordinator):
     rr = ReportingRoundFactory(plan=plan)
     action = Action.objects.get(area__number=1, order=1)
 
-    services.progress_report(
+    services.progress_record(
         reporting_round=rr, state=kazakhstan, user=kaz_coordinator, on=D(2024, 9, 2),
         entries=[services.ProgressEntry(action=action, status=ProgressStatus.DONE,
                                         timeline="2024", responsible_body="МВД",
@@ -161,7 +161,7 @@ def test_coordinator_reporting_for_another_state_is_refused(plan, kyrgyzstan, ka
     action = Action.objects.first()
 
     with pytest.raises(PermissionDenied):
-        services.progress_report(reporting_round=rr, state=kyrgyzstan, user=kaz_coordinator,
+        services.progress_record(reporting_round=rr, state=kyrgyzstan, user=kaz_coordinator,
                                  entries=[services.ProgressEntry(action=action)])
     assert ActionProgress.objects.count() == 0
 
@@ -170,7 +170,7 @@ def test_reporting_in_a_closed_round_is_refused(plan, kazakhstan, kaz_coordinato
     rr = ReportingRoundFactory(plan=plan, status=RoundStatus.CLOSED, closed_on=D(2024, 10, 1))
 
     with pytest.raises(ValidationError):
-        services.progress_report(reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
+        services.progress_record(reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
                                  entries=[services.ProgressEntry(action=Action.objects.first())])
 
 
@@ -180,7 +180,7 @@ def test_reporting_on_another_plans_action_is_refused(plan, kazakhstan, kaz_coor
     foreign = Action.objects.filter(area__plan=other).first()
 
     with pytest.raises(ValidationError):
-        services.progress_report(reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
+        services.progress_record(reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
                                  entries=[services.ProgressEntry(action=foreign)])
 
 
@@ -227,7 +227,7 @@ def test_attaching_a_document_the_coordinator_may_not_see_is_refused(
               else DocumentFactory(status=PublicationStatus.DRAFT))
 
     with pytest.raises(PermissionDenied):
-        services.progress_report(
+        services.progress_record(
             reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
             entries=[services.ProgressEntry(action=Action.objects.first(), note="Готово",
                                             documents=[DocumentFactory(), hidden])],
@@ -242,7 +242,7 @@ def test_coordinator_attaches_documents_they_may_see(plan, kazakhstan, kaz_coord
     rr = ReportingRoundFactory(plan=plan)
     documents = [DocumentFactory(), DocumentFactory(access=AccessLevel.PARTICIPANTS)]
 
-    services.progress_report(
+    services.progress_record(
         reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
         entries=[services.ProgressEntry(action=Action.objects.first(), note="Готово",
                                         documents=documents)],
@@ -257,7 +257,7 @@ def test_documents_without_a_note_are_refused(plan, kazakhstan, kaz_coordinator)
     rr = ReportingRoundFactory(plan=plan)
 
     with pytest.raises(ValidationError):
-        services.progress_report(
+        services.progress_record(
             reporting_round=rr, state=kazakhstan, user=kaz_coordinator,
             entries=[services.ProgressEntry(action=Action.objects.first(),
                                             documents=[DocumentFactory()])],
