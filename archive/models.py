@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
 from membership.models import ParticipantState
 
 from .enums import AccessLevel, DocumentType, ExtractionStatus, FileLanguage, PublicationStatus
@@ -31,7 +32,7 @@ class Theme(models.Model):
         return self.name
 
 
-class Document(models.Model):
+class Document(TimeStampedModel):
     title = models.CharField(_("title"), max_length=500)
     summary = models.TextField(_("summary"), blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -54,8 +55,6 @@ class Document(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="superseded_by", verbose_name=_("supersedes"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("created by"),

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Document, Theme
+from core.models import TimeStampedModel
 from membership.models import Organisation, ParticipantState
 
 from .enums import PartnerKind, ProjectStatus
@@ -34,7 +35,7 @@ def news_image_path(instance: NewsItem, filename: str) -> str:
     return f"news/{year}/{uuid.uuid4().hex}{suffix}"
 
 
-class NewsItem(models.Model):
+class NewsItem(TimeStampedModel):
     """One news item: public once published and its publication time has
     come (a time in the future schedules it)."""
 
@@ -74,8 +75,6 @@ class NewsItem(models.Model):
         _("publication time"), null=True, blank=True,
         help_text=_("Empty: now, when published. A later time schedules the publication."),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("created by"),
@@ -193,7 +192,7 @@ class ProjectQuerySet(models.QuerySet):
         return self
 
 
-class Project(models.Model):
+class Project(TimeStampedModel):
     """A migration, protection or border-management project in the region
     that the process links with. Its status (not started, ongoing,
     completed) follows from its dates and today's date; it is never stored."""
@@ -245,8 +244,6 @@ class Project(models.Model):
                     "allows."),
     )
     is_shown = models.BooleanField(_("shown on the portal"), default=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
 

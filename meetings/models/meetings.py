@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 
 from archive.models import Document, Theme
 from chairmanship.models import Chairmanship
+from core.models import TimeStampedModel
 from membership.models import ParticipantState
 
 from ..enums import (
@@ -48,7 +49,7 @@ def _has_text(*values) -> bool:
     return any((value or "").strip() for value in values)
 
 
-class Meeting(models.Model):
+class Meeting(TimeStampedModel):
     """One meeting on given dates (inclusive, in the meeting's own time zone).
 
     The Chair is the state chairing the process on the start date
@@ -127,8 +128,6 @@ class Meeting(models.Model):
         help_text=_("Delegates per observer state or organisation, unless its invitation "
                     "says otherwise."),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("created by"),

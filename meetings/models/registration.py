@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from archive.models import archive_storage
+from core.models import TimeStampedModel
 from membership.enums import Language
 from membership.models import FocalPoint, Organisation, ParticipantState
 
@@ -32,7 +33,7 @@ def credentials_path(instance: Delegation, filename: str) -> str:
     return f"meetings/credentials/{uuid.uuid4().hex}.pdf"
 
 
-class Delegation(models.Model):
+class Delegation(TimeStampedModel):
     """The delegation of one participant state, or of one observer
     organisation (an observer state, an international, regional or
     civil-society organisation), to one meeting. Its credentials are the
@@ -69,8 +70,6 @@ class Delegation(models.Model):
     purged_delegate_count = models.PositiveSmallIntegerField(
         _("delegates before removal"), null=True, blank=True,
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("created by"),
@@ -136,7 +135,7 @@ class Delegation(models.Model):
         return self.organisation_id is not None
 
 
-class Delegate(models.Model):
+class Delegate(TimeStampedModel):
     """A member of a delegation. ``meeting`` repeats the delegation's
     meeting (set by the services) so the database can refuse the same
     person (email) twice in one meeting."""
@@ -188,8 +187,6 @@ class Delegate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("decided by"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("created by"),
