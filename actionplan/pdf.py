@@ -6,38 +6,21 @@ everyone once the round is endorsed, and the briefing pack."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import unquote, urlparse
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .enums import STATUS_SYMBOLS, NoteVisibility, ProgressStatus
+from core.pdf import FONTS_ROOT, STATIC_ROOT, render_pdf
+from core.pdf import url_fetcher as restricted_fetcher
 
-STATIC_ROOT = Path(settings.BASE_DIR) / "static"
+from .enums import STATUS_SYMBOLS, NoteVisibility, ProgressStatus
 
 
 def url_fetcher():
-    from weasyprint.urls import URLFetcher
-
-    root = STATIC_ROOT.resolve()
-
-    class StaticFilesOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parsed = urlparse(url)
-            path = Path(unquote(parsed.path)).resolve()
-            if parsed.scheme != "file" or not path.is_relative_to(root):
-                raise ValueError(f"Refused to fetch {url}: only static files")
-            return super().fetch(url, headers)
-
-    return StaticFilesOnly(allowed_protocols={"file"})
+    """WeasyPrint may read the project's static files, nothing else."""
+    return restricted_fetcher(roots=[STATIC_ROOT], allowed="static files")
 
 
 def render_progress_report(*, reporting_round, language: str) -> bytes:
-    from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
-
     from .models import ProgressNote
     from .selectors import progress_matrix
 
@@ -54,8 +37,6 @@ def render_progress_report(*, reporting_round, language: str) -> bytes:
             "reporting_round": reporting_round, "matrix": matrix, "notes": notes,
             "statuses": [(v, label, STATUS_SYMBOLS[v]) for v, label in ProgressStatus.choices],
             "language": language, "generated": timezone.localdate(),
-            "font_dir": (STATIC_ROOT / "fonts").resolve().as_uri(),
+            "font_dir": FONTS_ROOT.resolve().as_uri(),
         })
-    fonts = FontConfiguration()
-    return HTML(string=html, base_url=STATIC_ROOT.as_uri() + "/",
-                url_fetcher=url_fetcher()).write_pdf(font_config=fonts)
+    return render_pdf(html, base_url=STATIC_ROOT.as_uri() + "/", fetcher=url_fetcher())

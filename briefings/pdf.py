@@ -25,37 +25,22 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.pdf import FONTS_ROOT, STATIC_ROOT, font_configuration, render_document
+from core.pdf import url_fetcher as restricted_fetcher
+
 logger = logging.getLogger(__name__)
-
-STATIC_ROOT = Path(settings.BASE_DIR) / "static"
-
-
-def _allowed_roots() -> list[Path]:
-    return [STATIC_ROOT.resolve(), Path(settings.ARCHIVE_ROOT).resolve()]
 
 
 def url_fetcher():
     """WeasyPrint may read static files and archive files, nothing else
     (no network, no other path on disk)."""
-    from weasyprint.urls import URLFetcher
-
-    roots = _allowed_roots()
-
-    class ProjectFilesOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parsed = urlparse(url)
-            path = Path(unquote(parsed.path)).resolve()
-            if parsed.scheme != "file" or not any(path.is_relative_to(r) for r in roots):
-                raise ValueError(f"Refused to fetch {url}: only static and archive files")
-            return super().fetch(url, headers)
-
-    return ProjectFilesOnly(allowed_protocols={"file"})
+    return restricted_fetcher(roots=[STATIC_ROOT, Path(settings.ARCHIVE_ROOT)],
+                              allowed="static and archive files")
 
 
 @dataclass
@@ -89,19 +74,14 @@ class PdfEngine:
     """One font configuration and URL fetcher for a whole build."""
 
     def __init__(self):
-        from weasyprint.text.fonts import FontConfiguration
-
-        self.font_config = FontConfiguration()
+        self.font_config = font_configuration()
         self.fetcher = url_fetcher()
 
     def layout(self, template: str, context: dict, *, language: str):
-        from weasyprint import HTML
-
         with translation.override(language):
             html = render_to_string(template, {**context, "language": language})
-        return HTML(
-            string=html, base_url=STATIC_ROOT.as_uri() + "/", url_fetcher=self.fetcher,
-        ).render(font_config=self.font_config)
+        return render_document(html, base_url=STATIC_ROOT.as_uri() + "/",
+                               fetcher=self.fetcher, font_config=self.font_config)
 
     def to_reader(self, document):
         from pypdf import PdfReader
@@ -148,7 +128,7 @@ class PageNumberStamper:
 
         # fontTools reports every table it prunes at INFO level.
         logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
-        font = TTFont(STATIC_ROOT / "fonts" / "NotoSans-Regular.ttf")
+        font = TTFont(FONTS_ROOT / "NotoSans-Regular.ttf")
         subsetter = subset.Subsetter(subset.Options())
         subsetter.populate(text=" /0123456789")
         subsetter.subset(font)

@@ -17,10 +17,12 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.pdf import FONTS_ROOT, render_pdf
 from membership.models import Organisation, ParticipantState
 
 from .enums import Accreditation, DelegateRole, DelegationStatus, MeetingStatus
 from .models import Delegate, Delegation, Meeting, ObserverInvitation
+from .pdf import url_fetcher
 
 # (surname ru, given names ru, surname en, given names en, role, position, agency,
 #  language, accreditation)
@@ -62,13 +64,9 @@ body {{ font-family: Noto; font-size: 11pt; }}</style></head><body>
 
 
 def _note_verbale(meeting: Meeting, number: int) -> bytes:
-    from weasyprint import HTML
-
-    from .pdf import FONTS_ROOT, url_fetcher
-
     html = NOTE_VERBALE_HTML.format(fonts=FONTS_ROOT.as_uri(), number=number,
                                     title=meeting.title_ru)
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf()
+    return render_pdf(html, base_url=FONTS_ROOT.as_uri() + "/", fetcher=url_fetcher())
 
 
 def _delegation(meeting: Meeting, status: str, people, *, number: int, **party) -> bool:

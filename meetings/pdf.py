@@ -6,48 +6,28 @@ and nothing else (no network, no other file)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import unquote, urlparse
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.csvsafe import csv_bytes
+from core.pdf import FONTS_ROOT, render_pdf
+from core.pdf import url_fetcher as restricted_fetcher
 
 from .models import Meeting
 from .selectors import participants_in_protocol_order
 
-FONTS_ROOT = Path(settings.BASE_DIR) / "static" / "fonts"
-
 
 def url_fetcher():
     """WeasyPrint may read the bundled fonts under static/fonts, nothing else."""
-    from weasyprint.urls import URLFetcher
-
-    root = FONTS_ROOT.resolve()
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parsed = urlparse(url)
-            path = Path(unquote(parsed.path)).resolve()
-            if parsed.scheme != "file" or not path.is_relative_to(root):
-                raise ValueError(f"Refused to fetch {url}: only the bundled fonts")
-            return super().fetch(url, headers)
-
-    return FontsOnly(allowed_protocols={"file"})
+    return restricted_fetcher(roots=[FONTS_ROOT], allowed="the bundled fonts")
 
 
 def _render(template: str, context: dict, *, language: str) -> bytes:
-    from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
-
     with translation.override(language):
         html = render_to_string(template, {**context, "language": language,
                                            "fonts": FONTS_ROOT.as_uri()})
-    return HTML(string=html, base_url=FONTS_ROOT.as_uri() + "/",
-                url_fetcher=url_fetcher()).write_pdf(font_config=FontConfiguration())
+    return render_pdf(html, base_url=FONTS_ROOT.as_uri() + "/", fetcher=url_fetcher())
 
 
 def participants_pdf(*, meeting: Meeting, language: str) -> bytes:

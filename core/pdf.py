@@ -1,0 +1,74 @@
+"""The one HTML → PDF renderer: WeasyPrint with a restricted URL fetcher
+and a ``FontConfiguration`` (so the bundled Noto Sans declared with
+``@font-face`` is the font used, never a system font).
+
+The fetcher reads ``file:`` URLs under the roots its caller names and
+refuses everything else: the network (http, https, data…) and every other
+path on disk, so a template that carries text from the database (a
+document's summary, a delegate's name) cannot make WeasyPrint read
+``/etc/passwd`` or call a server. Each caller names what it needs: the
+bundled fonts (``FONTS_ROOT``), the static files (``STATIC_ROOT``), the
+archive's own files.
+
+WeasyPrint is imported inside the functions: it is slow to import and only
+the PDF builders need it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+
+STATIC_ROOT = Path(settings.BASE_DIR) / "static"
+FONTS_ROOT = STATIC_ROOT / "fonts"
+
+
+def url_fetcher(*, roots: Iterable[Path], allowed: str) -> Any:
+    """A WeasyPrint URL fetcher that reads files under ``roots`` and
+    nothing else. ``allowed`` names them for the refusal's message
+    ("Refused to fetch <url>: only <allowed>"). The roots are resolved
+    here, when the fetcher is made (a test may change a setting first)."""
+    from weasyprint.urls import URLFetcher
+
+    resolved = [Path(root).resolve() for root in roots]
+
+    class RootsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            path = Path(unquote(parsed.path)).resolve()
+            if parsed.scheme != "file" or not any(path.is_relative_to(r) for r in resolved):
+                raise ValueError(f"Refused to fetch {url}: only {allowed}")
+            return super().fetch(url, headers)
+
+    return RootsOnly(allowed_protocols={"file"})
+
+
+def font_configuration() -> Any:
+    """A WeasyPrint ``FontConfiguration``: what makes ``@font-face`` work.
+    One per build when several documents are laid out (fonts load once)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def render_document(html: str, *, base_url: str, fetcher: Any, font_config: Any = None) -> Any:
+    """Lay ``html`` out (a WeasyPrint ``Document``: its pages and anchors
+    can be read before writing). A build that lays out several documents
+    passes one ``font_config`` and one ``fetcher`` to all of them."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        font_config=font_config or font_configuration(),
+    )
+
+
+def render_pdf(html: str, *, base_url: str, fetcher: Any, font_config: Any = None) -> bytes:
+    """``html`` as PDF bytes, fetching through ``fetcher`` only."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+        font_config=font_config or font_configuration(),
+    )
