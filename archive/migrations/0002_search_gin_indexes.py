@@ -18,7 +18,7 @@ them. Measured reasons in bench/RESULTS.md.
 
 from django.db import migrations
 
-from membership.dbutils import PostgreSQLOnly
+from core.db import PostgreSQLOnly
 
 # Exactly the expressions archive.search.queries._ids_with_words_in() produces
 # (SearchVector(..., config="simple")): PostgreSQL uses an expression index

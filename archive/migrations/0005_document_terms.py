@@ -6,7 +6,7 @@ scan and never visits the table."""
 import django.db.models.deletion
 from django.db import migrations, models
 
-from membership.dbutils import PostgreSQLOnly
+from core.db import PostgreSQLOnly
 
 
 class Migration(migrations.Migration):

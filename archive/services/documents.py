@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from membership.dbutils import constraint_name_of
+from core.db import constraint_name_of
 
 from ..enums import AccessLevel, PublicationStatus
 from ..models import Document

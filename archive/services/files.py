@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from membership.dbutils import constraint_name_of
+from core.db import constraint_name_of
 
 from ..enums import ExtractionStatus, FileLanguage
 from ..models import Document, DocumentFile

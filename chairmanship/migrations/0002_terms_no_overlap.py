@@ -4,7 +4,7 @@ rule (and turn this constraint's IntegrityError into the same error)."""
 
 from django.db import migrations
 
-from membership.dbutils import PostgreSQLOnly
+from core.db import PostgreSQLOnly
 
 
 class Migration(migrations.Migration):

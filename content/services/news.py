@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from archive.services.common import transliterate
-from membership.dbutils import free_slug
+from core.db import free_slug
 
 from ..models import NewsItem
 from ..richtext import sanitise_html

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from archive.services.common import transliterate
-from membership.dbutils import free_slug
+from core.db import free_slug
 
 from ..models import Project
 

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Document, Theme
-from membership.dbutils import constraint_name_of, free_slug
+from core.db import constraint_name_of, free_slug
 
 from ..enums import MeetingDocumentRole, MeetingKind, OutcomeKind
 from ..models import AgendaItem, Meeting, MeetingDocument, MeetingOutcome

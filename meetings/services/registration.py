@@ -39,7 +39,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from archive.uploads import PDF, inspect_upload
-from membership.dbutils import constraint_name_of
+from core.db import constraint_name_of
 from membership.enums import MembershipStatus, OrganisationKind
 from membership.models import MembershipPeriod, Organisation, ParticipantState, in_office_on
 from membership.permissions import can_act_for_organisation, can_act_for_state, roles_of

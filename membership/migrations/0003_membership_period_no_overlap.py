@@ -4,7 +4,7 @@ On SQLite the service checks the same rule."""
 
 from django.db import migrations
 
-from membership.dbutils import PostgreSQLOnly
+from core.db import PostgreSQLOnly
 
 
 class Migration(migrations.Migration):

@@ -8,7 +8,7 @@ services check the same rule."""
 
 from django.db import migrations
 
-from membership.dbutils import PostgreSQLOnly
+from core.db import PostgreSQLOnly
 
 
 class Migration(migrations.Migration):

@@ -13,7 +13,8 @@ from django.db import IntegrityError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..dbutils import constraint_name_of
+from core.db import constraint_name_of
+
 from ..models import ParticipantState
 from ..signals import membership_history_changed
 

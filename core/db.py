@@ -1,4 +1,5 @@
-"""Database helpers shared by the apps' migrations and services.
+"""Database helpers shared by every app's migrations and services (core: any
+app may import them).
 
 PostgreSQL-only DDL (exclusion constraints, GIN indexes, text search
 configurations) goes through ``PostgreSQLOnly`` so that ``migrate`` still
