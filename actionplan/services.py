@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from archive.models import Document
 from archive.selectors import documents_visible_to
-from core.tasking import send_on_commit
 from meetings.enums import MeetingKind
 from meetings.models import Meeting
 from membership.models import Organisation, ParticipantState
@@ -71,7 +70,7 @@ def _require(ru: str, en: str, where: str) -> None:
 @transaction.atomic
 def plan_load(*, data: dict) -> Plan:
     """Create or update the plan version ``data["version"]`` from structured
-    data (the format of ``actionplan/data/plan_2012.json`` and of the bulk import,
+    data (the format of ``actionplan/seed_2012.py`` and of the bulk import,
     see the README). Running it again with the same data changes nothing;
     texts are replaced, the items of each area are replaced in order (the
     states' progress on an action survives as long as its place does)."""
@@ -352,6 +351,8 @@ def progress_record(
 
 def progress_report_request(*, reporting_round: ReportingRound, language: str) -> ProgressReport:
     """Queue (again) the PDF progress report of a round in one language."""
+    from . import tasks
+
     with transaction.atomic():
         report, _created = ProgressReport.objects.select_for_update().get_or_create(
             round=reporting_round, language=language,
@@ -362,7 +363,7 @@ def progress_report_request(*, reporting_round: ReportingRound, language: str) -
             ReportStatus.QUEUED, 0, "", "",
         )
         report.save()
-        send_on_commit("actionplan.build_progress_report", args=[report.pk])
+        transaction.on_commit(lambda: tasks.build_progress_report.delay(report.pk))
     return report
 
 
