@@ -290,11 +290,16 @@ def test_templates_load_only_libraries_of_their_app_or_below():
     engine = engines["django"].engine
     foreign = set(engine.template_libraries) - set(ours)
 
+    # The project's templates/, and an app's own templates/ folder should one appear.
+    folders = [ROOT / "templates"] + [ROOT / p / "templates" for p in PACKAGES]
     problems = []
-    for path in sorted((ROOT / "templates").rglob("*")):
+    for path in sorted(p for folder in folders for p in folder.rglob("*")):
         if not path.is_file():
             continue
-        relative = path.relative_to(ROOT / "templates").as_posix()
+        folder = next(f for f in folders if f in path.parents)
+        relative = path.relative_to(folder).as_posix()
+        if folder != ROOT / "templates":
+            relative = f"{folder.parent.name}/{relative}"
         text = _COMMENTS.sub("", path.read_text(encoding="utf-8"))
         loads = _LOAD.findall(text)
         if not loads:
