@@ -76,14 +76,13 @@ class SearchView(TemplateView):
         context.update(query=query, kind=kind if kind in search.KINDS else "")
         if not query:
             return context
-        if context["kind"] in (search.MEETINGS, search.NEWS):
-            matching = search.search_matching(kind=kind, query=query, user=self.request.user)
+        if context["kind"] in search.PAGED_KINDS:
+            matching = search.search_matching(kind=kind, query=query)
             page = Paginator(matching, self.paginate_by).get_page(self.request.GET.get("page"))
-            page.object_list = list(page.object_list)
-            if kind == search.NEWS:
-                content_selectors.with_languages(page.object_list, language=get_language())
+            page.object_list = search.page_prepare(
+                kind=kind, items=list(page.object_list), language=get_language())
             context.update(
-                page_obj=page, results=page.object_list, kind_label=search.KINDS[kind],
+                page_obj=page, results=page.object_list, kind_label=search.KINDS[kind].label,
                 total=page.paginator.count,
             )
         else:

@@ -43,6 +43,7 @@ from . import search
 from .enums import AccessLevel, DocumentType, FileLanguage, PublicationStatus
 from .models import Document, DocumentFile, Theme
 from .search.snippets import SNIPPET_SCAN_CHARS
+from .search.word_forms import query_words
 
 OTHER_LANGUAGE = {"ru": "en", "en": "ru"}
 
@@ -415,3 +416,18 @@ def themes_in_order() -> list[Theme]:
     """The thematic areas, in the order of the Operational Mechanism's list
     (then any the secretariat added)."""
     return list(Theme.objects.order_by("position", "slug"))
+
+
+def site_search_hits(*, query: str, user, language: str, limit: int) -> tuple[int, list[Document]]:
+    """The site search's documents (/search/): how many this user may see
+    match ``query`` (counted without the rank) and the best ``limit`` of
+    them, ranked as the archive's list ranks a page. A query without a word
+    to look for finds nothing here (the archive's list would stay whole)."""
+    visible = documents_for_list(user=user)
+    if not query_words(query):
+        return 0, []
+    count = search.documents_matching(visible, query).count()
+    if not count:
+        return 0, []
+    ranked = search.documents_search(visible, query).order_by("-rank", "-date", "-pk")
+    return count, ranked_documents(ranked, user=user, offset=0, limit=limit)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archive.models import Document
+from archive.search.word_forms import rows_matching
 from archive.selectors import documents_visible_to
 from membership.models import ParticipantState
 
@@ -191,3 +192,23 @@ def history_entries(*, language: str) -> list[HistoryEntry]:
         list(HistoryEntry.objects.filter(is_shown=True).order_by("date", "pk")),
         language=language, fields=("title", "description"),
     )
+
+
+# --- The site search (/search/) ----------------------------------------------------
+
+
+def news_matching(*, query: str) -> QuerySet[NewsItem]:
+    """Public news whose title, lead or body holds every word of ``query``
+    in some form (either language, the archive's word analyser): title
+    matches first, then the newest."""
+    return rows_matching(news_for_list(), query=query,
+                         fields=("title", "lead", "body"), newest=("-date", "-published_at"))
+
+
+def site_search_hits(*, query: str, user, language: str, limit: int) -> tuple[int, list[NewsItem]]:
+    """The site search's news: how many match and the first ``limit``, each
+    marked with the language its title and lead are shown in (two
+    queries)."""
+    matching = news_matching(query=query)
+    count = matching.count()
+    return count, with_languages(list(matching[:limit]) if count else [], language=language)

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from archive.models import Document
+from archive.search.word_forms import rows_matching
 from archive.selectors import documents_visible_to
 from chairmanship.models import Chairmanship
 from chairmanship.selectors import current_chair
@@ -453,3 +454,22 @@ def participants_in_protocol_order(*, meeting: Meeting) -> list[ParticipantDeleg
                               members=sorted(d.counted, key=delegate_protocol_key))
         for d in sorted(delegations, key=_protocol_key)
     ]
+
+
+# --- The site search (/search/) ----------------------------------------------------
+
+
+def meetings_matching(*, query: str) -> QuerySet[Meeting]:
+    """Meetings whose title or description holds every word of ``query`` in
+    some form (either language, the archive's word analyser): title matches
+    first, then the latest."""
+    return rows_matching(meetings_for_list(), query=query,
+                         fields=("title", "description"), newest=("-start",))
+
+
+def site_search_hits(*, query: str, user, language: str, limit: int) -> tuple[int, list[Meeting]]:
+    """The site search's meetings: how many match and the first ``limit``
+    (two queries; every meeting is public, whoever ``user`` is)."""
+    matching = meetings_matching(query=query)
+    count = matching.count()
+    return count, (list(matching[:limit]) if count else [])
