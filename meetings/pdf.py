@@ -60,7 +60,14 @@ def participants_csv(*, meeting: Meeting) -> bytes:
     """The list of participants in protocol order, headers in the active
     language; core.csvsafe writes it (UTF-8 with a byte order mark,
     every cell a spreadsheet would read as a formula neutralised: a
-    delegate's name is what a coordinator typed)."""
+    delegate's name is what a coordinator typed). The admin's download
+    hands the same table to core.csvsafe.csv_response."""
+    header, rows = participants_table(meeting=meeting)
+    return csv_bytes([header, *rows])
+
+
+def participants_table(*, meeting: Meeting) -> tuple[list[str], list[list]]:
+    """(header, rows) of the list of participants, for the CSV."""
     header = [
         _("Group"), _("State or organisation"), _("Role"), _("Surname (Latin)"),
         _("Given names (Latin)"), _("Surname (Cyrillic)"), _("Given names (Cyrillic)"),
@@ -81,4 +88,4 @@ def participants_csv(*, meeting: Meeting) -> bytes:
         for entry in participants_in_protocol_order(meeting=meeting)
         for member in entry.members
     ]
-    return csv_bytes([header, *rows])
+    return header, rows

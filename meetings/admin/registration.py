@@ -17,6 +17,8 @@ from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.csvsafe import csv_response
+
 from .. import pdf
 from ..enums import Accreditation
 from ..models import Delegate, Delegation, ObserverInvitation
@@ -153,44 +155,50 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
 
     # --- Exports of the meeting of the selected delegations ------------------------
 
-    def _export(self, request, queryset, build, *, suffix: str, content_type: str):
+    def _export(self, request, queryset, respond):
+        """``respond(meeting)`` for the one meeting of the selected
+        delegations, or a message asking to select one meeting."""
         meetings = list({d.meeting for d in queryset.select_related("meeting")})
         if len(meetings) != 1:
             self.message_user(request, _(
                 "Select delegations of one meeting (filter the list by meeting first)."
             ), messages.ERROR)
             return None
-        meeting = meetings[0]
-        response = HttpResponse(build(meeting), content_type=content_type)
-        response["Content-Disposition"] = content_disposition_header(
-            True, f"{meeting.slug}-{suffix}")
-        return response
+        return respond(meetings[0])
 
     @admin.action(description=_("Export the meeting's participants (CSV)"))
     def export_csv(self, request, queryset):
-        return self._export(request, queryset, lambda m: pdf.participants_csv(meeting=m),
-                            suffix="participants.csv", content_type="text/csv; charset=utf-8")
+        def respond(meeting):
+            header, rows = pdf.participants_table(meeting=meeting)
+            return csv_response(filename=f"{meeting.slug}-participants.csv",
+                                header=header, rows=rows)
+
+        return self._export(request, queryset, respond)
 
     @admin.action(description=_("Print the meeting's list of participants (PDF)"))
     def export_list_pdf(self, request, queryset):
         language = get_language()
-        return self._export(
-            request, queryset, lambda m: pdf.participants_pdf(meeting=m, language=language),
-            suffix="participants.pdf", content_type="application/pdf")
+        return self._export(request, queryset, lambda m: _pdf_response(
+            pdf.participants_pdf(meeting=m, language=language), f"{m.slug}-participants.pdf"))
 
     @admin.action(description=_("Print the meeting's name badges (PDF)"))
     def export_badges_pdf(self, request, queryset):
         language = get_language()
-        return self._export(
-            request, queryset, lambda m: pdf.badges_pdf(meeting=m, language=language),
-            suffix="badges.pdf", content_type="application/pdf")
+        return self._export(request, queryset, lambda m: _pdf_response(
+            pdf.badges_pdf(meeting=m, language=language), f"{m.slug}-badges.pdf"))
 
     @admin.action(description=_("Print the meeting's table name plates (PDF)"))
     def export_plates_pdf(self, request, queryset):
         language = get_language()
-        return self._export(
-            request, queryset, lambda m: pdf.plates_pdf(meeting=m, language=language),
-            suffix="name-plates.pdf", content_type="application/pdf")
+        return self._export(request, queryset, lambda m: _pdf_response(
+            pdf.plates_pdf(meeting=m, language=language), f"{m.slug}-name-plates.pdf"))
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    """A PDF download; Django writes the Content-Disposition."""
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
 def _approve(model_admin, request, delegates) -> None:
