@@ -21,8 +21,9 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django_sendfile import sendfile
 
+from core.transliteration import to_latin
+
 from .models import DocumentFile
-from .services import transliterate
 
 
 def ascii_filename(document_file: DocumentFile) -> str:
@@ -31,7 +32,7 @@ def ascii_filename(document_file: DocumentFile) -> str:
     if name.isascii():
         return name
     path = PurePath(name)
-    stem = slugify(transliterate(path.stem))
+    stem = slugify(to_latin(path.stem))
     suffix = re.sub(r"[^A-Za-z0-9.]+", "", path.suffix)
     return f"{stem or f'document-{document_file.pk}'}{suffix}"
 

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.transliteration import to_latin
+
 from .models import Delegate
 from .services.registration import DELEGATE_FIELDS
-from .transliteration import latin_name
 
 
 class DelegateForm(forms.ModelForm):
@@ -39,7 +40,7 @@ class DelegateForm(forms.ModelForm):
         for script_name, latin in (("surname_cyrillic", "surname_latin"),
                                    ("given_names_cyrillic", "given_names_latin")):
             if not cleaned.get(latin) and cleaned.get(script_name):
-                cleaned[latin] = latin_name(cleaned[script_name])
+                cleaned[latin] = to_latin(cleaned[script_name])
             if not cleaned.get(latin) and latin not in self.errors:
                 self.add_error(latin, ValidationError(
                     _("Give the name in Latin script, or in Cyrillic to have it proposed."),

@@ -18,7 +18,7 @@ from .bulk import (
     language_from_filename,
     title_from_filename,
 )
-from .common import MSG_TITLE_REQUIRED, TRANSLITERATION, transliterate
+from .common import MSG_TITLE_REQUIRED
 from .deletion import archive_orphan_files_delete, document_file_delete, documents_delete
 from .documents import (
     MSG_NUMERIC_SLUG,
@@ -59,7 +59,6 @@ __all__ = [
     "ONE_FILE_PER_LANGUAGE",
     "REFERENCE_UNIQUE",
     "SEARCHED_FIELDS",
-    "TRANSLITERATION",
     "UPDATABLE_FIELDS",
     "UPDATABLE_RELATIONS",
     "BulkUploadResult",
@@ -79,5 +78,4 @@ __all__ = [
     "documents_delete",
     "language_from_filename",
     "title_from_filename",
-    "transliterate",
 ]

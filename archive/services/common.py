@@ -1,27 +1,15 @@
 """What the archive's services share: the document's row lock, the title
-used in messages, the follow-up tasks enqueued on commit, and the
-transliteration of Russian (and Kazakh) letters."""
+used in messages and the follow-up tasks enqueued on commit. (Slugs are
+transliterated by core.transliteration, the passport one.)"""
 
 from __future__ import annotations
 
-import iuliia
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Document
 
 MSG_TITLE_REQUIRED = _("Give the document a title in Russian or in English.")
-
-# Russian letters in Latin script by the passport standard (ICAO Doc 9303,
-# through iuliia: no diacritics, so URLs stay plain); the Kazakh letters
-# beyond the Russian alphabet, which ICAO does not cover, first by this table.
-TRANSLITERATION = str.maketrans({
-    "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-})
-
-
-def transliterate(text: str) -> str:
-    return iuliia.ICAO_DOC_9303.translate(text.lower().translate(TRANSLITERATION))
 
 
 def has_title(document: Document) -> bool:

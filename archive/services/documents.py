@@ -14,10 +14,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.db import constraint_name_of
+from core.transliteration import to_latin
 
 from ..enums import AccessLevel, PublicationStatus
 from ..models import Document
-from .common import MSG_TITLE_REQUIRED, enqueue_index, has_title, lock_document, transliterate
+from .common import MSG_TITLE_REQUIRED, enqueue_index, has_title, lock_document
 
 REFERENCE_UNIQUE = "archive_document_reference_unique_when_given"
 
@@ -41,7 +42,7 @@ SLUG_ATTEMPTS = 3
 
 def _slug_base(document: Document) -> str:
     for title in (document.title_en, document.title_ru):
-        base = slugify(transliterate(title or ""))[:SLUG_LENGTH].strip("-")
+        base = slugify(to_latin(title or ""))[:SLUG_LENGTH].strip("-")
         if base:
             return base
     return "document"

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from archive.services.common import transliterate
 from core.db import free_slug
+from core.transliteration import to_latin
 
 from ..models import NewsItem
 from ..richtext import sanitise_html
@@ -23,7 +23,7 @@ LANGUAGES = ("ru", "en")
 def news_slug_for(*, title: str, date: datetime.date | None, exclude_pk: int | None = None) -> str:
     """A readable, unique slug: the (transliterated) title and the year,
     with a number added if that is taken."""
-    base = slugify(transliterate(title or ""))[: SLUG_MAX - 10].strip("-") or "news"
+    base = slugify(to_latin(title or ""))[: SLUG_MAX - 10].strip("-") or "news"
     year = f"{date:%Y}" if date else ""
     if year and not base.endswith(year):
         base = f"{base}-{year}"

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.text import slugify
 
-from archive.services.common import transliterate
 from core.db import free_slug
+from core.transliteration import to_latin
 
 from ..models import Project
 
@@ -24,7 +24,7 @@ def project_slug_for(*, project: Project) -> str:
     transliterated if Russian; a number added if taken."""
     source = (project.acronym_en or project.acronym_ru or project.name_en
               or project.name_ru or "")
-    base = slugify(transliterate(source))[:SLUG_MAX - 4].strip("-") or "project"
+    base = slugify(to_latin(source))[:SLUG_MAX - 4].strip("-") or "project"
     return free_slug(Project.objects, base, exclude_pk=project.pk)
 
 

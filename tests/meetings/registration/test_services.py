@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
+from core.transliteration import to_latin
 from meetings.enums import Accreditation, DelegateRole, DelegationStatus
 from meetings.models import Delegate
 from meetings.services.registration import (
@@ -22,7 +23,6 @@ from meetings.services.registration import (
     delegation_submit,
     delegation_withdraw,
 )
-from meetings.transliteration import latin_name
 
 from .conftest import delegate_fields, open_meeting
 
@@ -363,11 +363,11 @@ def test_delegation_withdraw_removes_delegates_and_frees_their_emails(
 # --- Names ----------------------------------------------------------------------------------
 
 def test_latin_name_follows_icao_doc_9303():
-    assert latin_name("Юлия Щукина") == "Iuliia Shchukina"
+    assert to_latin("Юлия Щукина") == "Iuliia Shchukina"
 
 
 def test_latin_name_writes_kazakh_letters_as_russian_ones():
-    assert latin_name("Әлия Нұрланқызы") == "Aliia Nurlankyzy"
+    assert to_latin("Әлия Нұрланқызы") == "Aliia Nurlankyzy"
 
 
 # --- PostgreSQL: two browser tabs racing for the last place ----------------------------------
