@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from archive.models import Document
 from archive.selectors import documents_visible_to
+from core.tasking import send_on_commit
 from meetings.enums import MeetingKind
 from meetings.models import Meeting
 from membership.models import Organisation, ParticipantState
@@ -351,8 +352,6 @@ def progress_record(
 
 def progress_report_request(*, reporting_round: ReportingRound, language: str) -> ProgressReport:
     """Queue (again) the PDF progress report of a round in one language."""
-    from . import tasks
-
     with transaction.atomic():
         report, _created = ProgressReport.objects.select_for_update().get_or_create(
             round=reporting_round, language=language,
@@ -363,7 +362,7 @@ def progress_report_request(*, reporting_round: ReportingRound, language: str) -
             ReportStatus.QUEUED, 0, "", "",
         )
         report.save()
-        transaction.on_commit(lambda: tasks.build_progress_report.delay(report.pk))
+        send_on_commit("actionplan.build_progress_report", args=[report.pk])
     return report
 
 

@@ -5,12 +5,12 @@ import os
 
 from celery.signals import worker_process_init
 
-from .tasking import PortalCelery
+from core.tasking import PortalCelery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "almaty_portal.settings.dev")
 
 # PortalCelery: a send that finds the broker down waits in the database's
-# outbox instead of failing the request (almaty_portal/tasking.py).
+# outbox instead of failing the request (core/tasking.py).
 app = PortalCelery("almaty_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

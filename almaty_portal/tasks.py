@@ -2,11 +2,11 @@
 
 from celery import shared_task
 
-from .tasking import outbox_send
+from core.tasking import outbox_send
 
 
 @shared_task(name="almaty_portal.send_outbox", ignore_result=True)
 def send_outbox() -> int:
     """Beat, every minute: the tasks that waited for the broker
-    (almaty_portal/tasking.py)."""
+    (core/tasking.py)."""
     return outbox_send()

@@ -29,12 +29,12 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from content import selectors as content_selectors
+from core.tasking import outbox_size
 from membership.forms import PasswordResetForm
 from membership.throttle import ThrottleUnavailable, throttle_hit
 
 from . import search
 from .health import storage_problems
-from .tasking import outbox_size
 from .throttling import client_ip
 from .urls_absolute import absolute_url
 
@@ -115,7 +115,7 @@ def _check_redis() -> str:
 
 def _check_broker() -> str:
     """Celery's broker (Redis too in production, perhaps another server);
-    while it is down, tasks wait in the database's outbox (tasking.py)."""
+    while it is down, tasks wait in the database's outbox (core/tasking.py)."""
     from .celery import app
 
     if app.conf.broker_url.startswith("memory://"):
@@ -151,7 +151,7 @@ def healthz(request):
     healthy = healthy and not storage
     if report["database"] == "ok":
         # Tasks recorded while the broker was down and not yet sent
-        # (almaty_portal/tasking.py): information, not a failure.
+        # (core/tasking.py): information, not a failure.
         report["outbox"] = outbox_size()
     report["status"] = "ok" if healthy else "error"
     return JsonResponse(report, status=200 if healthy else 503)

@@ -34,6 +34,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from archive.enums import DocumentType
+from core.tasking import send_on_commit
 from meetings.models import Meeting
 from meetings.selectors import meeting_chair
 from meetings.templatetags.meetings import date_range
@@ -88,8 +89,6 @@ def pack_request(
 ) -> BriefingPack:
     """Queue a (re)build of the meeting's pack in ``language``. A pack
     already queued or being built is left to finish."""
-    from .tasks import build_pack
-
     with transaction.atomic():
         pack, _created = BriefingPack.objects.get_or_create(
             meeting=meeting, kind=kind, language=language,
@@ -115,8 +114,7 @@ def pack_request(
         pack.task_id = str(uuid.uuid4())
         pack.save()
         task_id = pack.task_id
-        transaction.on_commit(lambda: build_pack.apply_async(
-            args=[pack.pk, task_id], task_id=task_id))
+        send_on_commit("briefings.build_pack", args=[pack.pk, task_id], task_id=task_id)
     return pack
 
 
@@ -124,8 +122,6 @@ def packs_recover_stale(*, now: datetime.datetime | None = None) -> list[int]:
     """Builds whose worker died (no sign of life for STALE_AFTER): queued
     again under a new task id, or failed with the reason after
     MAX_ATTEMPTS. Returns the ids queued again."""
-    from .tasks import build_pack
-
     now = now or timezone.now()
     queued = []
     for pk in selectors.stale_running_packs(before=now - STALE_AFTER).values_list("pk", flat=True):
@@ -145,10 +141,7 @@ def packs_recover_stale(*, now: datetime.datetime | None = None) -> list[int]:
             pack.heartbeat_at = now
             pack.save(update_fields=["status", "step", "task_id", "heartbeat_at"])
             task_id = pack.task_id
-            transaction.on_commit(
-                lambda pk=pk, task_id=task_id: build_pack.apply_async(
-                    args=[pk, task_id], task_id=task_id)
-            )
+            send_on_commit("briefings.build_pack", args=[pk, task_id], task_id=task_id)
             queued.append(pk)
     return queued
 

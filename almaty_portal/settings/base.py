@@ -348,7 +348,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # socket timeouts and no publish retry (a retry costs another timeout, and
 # redis-py already reconnects a pooled connection the server closed), then
 # the task waits in the database's outbox and is sent when the broker is
-# back (almaty_portal/tasking.py).
+# back (core/tasking.py).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1

@@ -4,8 +4,9 @@ transliterated by core.transliteration, the passport one.)"""
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from core.tasking import send_on_commit
 
 from ..models import Document
 
@@ -22,15 +23,11 @@ def title_of(document: Document) -> str:
 
 
 def enqueue_index(document_id: int) -> None:
-    from .. import tasks
-
-    transaction.on_commit(lambda: tasks.index_document.delay(document_id))
+    send_on_commit("archive.index_document", args=[document_id])
 
 
 def enqueue_extraction(file_id: int) -> None:
-    from .. import tasks
-
-    transaction.on_commit(lambda: tasks.extract_file.delay(file_id))
+    send_on_commit("archive.extract_file", args=[file_id])
 
 
 def lock_document(document: Document) -> Document:

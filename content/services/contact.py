@@ -10,6 +10,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from core.tasking import send_on_commit
+
 from ..models import ContactMessage
 
 NOTIFY_PERMISSION = "content.view_contactmessage"
@@ -27,11 +29,8 @@ def contact_message_submit(
     )
     stored.full_clean()
     stored.save()
-    from .. import tasks
-
-    transaction.on_commit(
-        lambda: tasks.notify_contact_message.delay(stored.pk, base_url=base_url)
-    )
+    send_on_commit("content.notify_contact_message", args=[stored.pk],
+                   kwargs={"base_url": base_url})
     return stored
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.tasking import send_on_commit
 from membership.enums import OrganisationKind
 
 from ..enums import Consent
@@ -53,8 +54,5 @@ def observer_invitation_send(*, invitation: ObserverInvitation, user) -> Observe
         locked.invited_by = user
         locked._history_user = user
         locked.save(update_fields=["invited_at", "invited_by"])
-
-        from .. import tasks
-
-        transaction.on_commit(lambda: tasks.send_observer_invitation.delay(locked.pk))
+        send_on_commit("meetings.send_observer_invitation", args=[locked.pk])
     return locked

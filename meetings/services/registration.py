@@ -40,6 +40,7 @@ from django.utils.translation import pgettext_lazy
 
 from archive.uploads import PDF, inspect_upload
 from core.db import constraint_name_of
+from core.tasking import send_on_commit
 from membership.enums import MembershipStatus, OrganisationKind
 from membership.models import MembershipPeriod, Organisation, ParticipantState, in_office_on
 from membership.permissions import can_act_for_organisation, can_act_for_state, roles_of
@@ -488,12 +489,8 @@ def delegate_decide_accreditation(*, delegate: Delegate, decision: str, user,
 
 
 def _enqueue_confirmation(delegation_id: int) -> None:
-    from .. import tasks
-
-    transaction.on_commit(lambda: tasks.send_registration_confirmation.delay(delegation_id))
+    send_on_commit("meetings.send_registration_confirmation", args=[delegation_id])
 
 
 def _enqueue_decision(delegate_id: int) -> None:
-    from .. import tasks
-
-    transaction.on_commit(lambda: tasks.send_accreditation_decision.delay(delegate_id))
+    send_on_commit("meetings.send_accreditation_decision", args=[delegate_id])

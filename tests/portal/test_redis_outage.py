@@ -3,7 +3,7 @@ test's own (the session's Redis is left alone) is stopped, frozen and
 started again under the portal's cache backend (almaty_portal/cache.py),
 the cached_db sessions, the page and dashboard caches, the throttles
 (membership/throttle.py) and Celery's broker, whose sends wait in the
-database's outbox meanwhile (almaty_portal/tasking.py)."""
+database's outbox meanwhile (core/tasking.py)."""
 
 from __future__ import annotations
 
@@ -26,12 +26,13 @@ from django.core.signing import TimestampSigner
 from django.test import Client
 from django.urls import reverse
 
-from almaty_portal import tasking
 from almaty_portal.cache import CacheUnavailable, RedisCache
 from almaty_portal.celery import app
-from almaty_portal.models import DemoData, OutboxTask
-from almaty_portal.tasking import outbox_send
+from almaty_portal.models import DemoData
 from content.forms import ContactForm
+from core import tasking
+from core.models import OutboxTask
+from core.tasking import outbox_send
 from membership.throttle import ThrottleUnavailable, throttle_hit
 from tests.conftest import ROOT, unavailable
 
@@ -226,7 +227,7 @@ def broker_at(url: str):
 @pytest.fixture(autouse=True)
 def _broker_state_forgotten():
     """A failed send makes this process skip the broker for a few seconds
-    (almaty_portal/tasking.py): not for the tests that follow."""
+    (core/tasking.py): not for the tests that follow."""
     yield
     tasking._process.update(broker_down_until=0.0, recorded=False, checked_at=0.0)
 

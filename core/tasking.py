@@ -1,4 +1,13 @@
-"""Queuing tasks without losing them when the broker is away (issue 22).
+"""Queuing tasks: after the commit, by name, and without losing them when
+the broker is away (issue 22).
+
+A service queues its follow-up work with ``send_on_commit("app.task_name",
+args=[...])``: once the transaction commits, the task is looked up by name in
+the Celery app's registry and sent with its own ``apply_async``. So a
+services module never imports its app's tasks module (the tasks import the
+services they call, never the reverse), and what the task declares (its
+options, a base class such as archive's ``AfterResponseTask``, eager mode
+without Redis) applies as if the service had called ``.delay()`` itself.
 
 Every task the portal queues (``.delay()``, ``.apply_async()``, beat's sends)
 goes through ``Celery.send_task``; ``PortalCelery`` (the app of
@@ -33,8 +42,10 @@ import datetime
 import logging
 import threading
 import time
+from collections.abc import Iterable
+from typing import Any
 
-from celery import Celery
+from celery import Celery, current_app
 from celery.signals import worker_ready
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -58,6 +69,35 @@ FLUSH_BATCH = 100
 
 _local = threading.local()
 _process = {"checked_at": 0.0, "recorded": False, "broker_down_until": 0.0}
+
+
+def send_on_commit(name: str, *, args: Iterable[Any] = (), kwargs: dict[str, Any] | None = None,
+                   **options: Any) -> None:
+    """Queue the task registered as ``name`` once the current transaction
+    commits (at once outside one), with ``apply_async(args, kwargs,
+    **options)``: a rolled-back write queues nothing, and a worker never
+    reads rows that are not committed yet.
+
+    By name, so that the services module that calls this does not import
+    its tasks module (which imports the services); through the task's own
+    ``apply_async``, so its options and base class apply as with ``.delay()``.
+    """
+    args = list(args)
+    kwargs = dict(kwargs or {})
+    transaction.on_commit(lambda: task_named(name).apply_async(args, kwargs, **options))
+
+
+def task_named(name: str):
+    """The task registered as ``name`` in the current Celery app. The app
+    imports every installed app's ``tasks`` module when a worker starts; a
+    web process or a management command has not necessarily done so yet,
+    and then it does it now, once (Celery's own autodiscovery)."""
+    app = current_app._get_current_object()
+    try:
+        return app.tasks[name]
+    except KeyError:
+        app.autodiscover_tasks(force=True)
+        return app.tasks[name]
 
 
 class PortalCelery(Celery):
@@ -155,7 +195,7 @@ def outbox_send(*, app=None, limit: int | None = None) -> int:
     from .models import OutboxTask
 
     if app is None:
-        from .celery import app
+        app = current_app._get_current_object()
     sent = 0
     while limit is None or sent < limit:
         with transaction.atomic():
