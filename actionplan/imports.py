@@ -1,6 +1,6 @@
 """Bulk import of a plan version from a structured file (see the README):
 
-- JSON: the structure of ``actionplan/seed_2012.py``'s PLAN (version, title
+- JSON: the structure of ``actionplan/data/plan_2012.json`` (version, title
   {ru, en}, status, adopted_on, sections, areas with objectives, actions,
   expected_results, good_practices, each text {ru, en}).
 - CSV (UTF-8, header row): ``area, area_title_ru, area_title_en,

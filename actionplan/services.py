@@ -71,7 +71,7 @@ def _require(ru: str, en: str, where: str) -> None:
 @transaction.atomic
 def plan_load(*, data: dict) -> Plan:
     """Create or update the plan version ``data["version"]`` from structured
-    data (the format of ``actionplan/seed_2012.py`` and of the bulk import,
+    data (the format of ``actionplan/data/plan_2012.json`` and of the bulk import,
     see the README). Running it again with the same data changes nothing;
     texts are replaced, the items of each area are replaced in order (the
     states' progress on an action survives as long as its place does)."""
