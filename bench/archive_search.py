@@ -313,16 +313,16 @@ def _old_page_query(base, query: str):
     parent): rank from titles and summaries only, the count, then the page."""
     from django.db.models import Value
 
-    from archive.search import documents_search, queries
+    from archive.search import documents_search, ranking
 
-    text_rank = queries._text_rank
-    queries._text_rank = lambda queryset, positive: (queryset, Value(0.0))
+    text_rank = ranking._text_rank
+    ranking._text_rank = lambda queryset, positive: (queryset, Value(0.0))
     try:
         results = documents_search(base, query)
         total = results.count()
         page = list(results.order_by("-rank", "-date", "-pk")[:PAGE])
     finally:
-        queries._text_rank = text_rank
+        ranking._text_rank = text_rank
     return total, page
 
 

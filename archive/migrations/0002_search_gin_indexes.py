@@ -20,7 +20,7 @@ from django.db import migrations
 
 from core.db import PostgreSQLOnly
 
-# Exactly the expressions archive.search.queries._ids_with_words_in() produces
+# Exactly the expressions archive.search.ranking._ids_with_words_in() produces
 # (SearchVector(..., config="simple")): PostgreSQL uses an expression index
 # only for an identical expression.
 TITLE_WORDS = (

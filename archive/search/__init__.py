@@ -130,17 +130,22 @@ SQLite
 
 The lemma cache (``lemma_of``) makes indexing cheap once the archive's
 vocabulary has been seen: a few thousand distinct words cover most text.
+
+Modules
+    ``words`` (lemmas, folding, stop words), ``indexing`` (the vectors,
+    ``search_plain`` and the term weights), ``version`` (the index version);
+    ``clauses`` (the search box's text as clauses), ``matching`` (the
+    documents matching them, per database), ``ranking`` and ``idf`` (the
+    rank), ``pages`` (a page by ids and ranks, with the counts per type),
+    ``tiers`` (common words paged by tiers), ``list_page`` (the archive
+    list's search, its statements kept); ``snippets`` (the marked excerpts).
 """
 
+from .clauses import parse_query
 from .indexing import document_index, documents_reindex
-from .queries import (
-    documents_matching,
-    documents_search,
-    parse_query,
-    ranked_page_and_counts,
-    ranked_page_ids,
-    search_page_and_counts,
-)
+from .list_page import search_page_and_counts
+from .matching import documents_matching, documents_search
+from .pages import ranked_page_and_counts, ranked_page_ids
 from .snippets import file_languages_of, snippet, snippet_in
 
 __all__ = [

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from archive.enums import FileLanguage
 from archive.models import Document
 
-from .queries import Clause, parse_query
+from .clauses import Clause, parse_query
 from .words import CYRILLIC_RE, WORD_RE, english_stem, fold, is_stop_word, lemma_of
 
 # Snippets look at most this much of each text (a 500-page report is not

@@ -95,7 +95,7 @@ def common_words(monkeypatch):
     threshold lowered to one posting): «беженцы» and «права» in 14 titles
     (with «защита» in 5), in some summaries, in every text with different
     frequencies; 8 dates, 3 types."""
-    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    monkeypatch.setattr("archive.search.list_page.TIERED_FROM_POSTINGS", 1)
     for n in range(40):
         if n % 3 == 0:
             title = "Защита прав беженцев" if n % 9 == 0 else "Права беженцев в регионе"
@@ -182,7 +182,7 @@ def test_the_wider_tier_weighs_the_text_only_of_documents_that_could_enter_the_p
     Those 13 rank above the other 20 whatever their texts say, so only
     their texts are weighed (one probe a word), and the page is still the
     full ranking's."""
-    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    monkeypatch.setattr("archive.search.list_page.TIERED_FROM_POSTINGS", 1)
     for n in range(40):
         title = ("Права беженцев" if n < 3 else "Беженцы в регионе" if n < 33
                  else f"Доклад № {n}")

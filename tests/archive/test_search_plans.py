@@ -161,7 +161,7 @@ def test_tiered_search_matches_and_counts_through_the_gin_index(archive, monkeyp
     statement (the counts, and the page among the documents with the word in
     their title) matches through the GIN index and never checks a vector
     row by row."""
-    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    monkeypatch.setattr("archive.search.list_page.TIERED_FROM_POSTINGS", 1)
     visible = Document.objects.filter(status=PublicationStatus.PUBLISHED,
                                       access=AccessLevel.PUBLIC)
     with CaptureQueriesContext(connection) as sent:
@@ -185,7 +185,7 @@ def test_the_wider_tier_is_not_read_when_the_first_tier_decides(archive, monkeyp
     them both: the first tier fills the page, and the wider tier (the
     documents with either word in their title), sent in the same statement
     behind a gate, is never executed."""
-    monkeypatch.setattr("archive.search.queries.TIERED_FROM_POSTINGS", 1)
+    monkeypatch.setattr("archive.search.list_page.TIERED_FROM_POSTINGS", 1)
     Document.objects.filter(slug__in=[f"report-{n}" for n in range(0, DOCUMENTS, 40)]).update(
         title_ru="Миграция и засуха")
     visible = Document.objects.filter(status=PublicationStatus.PUBLISHED,

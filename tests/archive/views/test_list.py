@@ -50,7 +50,7 @@ def test_one_search_by_every_role_in_turn_shows_each_its_own_documents(
     user_for_role, archive_by_access
 ):
     """The statement of a search is built once and kept for the same
-    filters and access levels (archive.search.queries._ranked_rows_sql):
+    filters and access levels (archive.search.list_page._ranked_rows_sql):
     whoever searched first, each visitor sees what they may see."""
     roles = [role for role in VISIBLE if role not in DATED_ROLES]
     for role in [*roles, *reversed(roles)]:
