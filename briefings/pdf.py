@@ -243,85 +243,147 @@ def assemble(
     appended after the body pages of the section with the same key (its
     summary page). ``toc_entries(starts)`` gives the contents for the
     front page from the final first pages."""
-    from pypdf import PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
     progress(45, "layout")
-    body = engine.layout(body_template, context, language=language)
-    body_anchor = anchor_pages(body)
-    body_count = len(body.pages)
-    appendix_of = {a.key: a for a in appendices}
+    body = _layout_body(engine, body_template, context, language=language,
+                        sections=sections, appendices=appendices)
 
-    # Body page -> offset of appended pages before it. An appendix follows
-    # the last page of its section (the page before the next anchor).
-    ordered = [s.key for s in _flatten(sections) if s.key in body_anchor]
-    section_end = {}
-    for i, key in enumerate(ordered):
-        nxt = body_anchor[ordered[i + 1]] if i + 1 < len(ordered) else body_count
-        section_end[key] = max(body_anchor[key], nxt - 1)
-    inserted_after: dict[int, list[Appendix]] = {}
-    for key, appendix in appendix_of.items():
-        if key in section_end:
-            inserted_after.setdefault(section_end[key], []).append(appendix)
+    progress(60, "contents")
+    front, starts = _layout_front(engine, front_template, context, language=language,
+                                  body=body, toc_entries=toc_entries)
 
-    def final_pages(front_count: int) -> dict[str, int]:
+    progress(70, "appending")
+    writer = _merge(engine, front=front, body=body)
+
+    progress(85, "numbering")
+    total = _number_pages(writer)
+
+    _add_outline(writer, [Section("cover", context["outline_cover"]),
+                          Section("toc", context["outline_toc"]), *sections],
+                 starts=starts, appendix_of={a.key: a for a in appendices})
+    _set_metadata(writer, title=title, language=language)
+    progress(95, "writing")
+    with output.open("wb") as out:
+        writer.write(out)
+    return BuiltPdf(page_count=total, starts=starts)
+
+
+@dataclass
+class _Body:
+    """The laid-out body and where the appendices go in it."""
+
+    document: object
+    anchors: dict[str, int]  # anchor -> body page (0-based)
+    section_keys: set[str]
+    inserted_after: dict[int, list[Appendix]]  # body page (0-based) -> appendices after it
+
+    @property
+    def page_count(self) -> int:
+        return len(self.document.pages)
+
+    def first_pages(self, front_count: int) -> dict[str, int]:
+        """The first page (1-based) of every section and appendix of the
+        finished pack, once the front has ``front_count`` pages."""
         starts: dict[str, int] = {"cover": 1, "toc": 2}
         shift = front_count
-        for index in range(body_count):
-            for key, page in body_anchor.items():
-                if page == index and key in {s.key for s in _flatten(sections)}:
+        for index in range(self.page_count):
+            for key, page in self.anchors.items():
+                if page == index and key in self.section_keys:
                     starts.setdefault(key, index + shift + 1)
-            for appendix in inserted_after.get(index, []):
+            for appendix in self.inserted_after.get(index, []):
                 starts[f"appendix-{appendix.key}"] = index + shift + 2
                 shift += appendix.pages
         return starts
 
-    progress(60, "contents")
+
+def _layout_body(
+    engine: PdfEngine, template: str, context: dict, *, language: str,
+    sections: list[Section], appendices: list[Appendix],
+) -> _Body:
+    """Lay the body out and place each appendix after the last page of its
+    section (the page before the next section's anchor)."""
+    document = engine.layout(template, context, language=language)
+    anchors = anchor_pages(document)
+    page_count = len(document.pages)
+    flat = _flatten(sections)
+    ordered = [s.key for s in flat if s.key in anchors]
+    section_end = {}
+    for i, key in enumerate(ordered):
+        nxt = anchors[ordered[i + 1]] if i + 1 < len(ordered) else page_count
+        section_end[key] = max(anchors[key], nxt - 1)
+    inserted_after: dict[int, list[Appendix]] = {}
+    for appendix in {a.key: a for a in appendices}.values():
+        if appendix.key in section_end:
+            inserted_after.setdefault(section_end[appendix.key], []).append(appendix)
+    return _Body(document=document, anchors=anchors, section_keys={s.key for s in flat},
+                 inserted_after=inserted_after)
+
+
+def _layout_front(
+    engine: PdfEngine, template: str, context: dict, *, language: str, body: _Body,
+    toc_entries: Callable[[dict[str, int]], list],
+) -> tuple[object, dict[str, int]]:
+    """Lay out the cover and contents until the contents' page numbers
+    account for its own length; return it and the final first pages."""
     front_count, front = 2, None
     for _attempt in range(3):  # the contents' length settles at once in practice
-        starts = final_pages(front_count)
+        starts = body.first_pages(front_count)
         front = engine.layout(
-            front_template, {**context, "toc": toc_entries(starts)}, language=language,
+            template, {**context, "toc": toc_entries(starts)}, language=language,
         )
         if len(front.pages) == front_count:
             break
         front_count = len(front.pages)
-    starts = final_pages(front_count)
+    return front, body.first_pages(front_count)
 
-    progress(70, "appending")
+
+def _merge(engine: PdfEngine, *, front, body: _Body):
+    """One PDF: the front's pages, then the body's with each appendix's
+    pages after the page it follows."""
+    from pypdf import PdfWriter
+
     writer = PdfWriter()
     for page in engine.to_reader(front).pages:
         writer.add_page(page)
-    body_reader = engine.to_reader(body)
-    for index, page in enumerate(body_reader.pages):
+    for index, page in enumerate(engine.to_reader(body.document).pages):
         writer.add_page(page)
-        for appendix in inserted_after.get(index, []):
+        for appendix in body.inserted_after.get(index, []):
             for appended in appendix.reader.pages:
                 writer.add_page(appended)
+    return writer
 
-    progress(85, "numbering")
+
+def _number_pages(writer) -> int:
+    """Stamp "n / total" on every page; return the total."""
     total = len(writer.pages)
     stamper = PageNumberStamper(writer)
     for number, page in enumerate(writer.pages, start=1):
         stamper.stamp(page, f"{number} / {total}")
+    return total
 
-    # Outline: every section, every document (its summary page, then the
-    # document itself).
-    def add(items: list[Section], parent=None):
-        for item in items:
-            page = starts.get(item.key)
-            if page is None:
-                continue
-            node = writer.add_outline_item(title=item.title, page_number=page - 1, parent=parent)
-            add(item.children, node)
-            if f"appendix-{item.key}" in starts:
-                writer.add_outline_item(
-                    title=appendix_of[item.key].title,
-                    page_number=starts[f"appendix-{item.key}"] - 1, parent=node,
-                )
 
-    add([Section("cover", context["outline_cover"]), Section("toc", context["outline_toc"]),
-         *sections])
+def _add_outline(writer, items: list[Section], *, starts: dict[str, int],
+                 appendix_of: dict[str, Appendix], parent=None) -> None:
+    """Bookmarks: every section, every document (its summary page, then the
+    document itself)."""
+    for item in items:
+        page = starts.get(item.key)
+        if page is None:
+            continue
+        node = writer.add_outline_item(title=item.title, page_number=page - 1, parent=parent)
+        _add_outline(writer, item.children, starts=starts, appendix_of=appendix_of,
+                     parent=node)
+        if f"appendix-{item.key}" in starts:
+            writer.add_outline_item(
+                title=appendix_of[item.key].title,
+                page_number=starts[f"appendix-{item.key}"] - 1, parent=node,
+            )
+
+
+def _set_metadata(writer, *, title: str, language: str) -> None:
+    """Title, creator and producer, the document's language, and the
+    outline shown when the file opens."""
+    from pypdf.generic import NameObject, TextStringObject
+
     writer.add_metadata({
         "/Title": title,
         "/Creator": "Almaty Process portal",
@@ -329,10 +391,6 @@ def assemble(
     })
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)
     writer.page_mode = "/UseOutlines"
-    progress(95, "writing")
-    with output.open("wb") as out:
-        writer.write(out)
-    return BuiltPdf(page_count=total, starts=starts)
 
 
 def _flatten(sections: list[Section]) -> list[Section]:
