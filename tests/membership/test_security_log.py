@@ -351,7 +351,7 @@ def test_security_log_export_neutralises_formulas(client, administrator):
     assert response["Content-Disposition"] == (
         f'attachment; filename="security-log-{timezone.now().date().isoformat()}.csv"'
     )
-    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    body = response.content.decode("utf-8-sig")
     lines = body.splitlines()
     assert lines[0].startswith("when (UTC),last repeated (UTC),times,what was refused")
     assert "'=cmd|' /C calc'!A0" in lines[1]
