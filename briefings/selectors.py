@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import Q, QuerySet
-from django.utils import formats
 
 from archive.enums import AccessLevel, FileLanguage, PublicationStatus
 from archive.models import DocumentFile
@@ -226,7 +225,3 @@ def is_visible_in(document, *, restricted: bool) -> bool:
         document.status == PublicationStatus.PUBLISHED
         and document.access in PACK_ACCESS_LEVELS[restricted]
     )
-
-
-def date_label(value) -> str:
-    return formats.date_format(value, "j E Y")

@@ -34,10 +34,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from archive.enums import DocumentType
+from core.dates import date_range
 from core.tasking import send_on_commit
 from meetings.models import Meeting
 from meetings.selectors import meeting_chair
-from meetings.templatetags.meetings import date_range
 
 from . import pdf, selectors
 from .enums import EntryOutcome, PackKind, PackStatus

@@ -18,12 +18,12 @@ from django.utils.html import escape
 from django.utils.translation import pgettext
 
 from archive.feeds import TextSummaryAtom1Feed
+from core.dates import date_range
 
 from . import selectors
 from .enums import MeetingStatus
 from .ics import feed_name
 from .models import Meeting
-from .templatetags.meetings import date_range
 
 FEED_SIZE = 30
 

@@ -1,30 +1,11 @@
-"""Template helpers of the meetings pages."""
+"""Template helpers of the meetings pages (their dates: ``{% load dates %}``,
+core/templatetags/dates.py)."""
 
 from __future__ import annotations
 
-import datetime
-
 from django import template
-from django.utils.dateformat import format as date_format
 
 register = template.Library()
-
-DASH = "\u2013"
-
-
-@register.simple_tag
-def date_range(start: datetime.date, end: datetime.date) -> str:
-    """A meeting's dates, as short as they read well, in the active
-    language: 4–5 June 2015, 30 June – 1 July 2015, 30 December 2015 –
-    2 January 2016 (Russian: 4–5 июня 2015)."""
-    if start == end:
-        return date_format(start, "j E Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{date_format(start, 'j')}{DASH}{date_format(end, 'j E Y')}"
-    if start.year == end.year:
-        return f"{date_format(start, 'j E')} {DASH} {date_format(end, 'j E Y')}"
-    return f"{date_format(start, 'j E Y')} {DASH} {date_format(end, 'j E Y')}"
-
 
 @register.simple_tag
 def meetings_of_document(document) -> list:

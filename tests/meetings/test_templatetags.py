@@ -6,27 +6,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from meetings.templatetags.meetings import date_range
 from tests.factories.archive import DocumentFactory
 from tests.factories.meetings import MeetingDocumentFactory, MeetingFactory
 
 D = datetime.date
-
-
-@pytest.mark.parametrize(
-    ("lang", "start", "end", "expected"),
-    [
-        ("en", D(2015, 6, 4), D(2015, 6, 4), "4 June 2015"),
-        ("en", D(2015, 6, 4), D(2015, 6, 5), "4–5 June 2015"),
-        ("en", D(2015, 6, 30), D(2015, 7, 1), "30 June – 1 July 2015"),
-        ("en", D(2015, 12, 30), D(2016, 1, 2), "30 December 2015 – 2 January 2016"),
-        ("ru", D(2015, 6, 4), D(2015, 6, 5), "4–5 июня 2015"),
-        ("ru", D(2015, 6, 30), D(2015, 7, 1), "30 июня – 1 июля 2015"),
-    ],
-)
-def test_date_range_reads_short_in_both_languages(lang, start, end, expected):
-    with translation.override(lang):
-        assert date_range(start, end) == expected
 
 
 @pytest.mark.django_db

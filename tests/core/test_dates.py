@@ -1,0 +1,51 @@
+"""core.dates and ``{% load dates %}``: the portal's one way of writing a
+date or a span of days, in either language, through Django's formats."""
+
+import datetime
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from core.dates import date_range, long_date
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "end", "expected"),
+    [
+        ("en", D(2015, 6, 4), D(2015, 6, 4), "4 June 2015"),
+        ("en", D(2015, 6, 4), D(2015, 6, 5), "4–5 June 2015"),
+        ("en", D(2015, 6, 30), D(2015, 7, 1), "30 June – 1 July 2015"),
+        ("en", D(2015, 12, 30), D(2016, 1, 2), "30 December 2015 – 2 January 2016"),
+        ("ru", D(2015, 6, 4), D(2015, 6, 5), "4–5 июня 2015"),
+        ("ru", D(2015, 6, 30), D(2015, 7, 1), "30 июня – 1 июля 2015"),
+        ("ru", D(2015, 12, 30), D(2016, 1, 2), "30 декабря 2015 – 2 января 2016"),
+    ],
+)
+def test_date_range_reads_short_in_both_languages(lang, start, end, expected):
+    with translation.override(lang):
+        assert date_range(start, end) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ru", "4 марта 2021"), ("en", "4 March 2021")])
+def test_long_date_writes_the_month_in_the_active_language(lang, expected):
+    with translation.override(lang):
+        assert long_date(D(2021, 3, 4)) == expected
+
+
+def test_long_date_of_no_date_is_empty():
+    assert long_date(None) == ""
+
+
+def test_dates_library_gives_templates_the_same_functions():
+    template = Template(
+        "{% load dates %}{% date_range start end %} | {{ start|long_date }}"
+        " | {{ start|date_label }}"
+    )
+
+    with translation.override("ru"):
+        html = template.render(Context({"start": D(2015, 6, 4), "end": D(2015, 6, 5)}))
+
+    assert html == "4–5 июня 2015 | 4 июня 2015 | 4 июня 2015 г."
