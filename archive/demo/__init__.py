@@ -18,14 +18,12 @@ text extracted and the documents indexed), and a document already present
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
-from urllib.parse import unquote, urlparse
 
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core import pdf as core_pdf
 from membership.models import ParticipantState
 
 from ..enums import DocumentType, FileLanguage, PublicationStatus
@@ -33,30 +31,15 @@ from ..models import Document, Theme
 from ..services import document_create, document_file_add, document_publish
 from .content import DOCUMENTS, DemoDocument
 
-FONTS_ROOT = Path(settings.BASE_DIR) / "static"
 NOON = datetime.time(12)
 
 
 def _url_fetcher():
     """WeasyPrint may read the bundled fonts under static/ and nothing else."""
-    from weasyprint.urls import URLFetcher
-
-    root = FONTS_ROOT.resolve()
-
-    class StaticOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            parsed = urlparse(url)
-            path = Path(unquote(parsed.path)).resolve()
-            if parsed.scheme != "file" or not path.is_relative_to(root):
-                raise ValueError(f"Refused to fetch {url}: only static files are allowed")
-            return super().fetch(url, headers)
-
-    return StaticOnly(allowed_protocols={"file"})
+    return core_pdf.url_fetcher(roots=[core_pdf.STATIC_ROOT], allowed="static files")
 
 
 def render_pdf(demo: DemoDocument, language: str, *, font_config, url_fetcher) -> bytes:
-    from weasyprint import HTML
-
     index = 0 if language == FileLanguage.RUSSIAN else 1
     with translation.override(language):
         html = render_to_string("archive/pdf/demo_document.html", {
@@ -67,9 +50,8 @@ def render_pdf(demo: DemoDocument, language: str, *, font_config, url_fetcher) -
             # template's "written for the demo").
             "source_note": demo.source[index],
         })
-    return HTML(
-        string=html, base_url=FONTS_ROOT.as_uri() + "/", url_fetcher=url_fetcher,
-    ).write_pdf(font_config=font_config)
+    return core_pdf.render_pdf(html, base_url=core_pdf.STATIC_ROOT.as_uri() + "/",
+                               fetcher=url_fetcher, font_config=font_config)
 
 
 def _themes() -> dict[str, Theme]:
@@ -115,9 +97,7 @@ def load() -> str:
     missing = [demo for demo in DOCUMENTS if demo.slug not in existing]
     if missing:
         # Importing WeasyPrint takes a second or two: only when there is work.
-        from weasyprint.text.fonts import FontConfiguration
-
-        font_config, url_fetcher = FontConfiguration(), _url_fetcher()
+        font_config, url_fetcher = core_pdf.font_configuration(), _url_fetcher()
         for demo in missing:  # in order: a superseded document comes before its successor
             _create(demo, themes, font_config=font_config, url_fetcher=url_fetcher)
     published = Document.objects.filter(
