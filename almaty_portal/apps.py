@@ -9,10 +9,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        # The page cache listens to the public-content apps' models by
-        # label (the apps never import almaty_portal).
-        from .pagecache import watch_public_content
+        from core import pagecache
 
-        watch_public_content(self)
+        # The site's own public pages (core.pagecache; each app registers
+        # its own), and its rows, which drop them (the demo notice).
+        pagecache.public_views_register(
+            "home", "about", "search",
+            "django.contrib.sitemaps.views.sitemap", "almaty_portal.views.robots_txt",
+        )
+        pagecache.follow_app(self)
         # Storage directories and files: `manage.py check` and /healthz.
         from . import checks  # noqa: F401

@@ -200,7 +200,7 @@ def filter_choices(*, generation: str | None) -> tuple[list[tuple[str, str]],
     (slug, name) and states as (lowercase ISO3 code, name), each in the
     lists' order. ``generation`` is the page cache's content generation the
     page is rendered in (``request.content_generation``, set by
-    almaty_portal.pagecache on an anonymous page it did not have): every
+    core.pagecache on an anonymous page it did not have): every
     save of a theme or a state starts a new one, so the lists are kept in
     this process for as long as it lasts, and the anonymous archive pages
     read them once per generation instead of twice a page. Without one (a

@@ -7,6 +7,7 @@ class ChairmanshipConfig(AppConfig):
     verbose_name = _("Chairmanship")
 
     def ready(self):
+        from core import pagecache
         from membership.signals import membership_history_changed
 
         from .receivers import chair_terms_after_membership_change
@@ -15,3 +16,7 @@ class ChairmanshipConfig(AppConfig):
             chair_terms_after_membership_change,
             dispatch_uid="chairmanship.chair_terms_after_membership_change",
         )
+        # Who chairs is on public pages: every change of this app's rows
+        # drops the page cache.
+        pagecache.public_views_register("chairmanship:overview")
+        pagecache.follow_app(self)

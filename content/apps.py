@@ -8,3 +8,17 @@ class ContentConfig(AppConfig):
 
     name = "content"
     verbose_name = _("Public content")
+
+    def ready(self):
+        from core import pagecache
+
+        from .models import ContactMessage
+
+        # Public pages, and what drops them: every row but the contact
+        # messages, which no public page shows.
+        pagecache.public_views_register(
+            "content:news_list", "content:news_detail",
+            "content:news_feed_rss", "content:news_feed_atom",
+            "content:partner_list", "content:project_list", "content:project_detail",
+        )
+        pagecache.follow_app(self, private=(ContactMessage,))

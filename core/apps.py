@@ -8,3 +8,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # A deployment runs migrate: no page of the previous release is
+        # served after it. What else drops pages, and which pages are
+        # public, each app registers from its own ready().
+        from .pagecache import watch_migrate
+
+        watch_migrate(self)

@@ -13,11 +13,12 @@ request's context processors, so no token, message or other person's data
 is ever stored in it, and no user is given another's entry.
 
 An entry is used only while the generation token it was rendered in is
-still current: ``GENERATION_KEY``, set anew (``almaty_portal.pagecache``'s
-helpers: on commit, once per transaction) by every save, deletion or
-many-to-many change of a model of the apps a dashboard shows (``watch``):
-meetings (meetings, delegations, delegates and their accreditation,
-observer invitations), membership (states, membership periods,
+still current: ``GENERATION_KEY``, set anew (``core.generations``: on
+commit, once per transaction) by every save, deletion or many-to-many
+change of a model of the apps a dashboard shows (``follow_app``, called by
+each app from its ready(); meetings for membership too): meetings
+(meetings, delegations, delegates and their accreditation, observer
+invitations), membership (states, membership periods,
 coordinators' terms, focal points, organisations: the roles, the party's
 name) and briefings (packs); and by ``migrate`` (a deployment, perhaps with
 a new template). The archive's documents, news or chairs do not drop the
@@ -26,7 +27,8 @@ dashboards: an import of documents leaves them cached.
 The clock changes a dashboard too. The Almaty date in the key starts new
 entries at midnight (a meeting over, a coordinator's term ended), and an
 entry lives no longer than until the next moment a meeting's registration
-opens or closes (``selectors.next_registration_change``), so a deadline
+opens or closes (``core.pagecache.next_clock_change``: the clock meetings
+registers is ``selectors.next_registration_change``), so a deadline
 shows as passed on time.
 
 A hit costs one cache round trip (the token and the entry read together)
@@ -51,22 +53,16 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from almaty_portal import pagecache
+from core import generations, pagecache
 from membership.permissions import Roles
-
-from . import selectors
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "dashboard:generation"
-# The apps whose rows a dashboard shows, and their models it does not.
-WATCHED_APPS = ("membership", "meetings", "briefings")
-UNWATCHED_MODELS = frozenset({"membership.user"})
 # Part of every entry's key: a release that changes what an entry holds
 # (or the body's template) changes it.
 ENTRY_VERSION = "1"
@@ -149,10 +145,10 @@ class DashboardCache:
         return body_request
 
     def lookup(self) -> CachedDashboard | None:
-        cache = caches[pagecache.CACHE_ALIAS]
         try:
-            found = cache.get_many([GENERATION_KEY, self.key])
-            self.generation = found.get(GENERATION_KEY) or pagecache.generation_of(GENERATION_KEY)
+            found = generations.cache().get_many([GENERATION_KEY, self.key])
+            self.generation = (found.get(GENERATION_KEY)
+                               or generations.generation_of(GENERATION_KEY))
         except Exception:
             logger.exception("Dashboard cache unavailable")
             return None
@@ -172,47 +168,27 @@ class DashboardCache:
         if page_shown is not None and page_shown != self.page:
             return
         timeout = seconds()
-        boundary = selectors.next_registration_change(now=self.now)
+        boundary = pagecache.next_clock_change(now=self.now)
         if boundary is not None:
             timeout = min(timeout, math.floor((boundary - timezone.now()).total_seconds()))
         if timeout <= 0:
             return
         try:
-            caches[pagecache.CACHE_ALIAS].set(self.key, (self.generation, roles, str(body)),
-                                              timeout)
+            generations.cache().set(self.key, (self.generation, roles, str(body)), timeout)
         except Exception:
             logger.exception("Dashboard cache unavailable")
 
 
 # --- What invalidates ---------------------------------------------------------------
 
-def _on_change(sender, **kwargs):
-    pagecache.invalidate_generation(GENERATION_KEY)
+def follow_app(app_config, *, private: tuple = ()) -> None:
+    """Every model of the app but ``private`` drops the dashboards when it
+    changes. Meetings registers its own rows and membership's
+    (MeetingsConfig.ready); an app above meetings registers its own from
+    its ready() (briefings: the packs), so meetings names none of them."""
+    generations.follow_app(app_config, key=GENERATION_KEY, private=private)
 
 
-def _on_m2m_change(sender, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        _on_change(sender)
-
-
-def watch(app_config) -> None:
-    """Connect the receivers (MeetingsConfig.ready), by app label: meetings
-    imports neither briefings nor anything above it."""
-    from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-    from simple_history.models import HistoricalChanges
-
-    for label in WATCHED_APPS:
-        for model in apps.get_app_config(label).get_models():
-            name = model._meta.label_lower
-            if name in UNWATCHED_MODELS or issubclass(model, HistoricalChanges):
-                continue
-            post_save.connect(_on_change, sender=model, dispatch_uid=f"dashboard:save:{name}")
-            post_delete.connect(_on_change, sender=model, dispatch_uid=f"dashboard:delete:{name}")
-            for field in model._meta.local_many_to_many:
-                through = field.remote_field.through
-                m2m_changed.connect(
-                    _on_m2m_change, sender=through,
-                    dispatch_uid=f"dashboard:m2m:{through._meta.label_lower}",
-                )
-    post_migrate.connect(_on_change, sender=app_config, dispatch_uid="dashboard:migrate")
+def watch_migrate(app_config) -> None:
+    """A deployment, perhaps with a new template, drops every dashboard."""
+    generations.follow_migrate(app_config, key=GENERATION_KEY)

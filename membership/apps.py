@@ -21,8 +21,18 @@ class MembershipConfig(AppConfig):
         post_migrate.connect(_ensure_staff_groups, dispatch_uid="membership.staff_groups")
         from django.contrib.auth.signals import user_logged_in
 
+        from core import pagecache
+
         from .accounts.middleware import session_limits_start
+        from .models import User
 
         user_logged_in.connect(session_limits_start, dispatch_uid="membership.session_limits")
         # The security log's listeners (failed sign-ins, lockouts).
         from . import receivers  # noqa: F401
+
+        # The public pages of states and organisations, dropped by any
+        # change of this app's rows but the users' (logins churn them).
+        pagecache.public_views_register(
+            "membership:state_list", "membership:state_detail", "membership:observer_list",
+        )
+        pagecache.follow_app(self, private=(User,))

@@ -58,10 +58,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "almaty_portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous public pages from the cache (almaty_portal/pagecache.py):
+    # Anonymous public pages from the cache (core/pagecache.py):
     # after the headers every response gets, before anything that reads the
     # session or the database, so that a hit costs one cache round trip.
-    "almaty_portal.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -156,7 +156,7 @@ else:
 # worker only): sessions then stay in the database alone.
 if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Whole anonymous pages (almaty_portal/pagecache.py), shared by every process
+# Whole anonymous pages (core/pagecache.py), shared by every process
 # that serves or changes them: Redis in production; without it, files under
 # var/cache/pages, so that `manage.py load_demo` or an admin edit in one
 # process invalidates what runserver or another worker serves.

@@ -1,26 +1,33 @@
-"""The packs a visitor may download, for meetings' page and dashboards:
-meetings' templates load this library, so meetings code never imports
-briefings."""
+"""The packs a visitor may download, for meetings' page and dashboards.
+Briefings registers them as meeting panels (meetings.hooks, from
+BriefingsConfig.ready), so meetings' templates neither load this library
+nor name briefings; ``my_briefing_packs`` stays for briefings' own
+templates."""
 
 from django import template
 
 register = template.Library()
 
+MEETING_PACKS_TEMPLATE = "briefings/_meeting_packs.html"
+MY_PACKS_TEMPLATE = "briefings/_my_packs.html"
 
-@register.inclusion_tag("briefings/_meeting_packs.html", takes_context=True)
-def briefing_packs(context, meeting):
+
+def meeting_packs_context(*, user, meeting) -> dict:
+    """A meeting's packs the user may download (a meeting's page)."""
     from briefings.selectors import packs_of_meeting_for
 
-    request = context.get("request")
-    user = getattr(request, "user", None)
     return {"packs": packs_of_meeting_for(meeting=meeting, user=user), "meeting": meeting}
 
 
-@register.inclusion_tag("briefings/_my_packs.html", takes_context=True)
-def my_briefing_packs(context):
+def my_packs_context(*, user, meeting=None) -> dict:
     """For a coordinator's or focal point's dashboard: the packs of the
     meetings their delegation is registered for."""
     from briefings.selectors import packs_for_dashboard
 
-    request = context.get("request")
-    return {"packs": packs_for_dashboard(user=getattr(request, "user", None))}
+    return {"packs": packs_for_dashboard(user=user)}
+
+
+@register.inclusion_tag(MY_PACKS_TEMPLATE, takes_context=True)
+def my_briefing_packs(context):
+    """The dashboard's panel, for a template of briefings' own."""
+    return my_packs_context(user=getattr(context.get("request"), "user", None))

@@ -4,6 +4,7 @@ core/templatetags/dates.py)."""
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -33,3 +34,24 @@ def registering_party(context):
         return None
     return {"is_organisation": roles.state is None,
             "url": reverse("meetings:registration_dashboard")}
+
+
+@register.simple_tag(takes_context=True)
+def meeting_panels(context, place: str, meeting=None) -> str:
+    """The panels other apps show at ``place`` of a meeting's pages
+    (meetings.hooks), each rendered as an inclusion tag renders its
+    template: ``{% meeting_panels "detail" meeting %}``,
+    ``{% meeting_panels "dashboard" %}``."""
+    from meetings.hooks import meeting_panels_of
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    csrf_token = context.get("csrf_token")
+    parts = []
+    for panel in meeting_panels_of(place=place):
+        template = context.template.engine.get_template(panel.template_name)
+        panel_context = context.new(panel.context(user=user, meeting=meeting))
+        if csrf_token is not None:
+            panel_context["csrf_token"] = csrf_token
+        parts.append(template.render(panel_context))
+    return mark_safe("".join(parts))  # noqa: S308 (our own templates, rendered)

@@ -23,10 +23,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from almaty_portal import pagecache
 from archive.enums import PublicationStatus
 from briefings.enums import PackStatus
 from briefings.models import BriefingPack
+from core import generations, pagecache
 from meetings.enums import Accreditation, DelegationStatus
 from meetings.services.registration import (
     delegate_decide_accreditation,
@@ -67,7 +67,7 @@ def committed(django_capture_on_commit_callbacks):
     @contextmanager
     def change():
         connection = transaction.get_connection()
-        bumps = {pagecache._bump, *pagecache._bumpers.values()}
+        bumps = set(generations._bumpers.values())
         connection.run_on_commit[:] = [
             entry for entry in connection.run_on_commit if entry[1] not in bumps
         ]
