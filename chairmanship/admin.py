@@ -21,7 +21,7 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from membership.formatting import date_label
+from core.dates import date_label
 from membership.models import ParticipantState
 
 from .enums import ChairmanshipBasis

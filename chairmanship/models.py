@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from membership.formatting import date_label
+from core.dates import date_label
 from membership.models import ParticipantState
 
 from .enums import ChairmanshipBasis

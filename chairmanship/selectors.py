@@ -11,8 +11,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from core.dates import date_label
 from membership.enums import MembershipStatus
-from membership.formatting import date_label
 from membership.models import MembershipPeriod, ParticipantState
 
 from .enums import ChairmanshipBasis

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from membership.formatting import date_label
+from core.dates import date_label
 from membership.models import ParticipantState
 
 from ..models import Chairmanship, TurnDeclination

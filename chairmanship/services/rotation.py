@@ -22,8 +22,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import date_label
 from membership.enums import MembershipStatus
-from membership.formatting import date_label
 from membership.models import MembershipPeriod, ParticipantState
 
 from ..enums import ChairmanshipBasis, SkipReason

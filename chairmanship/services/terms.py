@@ -12,9 +12,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import date_label
 from core.db import constraint_name_of
 from membership.enums import MembershipStatus
-from membership.formatting import date_label
 from membership.models import ParticipantState, User
 from membership.selectors import membership_period_on
 

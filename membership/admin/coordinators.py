@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.dates import date_label
+
 from .. import services
-from ..formatting import date_label
 from ..forms import CoordinatorReplaceForm, NationalCoordinatorAdminForm
 from ..models import NationalCoordinator
 from .common import HistoryAdmin, InviteActionsMixin

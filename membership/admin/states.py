@@ -13,9 +13,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.dates import date_label
+
 from .. import selectors, services
 from ..enums import MembershipStatus
-from ..formatting import date_label
 from ..forms import MembershipPeriodFormSet, MembershipPeriodInlineForm, ParticipantStateAdminForm
 from ..models import MembershipPeriod, NationalCoordinator, ParticipantState
 from .common import HistoryAdmin

@@ -17,9 +17,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import date_label
+
 from .. import permissions, selectors
 from ..enums import MembershipStatus
-from ..formatting import date_label
 from ..models import (
     MembershipPeriod,
     NationalCoordinator,

@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import date_label
+
 from .. import selectors
 from ..enums import MembershipStatus
-from ..formatting import date_label
 from ..models import (
     MembershipPeriod,
     NationalCoordinator,

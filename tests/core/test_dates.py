@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from core.dates import date_range, long_date
+from core.dates import date_label, date_range, long_date
 
 D = datetime.date
 
@@ -37,6 +37,19 @@ def test_long_date_writes_the_month_in_the_active_language(lang, expected):
 
 def test_long_date_of_no_date_is_empty():
     assert long_date(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ru", "5 июня 2013 г."), ("en", "June 5, 2013")],
+)
+def test_date_label_follows_the_active_language(lang, expected):
+    with translation.override(lang):
+        assert date_label(D(2013, 6, 5)) == expected
+
+
+def test_date_label_of_no_date_is_a_dash():
+    assert date_label(None) == "—"
 
 
 def test_dates_library_gives_templates_the_same_functions():
