@@ -6,6 +6,8 @@ class ActionPlanConfig(AppConfig):
     name = "actionplan"
     verbose_name = _("Regional Action Plan")
     default_auto_field = "django.db.models.BigAutoField"
+    # The secretariat's groups edit this app's rows (membership.permissions).
+    secretariat_content = True
 
     def ready(self):
         from core import pagecache

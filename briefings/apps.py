@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class BriefingsConfig(AppConfig):
     name = "briefings"
     verbose_name = _("Briefing packs")
+    # The secretariat's groups edit this app's rows (membership.permissions).
+    secretariat_content = True
 
     def ready(self):
         # Packs go stale when what they were built from changes (agenda,

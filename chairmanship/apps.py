@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ChairmanshipConfig(AppConfig):
     name = "chairmanship"
     verbose_name = _("Chairmanship")
+    # The secretariat's groups edit this app's rows (membership.permissions).
+    secretariat_content = True
 
     def ready(self):
         from core import pagecache

@@ -8,6 +8,8 @@ class ContentConfig(AppConfig):
 
     name = "content"
     verbose_name = _("Public content")
+    # The secretariat's groups edit this app's rows (membership.permissions).
+    secretariat_content = True
 
     def ready(self):
         from core import pagecache

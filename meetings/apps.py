@@ -20,6 +20,8 @@ def registration_has_closed_for(instance) -> bool:
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
+    # The secretariat's groups edit this app's rows (membership.permissions).
+    secretariat_content = True
 
     def ready(self):
         from core import pagecache

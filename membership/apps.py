@@ -4,18 +4,20 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_staff_groups(sender, using="default", **kwargs):
-    """After each portal app migrates, give the secretariat's groups the
-    permissions of the models that now exist (idempotent)."""
-    from .permissions import PORTAL_APPS
+    """After each portal app migrates (one whose config says the secretariat
+    edits its rows), give the secretariat's groups the permissions of the
+    models that now exist (idempotent)."""
     from .services import staff_groups_ensure
 
-    if sender.label in PORTAL_APPS:
+    if getattr(sender, "secretariat_content", False):
         staff_groups_ensure()
 
 
 class MembershipConfig(AppConfig):
     name = "membership"
     verbose_name = _("Membership")
+    # The secretariat's groups edit this app's rows (membership.permissions).
+    secretariat_content = True
 
     def ready(self):
         post_migrate.connect(_ensure_staff_groups, dispatch_uid="membership.staff_groups")

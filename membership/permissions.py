@@ -38,12 +38,24 @@ _CACHE_ATTR = "_almaty_roles"
 
 SECRETARIAT_EDITORS = "Secretariat editors"
 SECRETARIAT_ADMINISTRATORS = "Secretariat administrators"
-PORTAL_APPS = (
-    "membership", "chairmanship", "meetings", "archive", "content", "briefings", "actionplan",
-)
+
+
+def _secretariat_apps() -> tuple[str, ...]:
+    """The labels of the apps whose rows the secretariat edits: each says so
+    itself (``secretariat_content = True`` on its AppConfig), so that
+    membership names no app above it."""
+    from django.apps import apps
+
+    return tuple(
+        config.label for config in apps.get_app_configs()
+        if getattr(config, "secretariat_content", False)
+    )
+
+
+SECRETARIAT_APPS = _secretariat_apps()
 
 _CONTENT_APPS_WITHOUT_USERS = [
-    (app, "*", ("view", "add", "change")) for app in PORTAL_APPS if app != "membership"
+    (app, "*", ("view", "add", "change")) for app in SECRETARIAT_APPS if app != "membership"
 ] + [
     ("membership", model, ("view", "add", "change"))
     for model in (
@@ -62,7 +74,7 @@ STAFF_GROUPS: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
     # Everything the editors do, plus deleting and managing accounts and
     # their group membership (but not making superusers: that needs one).
     SECRETARIAT_ADMINISTRATORS: [
-        *[(app, "*", ("view", "add", "change", "delete")) for app in PORTAL_APPS],
+        *[(app, "*", ("view", "add", "change", "delete")) for app in SECRETARIAT_APPS],
         ("auth", "group", ("view",)),
         # Login lockouts (django-axes): see them, lift them by deleting the
         # attempts (README, "Security"). The security log (membership) is
