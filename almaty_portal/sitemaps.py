@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
 
+from core.links import configured_base_url
 from meetings import selectors as meeting_selectors
 from membership import selectors as membership_selectors
 
@@ -180,14 +181,17 @@ class _PublicAddress:
         keep their own dates)."""
         return
 
+    # Django hands the sitemap the request's site and scheme (its host with
+    # the port), which is core.links.base_url's answer when nothing is
+    # configured.
     def get_domain(self, site=None):
-        if settings.PORTAL_BASE_URL:
-            return urlsplit(settings.PORTAL_BASE_URL).netloc
+        if configured_base_url():
+            return urlsplit(configured_base_url()).netloc
         return super().get_domain(site)
 
     def get_protocol(self, protocol=None):
-        if settings.PORTAL_BASE_URL:
-            return urlsplit(settings.PORTAL_BASE_URL).scheme
+        if configured_base_url():
+            return urlsplit(configured_base_url()).scheme
         return super().get_protocol(protocol)
 
 

@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from content import selectors as content_selectors
+from core.links import absolute_url
 from core.tasking import outbox_size
 from membership.forms import PasswordResetForm
 from membership.throttle import ThrottleUnavailable, throttle_hit
@@ -36,7 +37,6 @@ from membership.throttle import ThrottleUnavailable, throttle_hit
 from . import search
 from .health import storage_problems
 from .throttling import client_ip
-from .urls_absolute import absolute_url
 
 HOUR = 3600
 SITEMAP_URL_NAME = "django.contrib.sitemaps.views.sitemap"
@@ -170,7 +170,7 @@ def robots_txt(request):
         "Disallow: /en/admin/",
         "Disallow: /ru/accounts/",
         "Disallow: /en/accounts/",
-        f"Sitemap: {absolute_url(request, '/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml', request=request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -182,7 +182,8 @@ def sitemap_index(request, sitemaps):
     address. One COUNT per section; no item is read."""
     entries = []
     for section, sitemap_class in sitemaps.items():
-        location = absolute_url(request, reverse(SITEMAP_URL_NAME, kwargs={"section": section}))
+        location = absolute_url(reverse(SITEMAP_URL_NAME, kwargs={"section": section}),
+                                request=request)
         entries.append(SitemapIndexItem(location))
         pages = sitemap_class().paginator.num_pages
         entries.extend(SitemapIndexItem(f"{location}?p={page}") for page in range(2, pages + 1))

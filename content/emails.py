@@ -8,13 +8,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.links import absolute_url
+
 from .models import ContactMessage
-
-
-def _base_url(base_url: str | None) -> str:
-    from membership.services import default_base_url
-
-    return (base_url or default_base_url()).rstrip("/")
 
 
 def send_contact_notification(*, message: ContactMessage, recipient, base_url=None) -> None:
@@ -22,8 +18,9 @@ def send_contact_notification(*, message: ContactMessage, recipient, base_url=No
     with translation.override(language):
         context = {
             "message": message,
-            "link": _base_url(base_url) + reverse(
-                "admin:content_contactmessage_change", args=[message.pk],
+            "link": absolute_url(
+                reverse("admin:content_contactmessage_change", args=[message.pk]),
+                base=base_url,
             ),
         }
         subject = render_to_string("content/email/contact_subject.txt", context)

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.links import base_url
 from membership.throttle import ThrottleUnavailable, throttle_hit
 
 from . import selectors
@@ -208,7 +209,7 @@ class ContactView(FormView):
         contact_message_submit(
             name=data["name"], email=data["email"], organisation=data["organisation"],
             subject=data["subject"], message=data["message"], language=get_language(),
-            base_url=self.request.build_absolute_uri("/"),
+            base_url=base_url(self.request),
         )
         messages.success(self.request, _(
             "Thank you: your message has been sent to the Support Unit, which will answer "

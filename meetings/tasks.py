@@ -1,21 +1,25 @@
 """Background work of registrations: the confirmation and accreditation
 emails. Tasks take primary keys and give up quietly when the row is gone
 (a delegation withdrawn meanwhile). They are not acknowledged late: an
-email sent twice is worse than a retry the secretariat can trigger."""
+email sent twice is worse than a retry the secretariat can trigger.
+
+``base_url``: the address of the request that queued the task (its scheme,
+host and port, core.links), so that the emails' links and .ics files point
+where the person was; without one, core.links' configured address."""
 
 from __future__ import annotations
 
 from celery import shared_task
 from django.db.models import Prefetch
 
-from membership.services import default_base_url
+from core.links import base_url as portal_base_url
 
 from . import emails
 from .models import Delegate, Delegation, ObserverInvitation
 
 
 @shared_task(name="meetings.send_registration_confirmation")
-def send_registration_confirmation(delegation_id: int) -> int:
+def send_registration_confirmation(delegation_id: int, base_url: str | None = None) -> int:
     delegation = (
         Delegation.objects.select_related("meeting__host_state", "state", "organisation")
         .prefetch_related(Prefetch("delegates", queryset=Delegate.objects.order_by("pk")))
@@ -24,11 +28,11 @@ def send_registration_confirmation(delegation_id: int) -> int:
     if delegation is None:
         return 0
     return emails.send_registration_confirmation(delegation=delegation,
-                                                 base_url=default_base_url())
+                                                 base_url=base_url or portal_base_url())
 
 
 @shared_task(name="meetings.send_accreditation_decision")
-def send_accreditation_decision(delegate_id: int) -> int:
+def send_accreditation_decision(delegate_id: int, base_url: str | None = None) -> int:
     delegate = (
         Delegate.objects.select_related(
             "delegation__meeting__host_state", "delegation__state", "delegation__organisation",
@@ -36,18 +40,20 @@ def send_accreditation_decision(delegate_id: int) -> int:
     )
     if delegate is None:
         return 0
-    return emails.send_accreditation_decision(delegate=delegate, base_url=default_base_url())
+    return emails.send_accreditation_decision(delegate=delegate,
+                                              base_url=base_url or portal_base_url())
 
 
 @shared_task(name="meetings.send_observer_invitation")
-def send_observer_invitation(invitation_id: int) -> int:
+def send_observer_invitation(invitation_id: int, base_url: str | None = None) -> int:
     invitation = (
         ObserverInvitation.objects.select_related("meeting__host_state", "organisation")
         .filter(pk=invitation_id).first()
     )
     if invitation is None:
         return 0
-    emails.send_observer_invitation(invitation=invitation, base_url=default_base_url())
+    emails.send_observer_invitation(invitation=invitation,
+                                    base_url=base_url or portal_base_url())
     return 1
 
 

@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.links import absolute_url
+
 from .models import User
 
 
@@ -31,18 +33,16 @@ def invitation_path(user: User) -> str:
 
 def send_invitation(*, user: User, role_text, where, base_url: str | None = None) -> None:
     """``role_text`` (lazy) and ``where`` (a state or an organisation, with
-    translated names) render in the recipient's language."""
-    from .services import default_base_url
-
-    base_url = (base_url or default_base_url()).rstrip("/")
+    translated names) render in the recipient's language. ``base_url``: the
+    address of the admin's request (core.links), else the configured one."""
     with translation.override(user.preferred_language):
         context = {
             "user": user,
             "role": role_text,
             "where": where,
-            "link": f"{base_url}{invitation_path(user)}",
+            "link": absolute_url(invitation_path(user), base=base_url),
             "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-            "login_url": f"{base_url}{reverse('login')}",
+            "login_url": absolute_url(reverse("login"), base=base_url),
         }
         subject = render_to_string("membership/email/invitation_subject.txt", context)
         body = render_to_string("membership/email/invitation.txt", context)

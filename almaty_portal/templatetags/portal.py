@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 
-from ..urls_absolute import absolute_url as _absolute_url
+from core.links import absolute_url as _absolute_url
 
 register = template.Library()
 
@@ -23,8 +23,9 @@ CANONICAL_PARAMETERS = ("page",)
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path: str) -> str:
-    """``path`` as an absolute URL (PORTAL_BASE_URL, or the request's host)."""
-    return _absolute_url(context.get("request"), path)
+    """``path`` as an absolute URL (PORTAL_BASE_URL, or the request's host:
+    core.links)."""
+    return _absolute_url(path, request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -38,7 +39,7 @@ def canonical_url(context) -> str:
     page = request.GET.get("page", "")
     if page.isdigit() and int(page) > 1:
         path = f"{path}?{urlencode({'page': page})}"
-    return _absolute_url(request, path)
+    return _absolute_url(path, request=request)
 
 
 @register.simple_tag(takes_context=True)
@@ -58,7 +59,7 @@ def alternate_url(context, lang_code: str) -> str:
         page = request.GET.get("page", "")
         if page.isdigit() and int(page) > 1:
             path = f"{path}?{urlencode({'page': page})}"
-    return _absolute_url(request, path)
+    return _absolute_url(path, request=request)
 
 
 class CaptureNode(template.Node):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.csvsafe import csv_response
+from core.links import base_url
 
 from .. import pdf
 from ..enums import Accreditation
@@ -42,12 +43,12 @@ class DelegateInline(admin.TabularInline):
     readonly_fields = ["accreditation_decided_at", "accreditation_decided_by"]
 
 
-def _decide(delegate: Delegate, cleaned: dict, user) -> None:
+def _decide(delegate: Delegate, cleaned: dict, request) -> None:
     decision = cleaned.get("accreditation")
     if decision in (Accreditation.APPROVED, Accreditation.DECLINED):
         services.delegate_decide_accreditation(
-            delegate=delegate, decision=decision, user=user,
-            reason=cleaned.get("accreditation_reason", ""),
+            delegate=delegate, decision=decision, user=request.user,
+            reason=cleaned.get("accreditation_reason", ""), base_url=base_url(request),
         )
 
 
@@ -142,7 +143,7 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
                     delegate = services.delegate_update(delegate=delegate, user=request.user,
                                                         data=details)
             if any(name in inline.changed_data for name in ACCREDITATION_FIELDS):
-                _decide(delegate, cleaned, request.user)
+                _decide(delegate, cleaned, request)
 
     # --- Actions -----------------------------------------------------------------
 
@@ -206,7 +207,7 @@ def _approve(model_admin, request, delegates) -> None:
     for delegate in delegates.select_related("delegation"):
         services.delegate_decide_accreditation(delegate=delegate,
                                                decision=Accreditation.APPROVED,
-                                               user=request.user)
+                                               user=request.user, base_url=base_url(request))
         done += 1
     model_admin.message_user(request, ngettext(
         "%(count)d delegate approved.", "%(count)d delegates approved.", done,
@@ -263,7 +264,7 @@ class DelegateAdmin(SimpleHistoryAdmin):
             for delegate in queryset:
                 services.delegate_decide_accreditation(
                     delegate=delegate, decision=Accreditation.DECLINED, user=request.user,
-                    reason=form.cleaned_data["reason"],
+                    reason=form.cleaned_data["reason"], base_url=base_url(request),
                 )
                 count += 1
             self.message_user(request, ngettext(
@@ -301,8 +302,8 @@ class ObserverInvitationAdmin(ServiceErrorsMixin, SimpleHistoryAdmin):
         sent, refused = 0, []
         for invitation in queryset.select_related("meeting", "organisation"):
             try:
-                observer_services.observer_invitation_send(invitation=invitation,
-                                                           user=request.user)
+                observer_services.observer_invitation_send(
+                    invitation=invitation, user=request.user, base_url=base_url(request))
                 sent += 1
             except ValidationError as error:
                 refused.append(f"{invitation.organisation}: {' '.join(error.messages)}")

@@ -38,10 +38,12 @@ def observer_invitation_save(*, invitation: ObserverInvitation, user=None) -> Ob
     return invitation
 
 
-def observer_invitation_send(*, invitation: ObserverInvitation, user) -> ObserverInvitation:
+def observer_invitation_send(*, invitation: ObserverInvitation, user,
+                             base_url: str | None = None) -> ObserverInvitation:
     """Email the focal point the signed registration link (valid for
-    MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS). Refused when the meeting excludes
-    observers or the participant states have not consented."""
+    MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS), on ``base_url`` (the request's,
+    core.links.base_url). Refused when the meeting excludes observers or the
+    participant states have not consented."""
     meeting = invitation.meeting
     if meeting.observers_excluded:
         raise ValidationError(MSG_OBSERVERS_EXCLUDED, code="observers_excluded",
@@ -54,5 +56,6 @@ def observer_invitation_send(*, invitation: ObserverInvitation, user) -> Observe
         locked.invited_by = user
         locked._history_user = user
         locked.save(update_fields=["invited_at", "invited_by"])
-        send_on_commit("meetings.send_observer_invitation", args=[locked.pk])
+        send_on_commit("meetings.send_observer_invitation", args=[locked.pk],
+                       kwargs={"base_url": base_url})
     return locked

@@ -283,9 +283,11 @@ def _actor(user):
 
 
 def delegation_submit(*, delegation: Delegation, user,
-                      invitation: ObserverInvitation | None = None) -> Delegation:
+                      invitation: ObserverInvitation | None = None,
+                      base_url: str | None = None) -> Delegation:
     """Submit the delegation: at least one delegate, exactly one head of
-    delegation, the note verbale uploaded. Confirmation emails follow."""
+    delegation, the note verbale uploaded. Confirmation emails follow, their
+    links on ``base_url`` (the request's, core.links.base_url)."""
     with transaction.atomic():
         locked = _begin_change(delegation=delegation, user=user, invitation=invitation)
         members = list(_counted(locked))
@@ -304,7 +306,7 @@ def delegation_submit(*, delegation: Delegation, user,
         locked.updated_by = locked._history_user = _actor(user)
         locked.save()
         if first_submission:
-            _enqueue_confirmation(locked.pk)
+            _enqueue_confirmation(locked.pk, base_url=base_url)
     return locked
 
 
@@ -459,10 +461,10 @@ def _touch(delegation: Delegation, actor) -> None:
 
 
 def delegate_decide_accreditation(*, delegate: Delegate, decision: str, user,
-                                  reason: str = "") -> Delegate:
+                                  reason: str = "", base_url: str | None = None) -> Delegate:
     """Approve or decline a delegate (a reason is required to decline; the
     coordinator sees it). The decision is emailed to the coordinator and
-    the delegate."""
+    the delegate, its links on ``base_url`` (the request's)."""
     if not _is_secretariat(user):
         raise PermissionDenied
     if decision not in (Accreditation.APPROVED, Accreditation.DECLINED):
@@ -481,16 +483,18 @@ def delegate_decide_accreditation(*, delegate: Delegate, decision: str, user,
         current.accreditation_decided_by = user
         current._history_user = user
         current.save()
-        _enqueue_decision(current.pk)
+        _enqueue_decision(current.pk, base_url=base_url)
     return current
 
 
 # --- Follow-up tasks -------------------------------------------------------------------
 
 
-def _enqueue_confirmation(delegation_id: int) -> None:
-    send_on_commit("meetings.send_registration_confirmation", args=[delegation_id])
+def _enqueue_confirmation(delegation_id: int, *, base_url: str | None) -> None:
+    send_on_commit("meetings.send_registration_confirmation", args=[delegation_id],
+                   kwargs={"base_url": base_url})
 
 
-def _enqueue_decision(delegate_id: int) -> None:
-    send_on_commit("meetings.send_accreditation_decision", args=[delegate_id])
+def _enqueue_decision(delegate_id: int, *, base_url: str | None) -> None:
+    send_on_commit("meetings.send_accreditation_decision", args=[delegate_id],
+                   kwargs={"base_url": base_url})

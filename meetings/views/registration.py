@@ -26,6 +26,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_sendfile import sendfile
 
+from core.links import base_url
 from membership.permissions import remember_roles, roles_of
 
 from .. import selectors
@@ -360,7 +361,7 @@ class _DelegationActionView(MeetingPartyMixin, View):
 class DelegationSubmitView(_DelegationActionView):
     def act(self, delegation):
         services.delegation_submit(delegation=delegation, user=self.actor,
-                                   invitation=self.invitation)
+                                   invitation=self.invitation, base_url=base_url(self.request))
         messages.success(self.request, pgettext(
             "delegation", "The delegation is submitted. Confirmations are on their way by email.",
         ))

@@ -41,7 +41,6 @@ from .groups import staff_groups_ensure
 from .invitations import (
     INVITATIONS_PER_HOUR,
     coordinator_invite,
-    default_base_url,
     focal_point_invite,
     user_for_person,
 )
@@ -74,7 +73,6 @@ __all__ = [
     "coordinator_replace",
     "coordinator_save",
     "coordinator_update_contacts",
-    "default_base_url",
     "focal_point_appoint",
     "focal_point_invite",
     "integrity_errors_as_validation",

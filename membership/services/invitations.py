@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -130,12 +129,3 @@ def focal_point_invite(
         base_url=base_url,
     )
 
-
-def default_base_url() -> str:
-    """Where links in emails sent outside a request point."""
-    configured = getattr(settings, "PORTAL_BASE_URL", "")
-    if configured:
-        return configured.rstrip("/")
-    host = next((h for h in settings.ALLOWED_HOSTS if h and h != "*"), "localhost")
-    scheme = "http" if settings.DEBUG or host in {"localhost", "127.0.0.1"} else "https"
-    return f"{scheme}://{host.lstrip('.')}"

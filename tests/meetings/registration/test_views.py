@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import io
 
+import icalendar
 import pytest
 from django.utils import timezone
 from django.utils.html import escape
@@ -168,6 +169,26 @@ def test_delegation_submit_through_pages(client, meeting, coordinator, note_verb
     assert delegation.status == DelegationStatus.SUBMITTED
     assert "The delegation is submitted." in response.content.decode()
     assert len(mailoutbox) == 2
+
+
+def test_delegation_submit_emails_link_to_the_port_the_request_came_to(
+    client, meeting, coordinator, note_verbale, credentials_dir, mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    """Issue 24: the confirmation is sent by a Celery task, which has no
+    request; the base URL it is given keeps the port (the portal on :8011
+    linked to port 80), in the body and in the .ics alike."""
+    client.force_login(coordinator)
+    client.post(f"/en/registration/{meeting.slug}/delegates/add/", _form(role="head"))
+    client.post(f"/en/registration/{meeting.slug}/note-verbale/", {"credentials": note_verbale})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/registration/{meeting.slug}/submit/", HTTP_HOST="127.0.0.1:8011")
+
+    link = f"http://127.0.0.1:8011/ru/meetings/{meeting.slug}/"
+    calendars = [icalendar.Calendar.from_ical(m.attachments[0][1]) for m in mailoutbox]
+    assert [link in message.body for message in mailoutbox] == [True, True]
+    assert [str(c.walk("VEVENT")[0]["URL"]) for c in calendars] == [link, link]
 
 
 def test_delegation_submit_without_head_shows_errors(client, meeting, coordinator):
