@@ -31,12 +31,12 @@ from django.views.generic import TemplateView
 from content import selectors as content_selectors
 from core.links import absolute_url
 from core.tasking import outbox_size
+from core.throttling import client_ip
 from membership.forms import PasswordResetForm
 from membership.throttle import ThrottleUnavailable, throttle_hit
 
 from . import search
 from .health import storage_problems
-from .throttling import client_ip
 
 HOUR = 3600
 SITEMAP_URL_NAME = "django.contrib.sitemaps.views.sitemap"

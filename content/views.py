@@ -8,12 +8,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.links import base_url
+from core.throttling import client_ip
 from membership.throttle import ThrottleUnavailable, throttle_hit
 
 from . import selectors
@@ -163,12 +163,6 @@ class ProjectDetailView(DetailView):
 CONTACT_MESSAGES_PER_HOUR = 5
 
 
-def _client_address(request) -> str:
-    """The client address the login lockout counts too (the callable the
-    settings name), without this app importing the project package."""
-    return import_string(settings.AXES_CLIENT_IP_CALLABLE)(request)
-
-
 class ContactView(FormView):
     """The Support Unit's address and the contact form. A refused message
     (a field, the spam checks, the hourly limit) comes back with what the
@@ -187,7 +181,7 @@ class ContactView(FormView):
         # anonymous form must not flood the secretariat (membership/throttle.py).
         try:
             allowed = throttle_hit(
-                scope="contact-message", key=_client_address(self.request),
+                scope="contact-message", key=client_ip(self.request),
                 limit=getattr(settings, "CONTACT_MESSAGES_PER_HOUR", CONTACT_MESSAGES_PER_HOUR),
                 period=3600, when_unavailable="closed",
             )

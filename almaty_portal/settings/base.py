@@ -241,8 +241,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # Django's login forms (public and admin) post the email as "username".
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_USERNAME_CALLABLE = "almaty_portal.throttling.login_username"
-AXES_CLIENT_IP_CALLABLE = "almaty_portal.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "core.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "core.throttling.client_ip"
 AXES_LOCKOUT_CALLABLE = "almaty_portal.views.login_lockout"
 # The security log (membership.SecurityEvent): failed sign-ins, lockouts,
 # 403s, CSRF failures, refused second factors. Kept this many days after an

@@ -4,7 +4,7 @@ they are): a form error or the normal failure, never a 500.
 
 A 10,000-character login name once reached django-axes' 255-character
 username column and answered 500; axes now gets the name cut to 254
-characters (almaty_portal.throttling.login_username), and the security log
+characters (core.throttling.login_username), and the security log
 cuts every value to its column."""
 
 from __future__ import annotations
