@@ -15,12 +15,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from archive.models import Document, Theme
 from chairmanship.models import Chairmanship
+from core.dates import date_label
 from core.models import TimeStampedModel
 from membership.models import ParticipantState
 
@@ -259,7 +260,7 @@ class Meeting(TimeStampedModel):
                 errors["registration_closes"] = ValidationError(
                     _("Registration must close before the meeting starts (%(start)s, %(zone)s)."),
                     code="registration_after_start",
-                    params={"start": formats.date_format(self.start, "DATE_FORMAT"),
+                    params={"start": date_label(self.start),
                             "zone": self.time_zone},
                 )
         if self.status == MeetingStatus.REGISTRATION_OPEN and opens is None:
@@ -339,8 +340,8 @@ class AgendaItem(models.Model):
             errors["day"] = ValidationError(
                 _("The day must be one of the meeting's days (%(start)s – %(end)s)."),
                 code="day_outside_meeting",
-                params={"start": formats.date_format(meeting.start, "DATE_FORMAT"),
-                        "end": formats.date_format(meeting.end, "DATE_FORMAT")},
+                params={"start": date_label(meeting.start),
+                        "end": date_label(meeting.end)},
             )
         if self.end_time and not self.start_time:
             errors["start_time"] = ValidationError(
@@ -411,8 +412,8 @@ class MeetingOutcome(models.Model):
             errors["adopted_on"] = ValidationError(
                 _("An outcome is adopted on one of the meeting's days (%(start)s – %(end)s)."),
                 code="adopted_outside_meeting",
-                params={"start": formats.date_format(meeting.start, "DATE_FORMAT"),
-                        "end": formats.date_format(meeting.end, "DATE_FORMAT")},
+                params={"start": date_label(meeting.start),
+                        "end": date_label(meeting.end)},
             )
         if (
             self.kind == OutcomeKind.AMENDMENT and meeting is not None
@@ -428,14 +429,14 @@ class MeetingOutcome(models.Model):
                 errors["confirms_chairmanship"] = ValidationError(
                     _("This term had ended (%(end)s) before the outcome was adopted."),
                     code="term_ended",
-                    params={"end": formats.date_format(term.end, "DATE_FORMAT")},
+                    params={"end": date_label(term.end)},
                 )
             elif self.adopted_on < term.start - CONFIRMATION_LEAD:
                 errors["confirms_chairmanship"] = ValidationError(
                     _("This term starts on %(start)s: a confirmation is adopted in the year "
                       "before it starts at the earliest."),
                     code="term_too_far",
-                    params={"start": formats.date_format(term.start, "DATE_FORMAT")},
+                    params={"start": date_label(term.start)},
                 )
         if not _has_text(self.text_ru, self.text_en):
             errors["text_ru"] = ValidationError(

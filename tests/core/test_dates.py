@@ -35,6 +35,25 @@ def test_long_date_writes_the_month_in_the_active_language(lang, expected):
         assert long_date(D(2021, 3, 4)) == expected
 
 
+def test_long_date_remembers_each_language_apart():
+    with translation.override("ru"):
+        russian = long_date(D(2021, 3, 4))
+    with translation.override("en"):
+        english = long_date(D(2021, 3, 4))
+
+    assert (russian, english) == ("4 марта 2021", "4 March 2021")
+
+
+def test_long_date_of_a_datetime_prints_its_own_day():
+    tz = datetime.timezone(datetime.timedelta(hours=5))
+    late_utc = datetime.datetime(2021, 3, 4, 23, 0, tzinfo=datetime.UTC)
+
+    with translation.override("en"):
+        assert (long_date(late_utc), long_date(late_utc.astimezone(tz))) == (
+            "4 March 2021", "5 March 2021",
+        )
+
+
 def test_long_date_of_no_date_is_empty():
     assert long_date(None) == ""
 
