@@ -13,6 +13,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.links import absolute_url
+
 from .. import ics, selectors
 from ..enums import MeetingKind, WorkingLanguage
 from ..filters import MeetingFilter
@@ -154,7 +156,7 @@ def meeting_ics(request, slug: str) -> HttpResponse:
     if meeting is None:
         raise Http404(_("There is no such meeting."))
     content = ics.calendar_of(
-        [meeting], url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()),
+        [meeting], url_for=lambda m: absolute_url(m.get_absolute_url(), request=request),
         name=meeting.title,
     )
     return _calendar_response(content, filename=f"{meeting.slug}.ics", attachment=True)
@@ -165,7 +167,7 @@ def meetings_ics(request) -> HttpResponse:
     subscribe to."""
     content = ics.calendar_of(
         selectors.meetings_for_calendar(),
-        url_for=lambda m: request.build_absolute_uri(m.get_absolute_url()),
+        url_for=lambda m: absolute_url(m.get_absolute_url(), request=request),
         name=ics.feed_name(),
     )
     return _calendar_response(content, filename="meetings.ics", attachment=False)

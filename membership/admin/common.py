@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core import links
+
 from .. import permissions
 from ..enums import Language
 
@@ -39,7 +41,7 @@ class InviteActionsMixin:
         return permissions.can_invite_people(request.user)
 
     def _invite(self, request: HttpRequest, queryset, language: str) -> None:
-        base_url = request.build_absolute_uri("/")
+        base_url = links.base_url(request)
         sent = 0
         for person in queryset.select_related("user"):
             try:
