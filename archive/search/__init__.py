@@ -138,7 +138,9 @@ Modules
     documents matching them, per database), ``ranking`` and ``idf`` (the
     rank), ``pages`` (a page by ids and ranks, with the counts per type),
     ``tiers`` (common words paged by tiers), ``list_page`` (the archive
-    list's search, its statements kept); ``snippets`` (the marked excerpts).
+    list's search, its statements kept); ``snippets`` (the marked excerpts);
+    ``word_forms`` (every form of the words, in the plain text columns of
+    the other apps, for the site search).
 """
 
 from .clauses import parse_query
