@@ -12,11 +12,12 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import truncatewords
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.formats import date_format, localize
+from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
+from core.dates import long_date
 from core.templatetags.translated import marker, shown_language, translated
 
 from ..enums import DocumentType
@@ -43,20 +44,6 @@ def document_type_label(value: str) -> str:
     """The type's label (``get_doc_type_display`` rebuilds the choices'
     dictionary on every call)."""
     return str(_TYPE_LABELS.get(value, value))
-
-
-def long_date(value) -> str:
-    """``value|date:"j E Y"`` (4 марта 2021), through Django's formats,
-    remembered per language and date (date_format costs ~40 µs, twenty
-    times a results page, and the archive's dates repeat)."""
-    if not value:
-        return ""
-    return _long_date(get_language(), value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _long_date(language: str | None, value) -> str:
-    return date_format(value, "j E Y")
 
 
 def document_item_labels() -> MappingProxyType:
