@@ -81,10 +81,13 @@ def send_on_commit(name: str, *, args: Iterable[Any] = (), kwargs: dict[str, Any
     By name, so that the services module that calls this does not import
     its tasks module (which imports the services); through the task's own
     ``apply_async``, so its options and base class apply as with ``.delay()``.
+    The task is found now: a name no task has fails inside the transaction,
+    which then rolls back, rather than after the user's rows were committed.
     """
+    task = task_named(name)
     args = list(args)
     kwargs = dict(kwargs or {})
-    transaction.on_commit(lambda: task_named(name).apply_async(args, kwargs, **options))
+    transaction.on_commit(lambda: task.apply_async(args, kwargs, **options))
 
 
 def task_named(name: str):

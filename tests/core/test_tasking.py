@@ -54,6 +54,15 @@ def test_send_on_commit_of_a_rolled_back_write_queues_nothing(django_capture_on_
     assert (callbacks, RUNS) == ([], [])
 
 
+def test_send_on_commit_of_an_unknown_name_fails_before_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks() as callbacks, pytest.raises(KeyError):
+        send_on_commit("tests.core.no_such_task", args=[1])
+
+    assert callbacks == []
+
+
 def test_task_named_imports_the_tasks_modules_a_web_process_has_not_loaded():
     """A web process has imported no app's tasks module (only a worker
     does, when it starts): the lookup by name loads them."""
