@@ -2,8 +2,8 @@
 the broker is away (issue 22).
 
 A service queues its follow-up work with ``send_on_commit("app.task_name",
-args=[...])``: once the transaction commits, the task is looked up by name in
-the Celery app's registry and sent with its own ``apply_async``. So a
+args=[...])``: the task is looked up by name in the Celery app's registry
+and, once the transaction commits, sent with its own ``apply_async``. So a
 services module never imports its app's tasks module (the tasks import the
 services they call, never the reverse), and what the task declares (its
 options, a base class such as archive's ``AfterResponseTask``, eager mode
