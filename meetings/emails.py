@@ -12,6 +12,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.links import absolute_url
 from membership.enums import Language
 from membership.models import FocalPoint, NationalCoordinator
 
@@ -73,7 +74,7 @@ def _send(*, recipient: Recipient, template: str, context: dict, meeting_url: st
 
 def _meeting_url(meeting, language: str, base_url: str) -> str:
     with translation.override(language):
-        return f"{base_url}{meeting.get_absolute_url()}"
+        return absolute_url(meeting.get_absolute_url(), base=base_url)
 
 
 def send_registration_confirmation(*, delegation: Delegation, base_url: str) -> int:
@@ -121,9 +122,9 @@ def send_observer_invitation(*, invitation: ObserverInvitation, base_url: str) -
 
     language = _language(invitation.language)
     with translation.override(language):
-        link = base_url + reverse("meetings:invited_delegation", kwargs={
+        link = absolute_url(reverse("meetings:invited_delegation", kwargs={
             "token": invitation_token(invitation), "slug": invitation.meeting.slug,
-        })
+        }), base=base_url)
     _send(recipient=Recipient(email=invitation.email, language=language),
           template="meetings/email/observer_invitation",
           context={"meeting": invitation.meeting, "invitation": invitation, "link": link,
