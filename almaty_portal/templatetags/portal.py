@@ -1,4 +1,6 @@
-"""Template helpers shared by every app's templates."""
+"""The site's layout tags (base.html and its components): canonical and
+alternate URLs, navigation, the language switcher. Links any app's template
+builds (absolute URLs, the query string with changes) are core's ``links``."""
 
 from functools import lru_cache
 from types import MappingProxyType
@@ -19,13 +21,6 @@ register = template.Library()
 # Query parameters that make a different page worth indexing on its own
 # (a list's later pages); filters and searches canonicalise to the list.
 CANONICAL_PARAMETERS = ("page",)
-
-
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path: str) -> str:
-    """``path`` as an absolute URL (PORTAL_BASE_URL, or the request's host:
-    core.links)."""
-    return _absolute_url(path, request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -223,18 +218,3 @@ def switch_language_url(context, lang_code: str) -> str:
         rest = parts[2] if len(parts) > 2 else ""
         return f"/{lang_code}/{rest}"
     return f"/{lang_code}/"
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
-    """The current query string with some parameters replaced (pagination,
-    sorting), so filters stay in the URL. A value of None drops the key."""
-    request = context["request"]
-    params = request.GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = urlencode(sorted(params.lists()), doseq=True)
-    return f"?{encoded}" if encoded else "?"
