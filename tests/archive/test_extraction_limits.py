@@ -101,6 +101,39 @@ def test_extract_pdf_with_more_pages_than_the_cap_is_refused_before_reading():
     assert time.monotonic() - started < 10
 
 
+def make_blank_pptx(*, slides: int) -> bytes:
+    import pptx
+
+    presentation = pptx.Presentation()
+    layout = presentation.slide_layouts[6]  # blank
+    for _ in range(slides):
+        presentation.slides.add_slide(layout)
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    return buffer.getvalue()
+
+
+def test_extract_presentation_with_more_slides_than_the_cap_is_refused_before_reading():
+    """The PDF page cap's twin: a presentation's slides are its pages."""
+    data = make_blank_pptx(slides=101)
+
+    error = failure(data, "pptx", max_pages=100)
+
+    assert error.code == "too_many_pages"
+    with translation.override("en"):
+        assert str(error) == (
+            "Pages: 101, more than the limit of 100 for a document of the archive; "
+            "its text was not read."
+        )
+
+
+def test_extract_presentation_at_the_slide_cap_is_read():
+    result = extract(io.BytesIO(make_blank_pptx(slides=100)), mime_type=MIME["pptx"],
+                     limits=dataclasses.replace(Limits(), max_pages=100))
+
+    assert result.page_count == 100
+
+
 def test_extract_pdf_of_slow_pages_is_stopped_at_the_time_budget():
     # Each page costs about half a second; 40 pages would take 20 s.
     data = make_shared_stream_pdf(pages=40, operators=20_000)

@@ -144,6 +144,39 @@ def test_login_failures_below_the_limit_do_not_lock_out(client, settings):
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
+# The documented numbers (README, "Sign-in lockout and throttling"), written
+# out rather than read from the settings as the loops above do: a default
+# raised to ten, or a lockout lengthened, by a change or by the environment,
+# fails here.
+DOCUMENTED_FAILURES_BEFORE_LOCKOUT = 5
+
+
+@pytest.mark.dates
+@pytest.mark.parametrize("url", LOGIN_URLS)
+def test_login_lets_four_failures_in_and_locks_at_the_fifth_for_fifteen_minutes(client, url):
+    typo_prone, guessed = StaffUserFactory(), StaffUserFactory()
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for _ in range(DOCUMENTED_FAILURES_BEFORE_LOCKOUT - 1):
+            _post_login(client, url, typo_prone.email, "wrong-password")
+        after_four = _post_login(client, url, typo_prone.email, PASSWORD)
+        client.logout()
+        for _ in range(DOCUMENTED_FAILURES_BEFORE_LOCKOUT):
+            _post_login(client, url, guessed.email, "wrong-password")
+        after_five = _post_login(client, url, guessed.email, PASSWORD)
+        traveller.shift(timedelta(minutes=14))
+        at_fourteen_minutes = _post_login(client, url, guessed.email, PASSWORD)
+        traveller.shift(timedelta(minutes=2))
+
+        at_sixteen_minutes = _post_login(client, url, guessed.email, PASSWORD)
+
+    assert after_four.status_code == 302
+    assert after_five.status_code == 429
+    assert "15 минут" in after_five.content.decode()
+    assert at_fourteen_minutes.status_code == 429
+    assert at_sixteen_minutes.status_code == 302
+    assert client.session["_auth_user_id"] == str(guessed.pk)
+
+
 def test_login_lockout_page_in_english(client, settings):
     user = UserFactory()
     for _ in range(settings.AXES_FAILURE_LIMIT):
