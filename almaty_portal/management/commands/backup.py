@@ -1,5 +1,5 @@
 """`manage.py backup --output DIR`: the database, every stored file and a
-manifest (almaty_portal/backup.py describes the format)."""
+manifest (almaty_portal/backup/__init__.py describes the format)."""
 
 from pathlib import Path
 
