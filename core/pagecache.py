@@ -223,7 +223,7 @@ class PageCacheMiddleware:
             logger.exception("Page cache unavailable")
             return _joined(self.get_response(request))
         if generation is None:
-            # The cache answered nothing (Redis down: almaty_portal/cache.py
+            # The cache answered nothing (Redis down: core/cache.py
             # answers as a miss): the page is rendered from the database
             # and not stored.
             return _joined(self.get_response(request))

@@ -9,7 +9,7 @@ worker); without Redis each process counts for itself, which is what the
 embedded default can do.
 
 When the cache cannot count (Redis down: the portal's cache backend then
-answers every write as failed, almaty_portal/cache.py), each caller decides
+answers every write as failed, core/cache.py), each caller decides
 explicitly with ``when_unavailable`` (issue 22; the README's "Security"
 section lists them):
 

@@ -56,7 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "almaty_portal.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous public pages from the cache (core/pagecache.py):
     # after the headers every response gets, before anything that reads the
@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed a second factor.
     "django_otp.middleware.OTPMiddleware",
-    "almaty_portal.middleware.PrivateForSignedInUsersMiddleware",
+    "core.middleware.PrivateForSignedInUsersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Sessions end after the idle and absolute limits below (after messages:
     # it tells the person why); staff without a verified second factor are
@@ -143,7 +143,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "almaty_portal.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "almaty",
         }
@@ -162,7 +162,7 @@ if REDIS_URL:
 # process invalidates what runserver or another worker serves.
 CACHES["pages"] = (
     {
-        "BACKEND": "almaty_portal.cache.RedisCache",
+        "BACKEND": "core.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "almaty:pages",
     }
@@ -229,8 +229,8 @@ SESSION_ABSOLUTE_TIMEOUT_USERS = env.int("SESSION_ABSOLUTE_TIMEOUT_USERS", defau
 # the cool-off; a success before then clears that account's count from that
 # address. The backend is axes' AxesStandaloneBackend check and ModelBackend
 # in one class; the handler applies the two limits (auth_backends.py).
-AUTHENTICATION_BACKENDS = ["almaty_portal.auth_backends.LockoutModelBackend"]
-AXES_HANDLER = "almaty_portal.auth_backends.PairFirstLockoutHandler"
+AUTHENTICATION_BACKENDS = ["membership.accounts.backends.LockoutModelBackend"]
+AXES_HANDLER = "membership.accounts.backends.PairFirstLockoutHandler"
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=50)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))

@@ -1,4 +1,4 @@
-"""The Redis cache backend (almaty_portal.cache), on the tests' real Redis:
+"""The Redis cache backend (core.cache), on the tests' real Redis:
 it behaves as Django's, and keeps one client per connection pool instead of
 building one per operation."""
 
@@ -12,7 +12,7 @@ import uuid
 import pytest
 import redis
 
-from almaty_portal.cache import RedisCache
+from core.cache import RedisCache
 from tests.conftest import unavailable
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.test import RequestFactory
 
-from almaty_portal.middleware import ContentSecurityPolicyMiddleware, is_file_response
+from core.middleware import ContentSecurityPolicyMiddleware, is_file_response
 from tests.portal.test_deploy import ROOT
 
 SANDBOX = "default-src 'none'; sandbox"

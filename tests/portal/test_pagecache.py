@@ -19,13 +19,13 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 
-from almaty_portal.cache import RedisCache
 from archive.enums import PublicationStatus
 from archive.models import Document
 from archive.search import document_index
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services.terms import chairmanship_create
 from core import generations, pagecache
+from core.cache import RedisCache
 from tests.conftest import unavailable
 from tests.factories.archive import DocumentFactory, ThemeFactory
 from tests.factories.content import NewsItemFactory
@@ -503,7 +503,7 @@ def redis_page_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         pagecache.CACHE_ALIAS: {
-            "BACKEND": "almaty_portal.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": url, "KEY_PREFIX": prefix,
         },
     }

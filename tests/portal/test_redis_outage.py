@@ -1,6 +1,6 @@
 """A Redis outage (issue 22, item 2), on real servers: a redis-server of the
 test's own (the session's Redis is left alone) is stopped, frozen and
-started again under the portal's cache backend (almaty_portal/cache.py),
+started again under the portal's cache backend (core/cache.py),
 the cached_db sessions, the page and dashboard caches, the throttles
 (membership/throttle.py) and Celery's broker, whose sends wait in the
 database's outbox meanwhile (core/tasking.py)."""
@@ -26,11 +26,11 @@ from django.core.signing import TimestampSigner
 from django.test import Client
 from django.urls import reverse
 
-from almaty_portal.cache import CacheUnavailable, RedisCache
 from almaty_portal.celery import app
 from almaty_portal.models import DemoData
 from content.forms import ContactForm
 from core import tasking
+from core.cache import CacheUnavailable, RedisCache
 from core.models import OutboxTask
 from core.tasking import outbox_send
 from membership.throttle import ThrottleUnavailable, throttle_hit
@@ -101,7 +101,7 @@ def own_redis(tmp_path):
 
 def redis_cache(server: RedisServer, **options) -> dict:
     return {
-        "BACKEND": "almaty_portal.cache.RedisCache",
+        "BACKEND": "core.cache.RedisCache",
         "LOCATION": server.url,
         "KEY_PREFIX": f"outage-{uuid.uuid4().hex[:8]}",
         # Short, so that the test does not wait: production keeps the defaults.

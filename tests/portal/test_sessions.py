@@ -47,7 +47,7 @@ def redis_sessions(settings):
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "almaty_portal.cache.RedisCache",
+        "default": {"BACKEND": "core.cache.RedisCache",
                     "LOCATION": url, "KEY_PREFIX": "test-sessions"},
     }
 

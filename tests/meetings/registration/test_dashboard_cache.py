@@ -362,7 +362,7 @@ def redis_dashboard_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         pagecache.CACHE_ALIAS: {
-            "BACKEND": "almaty_portal.cache.RedisCache",
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": url, "KEY_PREFIX": prefix,
         },
     }
