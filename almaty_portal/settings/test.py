@@ -49,7 +49,7 @@ CACHES = {
 # ...and sessions in the database alone, so that query counts are the same on
 # both passes (tests/portal/test_sessions.py checks the cached sessions).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# The page cache is off unless a test switches it on (tests/portal/
+# The page cache is off unless a test switches it on (tests/core/
 # test_pagecache.py): most tests change rows inside a transaction that is
 # rolled back, whose on-commit invalidation never runs.
 PAGE_CACHE_SECONDS = 0

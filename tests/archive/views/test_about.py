@@ -4,7 +4,7 @@ loaded by archive's migration), in the reader's language."""
 import pytest
 
 from archive.models import Theme
-from tests.archive.test_themes import THEMATIC_AREAS
+from tests.archive.test_migrations import THEMATIC_AREAS
 
 pytestmark = pytest.mark.django_db
 

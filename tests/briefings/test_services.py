@@ -497,7 +497,7 @@ def test_the_worker_start_check_queues_a_dead_build_and_stops_following(
 ):
     """At worker start (tasks eager here: no follow-up is scheduled, which
     would run at once): a build dead for STALE_AFTER is queued again and
-    finishes; tests/briefings/test_worker.py proves the follow-up on a real
+    finishes; tests/briefings/test_tasks_worker.py proves the follow-up on a real
     worker."""
     from django.utils import timezone
 

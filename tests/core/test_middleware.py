@@ -13,7 +13,7 @@ from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpR
 from django.test import RequestFactory
 
 from core.middleware import ContentSecurityPolicyMiddleware, is_file_response
-from tests.portal.test_deploy import ROOT
+from tests.conftest import ROOT
 
 SANDBOX = "default-src 'none'; sandbox"
 
