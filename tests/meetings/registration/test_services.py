@@ -23,8 +23,15 @@ from meetings.services.registration import (
     delegation_submit,
     delegation_withdraw,
 )
+from membership.enums import MembershipStatus, OrganisationKind
+from tests.factories.meetings import ObserverInvitationFactory
+from tests.factories.membership import (
+    MembershipPeriodFactory,
+    OrganisationFactory,
+    ParticipantStateFactory,
+)
 
-from .conftest import delegate_fields, open_meeting
+from .conftest import coordinator_of, delegate_fields, open_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -133,6 +140,43 @@ def test_delegate_register_over_the_size_limit_refused(meeting, kazakhstan, coor
         "The delegation is full: at most 3 delegates, the head of delegation included."
     ]
     assert delegation.delegates.count() == 3
+
+
+def test_observer_delegations_are_held_to_the_observer_limit(kazakhstan, coordinator, staff):
+    """A meeting of 3 delegates per participant state and 1 per observer: a
+    pending state (an observer until it joins) and an invited organisation
+    each register one delegate and are refused the second, with the
+    observer limit in the message; a participant state registers three."""
+    meeting = open_meeting(max_delegation_size=3, max_observer_delegation_size=1)
+    pending = ParticipantStateFactory(name_en="Zeta", rotation_key="Zeta", participant_since=False)
+    MembershipPeriodFactory(state=pending, status=MembershipStatus.PENDING,
+                            start=datetime.date(2020, 1, 1),
+                            deadline=meeting.start + datetime.timedelta(days=365))
+    iom = OrganisationFactory(name_en="IOM", kind=OrganisationKind.INTERNATIONAL)
+    ObserverInvitationFactory(meeting=meeting, organisation=iom,
+                              max_delegation_size=meeting.max_observer_delegation_size)
+    pending_coordinator = coordinator_of(pending)
+    observers = [
+        (delegation_open(meeting=meeting, state=pending, user=pending_coordinator),
+         pending_coordinator),
+        (delegation_open(meeting=meeting, organisation=iom, user=staff), staff),
+    ]
+    participant = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
+
+    refusals = []
+    for n, (delegation, user) in enumerate(observers):
+        delegate_register(delegation=delegation, user=user, **delegate_fields(10 * n))
+        with pytest.raises(ValidationError) as exc_info:
+            delegate_register(delegation=delegation, user=user, **delegate_fields(10 * n + 1))
+        refusals.append(_messages(exc_info))
+    for n in range(3):
+        delegate_register(delegation=participant, user=coordinator, **delegate_fields(50 + n))
+
+    assert refusals == [
+        ["The delegation is full: at most 1 delegates, the head of delegation included."],
+    ] * 2
+    assert [d.delegates.count() for d, _user in observers] == [1, 1]
+    assert participant.delegates.count() == 3
 
 
 def test_delegate_register_over_the_limit_refused_in_russian(meeting, kazakhstan, coordinator):
