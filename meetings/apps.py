@@ -48,3 +48,18 @@ class MeetingsConfig(AppConfig):
         dashboard_cache.follow_app(self)
         dashboard_cache.follow_app(User._meta.app_config, private=(User,))
         dashboard_cache.watch_migrate(self)
+        # An organisation that becomes civil society needs the states'
+        # consent for the invitations it holds (membership tells, by signal).
+        from membership.signals import organisation_kind_changed
+
+        organisation_kind_changed.connect(
+            _invitations_follow_kind, dispatch_uid="meetings.invitations_follow_kind",
+        )
+
+
+def _invitations_follow_kind(sender, *, organisation, previous_kind, user=None, **kwargs):
+    from .services.observers import observer_invitations_follow_kind
+
+    return observer_invitations_follow_kind(
+        organisation=organisation, previous_kind=previous_kind, user=user,
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from core.tasking import send_on_commit
 from membership.enums import OrganisationKind
@@ -59,3 +60,39 @@ def observer_invitation_send(*, invitation: ObserverInvitation, user,
         send_on_commit("meetings.send_observer_invitation", args=[locked.pk],
                        kwargs={"base_url": base_url})
     return locked
+
+
+def observer_invitations_follow_kind(*, organisation, previous_kind: str, user=None) -> list[str]:
+    """An organisation whose kind changed to civil society observes only
+    with the participant states' consent: its invitations to meetings not
+    yet over that needed none (it was invited as another kind) now await
+    consent, so its focal point cannot register until the secretariat
+    records it. Delegates already registered stay (the secretariat decides
+    on their accreditation). Other changes of kind leave the invitations as
+    recorded. Returns what changed, for the person who saved."""
+    if organisation.kind != OrganisationKind.CIVIL_SOCIETY:
+        return []
+    invitations = list(
+        ObserverInvitation.objects.select_for_update()
+        .filter(organisation=organisation, consent=Consent.NOT_NEEDED,
+                meeting__end__gte=timezone.localdate())
+        .select_related("meeting")
+    )
+    for invitation in invitations:
+        invitation.consent = Consent.AWAITED
+        invitation._history_user = user
+        invitation.save(update_fields=["consent"])
+    if not invitations:
+        return []
+    return [ngettext(
+        "%(organisation)s is now a civil-society organisation: its invitation to "
+        "%(meetings)s awaits the participant states' consent, and its focal point cannot "
+        "register until the consent is recorded.",
+        "%(organisation)s is now a civil-society organisation: its %(count)d invitations "
+        "(%(meetings)s) await the participant states' consent, and its focal point cannot "
+        "register until the consent is recorded.",
+        len(invitations),
+    ) % {
+        "organisation": organisation, "count": len(invitations),
+        "meetings": ", ".join(str(invitation.meeting) for invitation in invitations),
+    }]

@@ -3,7 +3,7 @@ the portal like the coordinators)."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -35,6 +35,12 @@ class OrganisationAdmin(HistoryAdmin, TabbedTranslationAdmin):
         (_("Details"), {"fields": ("website", "is_active")}),
     )
     inlines = [FocalPointInline]
+
+    def save_model(self, request, obj, form, change):
+        """Through the service, which tells the apps that depend on the kind
+        (a civil-society organisation's invitations await consent)."""
+        for message in services.organisation_save(organisation=obj, user=request.user):
+            self.message_user(request, message, level=messages.WARNING)
 
 
 @admin.register(FocalPoint)

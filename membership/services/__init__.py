@@ -44,6 +44,7 @@ from .invitations import (
     focal_point_invite,
     user_for_person,
 )
+from .organisations import organisation_save
 from .periods import (
     membership_change_status,
     membership_periods_check,
@@ -82,6 +83,7 @@ __all__ = [
     "membership_periods_check",
     "membership_periods_save",
     "membership_record_pending_outcome",
+    "organisation_save",
     "security_event_record",
     "security_events_purge",
     "staff_groups_ensure",

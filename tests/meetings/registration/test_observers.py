@@ -11,12 +11,13 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from meetings.enums import Consent, DelegationStatus
+from meetings.enums import Consent, DelegationStatus, MeetingStatus
 from meetings.invitations import invitation_token
 from meetings.models import Delegate, ObserverInvitation
 from meetings.services.observers import observer_invitation_save, observer_invitation_send
 from meetings.services.registration import delegate_register, delegation_open
 from membership.enums import OrganisationKind
+from membership.services import organisation_save
 from tests.factories.meetings import DelegationFactory, ObserverInvitationFactory
 from tests.factories.membership import OrganisationFactory
 
@@ -184,3 +185,95 @@ def test_meeting_page_lists_participants_once_registration_closed(client, kazakh
     assert "<li>Kazakhstan</li>" in after
     assert "<h3>Organisations</h3>" in after
     assert "Ivanov" not in after
+
+
+# --- Consent "not needed" and a change of kind --------------------------------------------
+
+def test_civil_society_cannot_register_on_an_invitation_whose_consent_was_not_needed(
+    meeting, iom
+):
+    """Invited as an international organisation (no consent needed), then
+    recorded as civil society without the service (a correction in the
+    database): the invitation's "not needed" does not stand in for the
+    states' consent."""
+    invitation = ObserverInvitationFactory(meeting=meeting, organisation=iom,
+                                           consent=Consent.NOT_NEEDED)
+    type(iom).objects.filter(pk=iom.pk).update(kind=OrganisationKind.CIVIL_SOCIETY)
+    iom.refresh_from_db()
+
+    with pytest.raises(ValidationError) as exc_info:
+        delegation_open(meeting=meeting, organisation=iom, invitation=invitation, user=None)
+
+    assert _messages(exc_info) == [
+        "The participant states have not consented to this organisation observing the meeting."
+    ]
+
+
+def test_organisation_becoming_civil_society_puts_its_open_invitations_to_consent(
+    meeting, staff, iom
+):
+    past = open_meeting(start=datetime.date(2024, 5, 1), end=datetime.date(2024, 5, 2),
+                        registration_opens=None, registration_closes=None,
+                        status=MeetingStatus.HELD)
+    open_invitation = ObserverInvitationFactory(meeting=meeting, organisation=iom,
+                                                consent=Consent.NOT_NEEDED)
+    past_invitation = ObserverInvitationFactory(meeting=past, organisation=iom,
+                                                consent=Consent.NOT_NEEDED)
+    iom.kind = OrganisationKind.CIVIL_SOCIETY
+
+    messages = organisation_save(organisation=iom, user=staff)
+
+    open_invitation.refresh_from_db()
+    past_invitation.refresh_from_db()
+    assert open_invitation.consent == Consent.AWAITED
+    assert past_invitation.consent == Consent.NOT_NEEDED  # the record of a meeting held
+    assert messages == [(
+        f"{iom} is now a civil-society organisation: its invitation to {meeting} awaits the "
+        "participant states' consent, and its focal point cannot register until the "
+        "consent is recorded."
+    )]
+    with pytest.raises(ValidationError):
+        delegation_open(meeting=meeting, organisation=iom, invitation=open_invitation,
+                        user=None)
+
+
+def test_organisation_saved_without_a_change_of_kind_leaves_invitations_alone(meeting, iom):
+    invitation = ObserverInvitationFactory(meeting=meeting, organisation=iom,
+                                           consent=Consent.NOT_NEEDED)
+    iom.website = "https://www.iom.int"
+
+    assert organisation_save(organisation=iom) == []
+    invitation.refresh_from_db()
+    assert invitation.consent == Consent.NOT_NEEDED
+
+
+def test_admin_change_of_kind_tells_the_editor_what_happened_to_the_invitations(
+    client, meeting, iom
+):
+    from django.contrib.auth.models import Group
+
+    from membership.permissions import SECRETARIAT_EDITORS
+    from tests.factories.membership import StaffUserFactory
+
+    editor = StaffUserFactory()
+    editor.groups.add(Group.objects.get(name=SECRETARIAT_EDITORS))
+    client.force_login(editor)
+    invitation = ObserverInvitationFactory(meeting=meeting, organisation=iom,
+                                           consent=Consent.NOT_NEEDED)
+
+    response = client.post(f"/en/admin/membership/organisation/{iom.pk}/change/", {
+        "kind": OrganisationKind.CIVIL_SOCIETY, "name_ru": iom.name_ru, "name_en": iom.name_en,
+        "acronym_ru": "", "acronym_en": "", "slug": iom.slug, "website": "",
+        "is_active": "on",
+        "focal_points-TOTAL_FORMS": "0", "focal_points-INITIAL_FORMS": "0",
+        "focal_points-MIN_NUM_FORMS": "0", "focal_points-MAX_NUM_FORMS": "1000",
+    }, follow=True)
+
+    invitation.refresh_from_db()
+    assert invitation.consent == Consent.AWAITED
+    # The acronym was cleared: the organisation is called by its name.
+    assert [str(m) for m in response.context["messages"]][:1] == [
+        (f"IOM is now a civil-society organisation: its invitation to {meeting} awaits the "
+         "participant states' consent, and its focal point cannot register until the "
+         "consent is recorded."),
+    ]
