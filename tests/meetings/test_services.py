@@ -1,10 +1,14 @@
 import datetime
+import html
+import re
 import zoneinfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from django.utils.html import strip_tags
 
 from meetings.enums import MeetingDocumentRole, MeetingKind, MeetingStatus, OutcomeKind
 from meetings.models import Meeting
@@ -90,16 +94,28 @@ def test_meeting_create_refuses_registration_closing_after_the_meeting_starts(en
     ]
 
 
-def test_registration_deadline_is_read_in_the_meetings_time_zone():
+@pytest.mark.dates
+def test_registration_deadline_is_read_in_the_meetings_time_zone(english, client):
     # 00:30 on the first day in Almaty is still 22:30 the day before in
-    # Istanbul, where the meeting takes place.
-    meeting = meeting_create(**som(
-        time_zone="Europe/Istanbul", status=MeetingStatus.REGISTRATION_OPEN,
-        registration_opens=datetime.datetime(2025, 9, 1, 9, tzinfo=ALMATY),
-        registration_closes=datetime.datetime(2025, 10, 15, 0, 30, tzinfo=ALMATY),
-    ))
+    # Istanbul: refused for a meeting in Almaty (above), accepted in Istanbul,
+    # and its page gives the deadline in Istanbul's time.
+    deadline = datetime.datetime(2025, 10, 15, 0, 30, tzinfo=ALMATY)
+    window = {"status": MeetingStatus.REGISTRATION_OPEN, "registration_closes": deadline,
+              "registration_opens": datetime.datetime(2025, 9, 1, 9, tzinfo=ALMATY)}
+    with pytest.raises(ValidationError) as exc:
+        meeting_create(**som(time_zone="Asia/Almaty", **window))
 
-    assert meeting.registration_closes < meeting.starts_at
+    meeting = meeting_create(**som(time_zone="Europe/Istanbul", **window))
+    with time_machine.travel(datetime.datetime(2025, 9, 10, 23, 30, tzinfo=datetime.UTC),
+                             tick=False):
+        response = client.get(f"/en/meetings/{meeting.slug}/")
+
+    assert errors_of(exc)["registration_closes"] == [
+        "Registration must close before the meeting starts (Oct. 15, 2025, Asia/Almaty)."
+    ]
+    assert "from 1 September 2025, 07:00 to 14 October 2025, 22:30 (Europe/Istanbul time)" in (
+        re.sub(r"\s+", " ", html.unescape(strip_tags(response.content.decode())))
+    )
 
 
 def test_meeting_create_refuses_registration_closing_before_it_opens(english):
