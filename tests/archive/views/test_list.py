@@ -1,4 +1,5 @@
 import datetime
+import html
 import re
 
 import pytest
@@ -125,12 +126,24 @@ def test_counts_per_type_follow_the_search(client_as, archive_by_access, role):
     assert type_counts(response) == {DocumentType.REPORT: len(VISIBLE[role])}
 
 
-def test_withdrawn_and_draft_documents_are_not_listed(client, archive_by_access):
-    response = client.get(URL)
+@pytest.mark.parametrize(
+    ("role", "heading"), [("anonymous", "1 document"), ("staff", "4 documents")],
+)
+def test_withdrawn_and_draft_documents_are_not_listed(client_as, archive_by_access, role,
+                                                      heading):
+    """What the visitor reads: the published documents they may see, by
+    title, under a heading that counts exactly those; the draft and the
+    withdrawn document appear nowhere (not even to the secretariat)."""
+    response = client_as(role).get("/en/archive/")
 
-    html = response.content.decode()
-    assert archive_by_access["withdrawn"].title not in html
-    assert archive_by_access["draft"].title not in html
+    page = response.content.decode()
+    listed = [html.unescape(title) for title in re.findall(
+        r'<h3 class="document-item__title"><a href="[^"]*">(.*?)</a></h3>', page)]
+    assert sorted(listed) == sorted(archive_by_access[name].title_en for name in VISIBLE[role])
+    assert re.search(r'<h2 id="results-title">\s*(.*?)\s*</h2>', page).group(1) == heading
+    for name in ("draft", "withdrawn"):
+        assert archive_by_access[name].title_en not in page
+        assert archive_by_access[name].title_ru not in page
 
 
 # --- Filters ------------------------------------------------------------------
