@@ -96,7 +96,7 @@ def _items(nav: str) -> list[tuple[str, str, bool]]:
     ]
 
 
-def test_navigation_is_rendered_once_per_language_and_section(client, settings):
+def test_navigation_kept_per_process_is_right_for_each_language_and_section(client, settings):
     """What a visitor sees, with the navigation kept per process as in
     production (DEBUG off): each language's own labels and links, and the
     page's own section marked, however the requests of other languages and
