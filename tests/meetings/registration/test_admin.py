@@ -3,14 +3,22 @@ each decision emailed; every delegation listed."""
 
 from __future__ import annotations
 
+import datetime
+import html
+import re
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils.html import strip_tags
 
-from meetings.enums import Accreditation
+from meetings.enums import Accreditation, Consent, DelegateRole, DelegationStatus
 from meetings.models import Delegate
+from meetings.services.registration import delegate_decide_accreditation
+from membership.enums import OrganisationKind
 from membership.permissions import SECRETARIAT_EDITORS
 from tests.factories.meetings import DelegateFactory, DelegationFactory, ObserverInvitationFactory
-from tests.factories.membership import StaffUserFactory
+from tests.factories.membership import OrganisationFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,22 +132,139 @@ def test_delegation_changelist_query_count(client, editor, count, django_assert_
     assert response.status_code == 200
 
 
-def test_admin_pages_of_registrations_open(client, editor):
-    delegate = DelegateFactory()
-    invitation = ObserverInvitationFactory()
+class _Form(HTMLParser):
+    """The admin page as the secretariat sees its form: each field's shown
+    value (an input's value, a textarea's text, the chosen option's label),
+    and the labels offered by each select."""
 
-    statuses = [
-        client.get(url).status_code for url in (
-            "/en/admin/meetings/delegation/add/",
-            f"/en/admin/meetings/delegation/{delegate.delegation.pk}/change/",
-            f"/en/admin/meetings/delegation/{delegate.delegation.pk}/history/",
-            f"/en/admin/meetings/delegate/{delegate.pk}/change/",
-            "/en/admin/meetings/observerinvitation/add/",
-            f"/en/admin/meetings/observerinvitation/{invitation.pk}/change/",
-        )
+    def __init__(self, page: str):
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self.options: dict[str, list[str]] = {}
+        self._select = self._option = self._textarea = None
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("checkbox", "submit"):
+            self.values[name] = attrs.get("value") or ""
+        elif tag == "textarea":
+            self._textarea, self.values[name] = name, ""
+        elif tag == "select":
+            self._select, self.values[name], self.options[name] = name, "", []
+        elif tag == "option" and self._select:
+            self._option = "selected" in attrs
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "option":
+            self._option = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data
+        elif self._select and self._option is not None and data.strip():
+            self.options[self._select].append(data.strip())
+            if self._option:
+                self.values[self._select] = data.strip()
+
+
+def _text(response) -> str:
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(response.content.decode())))
+
+
+def test_admin_pages_of_registrations_open(client, editor):
+    """Each admin page of registrations shows the secretariat what it is for:
+    the delegation with its delegates and their accreditation, the history of
+    its changes, a delegate's details, an invitation's organisation and the
+    states' consent, and the empty forms to add them."""
+    delegation = DelegationFactory(status=DelegationStatus.DRAFT, submitted_at=None)
+    head = DelegateFactory(delegation=delegation, role=DelegateRole.HEAD, surname_latin="Nurlanov",
+                           given_names_latin="Askar", surname_cyrillic="Нурланов",
+                           given_names_cyrillic="Аскар", email="nurlanov@example.org")
+    DelegateFactory(delegation=delegation, surname_latin="Petrova", given_names_latin="Anna")
+    delegate_decide_accreditation(delegate=head, decision=Accreditation.APPROVED, user=editor)
+    delegation.status = DelegationStatus.SUBMITTED
+    delegation.submitted_at = datetime.datetime(2024, 9, 1, 9, tzinfo=datetime.UTC)
+    delegation._history_user = editor
+    delegation.save()
+    invitation = ObserverInvitationFactory(
+        organisation=OrganisationFactory(acronym_en="MRN", kind=OrganisationKind.CIVIL_SOCIETY),
+        consent=Consent.GIVEN, consent_date=datetime.date(2024, 3, 1),
+        consent_how="No objection by the deadline of the note of 1 February.",
+    )
+    admin = "/en/admin/meetings"
+
+    change = client.get(f"{admin}/delegation/{delegation.pk}/change/")
+    history = client.get(f"{admin}/delegation/{delegation.pk}/history/")
+    detail = client.get(f"{admin}/delegate/{head.pk}/change/")
+    invitation_page = client.get(f"{admin}/observerinvitation/{invitation.pk}/change/")
+    add_delegation = client.get(f"{admin}/delegation/add/")
+    add_invitation = client.get(f"{admin}/observerinvitation/add/")
+
+    page = change.content.decode()
+    form = _Form(page).values
+    rows = sorted(
+        (*(form[f"delegates-{i}-{name}"]
+           for name in ("surname_latin", "given_names_latin", "role", "accreditation")),
+         strip_tags(re.search(r'field-accreditation_decided_by">\s*<p>(.*?)</p>',
+                              page.split(f'id="delegates-{i}"', 1)[1]).group(1)))
+        for i in range(int(form["delegates-TOTAL_FORMS"]))
+    )
+    assert rows == [("Nurlanov", "Askar", "Head of delegation", "Approved", str(editor)),
+                    ("Petrova", "Anna", "Delegate", "Pending", "-")]
+    assert "Status: Submitted" in _text(change)
+
+    body = history.content.decode().split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    records = [
+        [" ".join(html.unescape(strip_tags(cell)).split())
+         for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
+        for row in body.split("</tr>")[:-1]
+    ]
+    assert [(comment, by, changes) for _obj, _when, comment, by, _why, changes in records] == [
+        ("Changed", str(editor),
+         "Status: draft → submitted Submitted at: None → 2024-09-01 09:00:00+00:00"),
+        ("Created", "None", ""),
     ]
 
-    assert statuses == [200] * 6
+    fields = _Form(detail.content.decode()).values
+    assert {name: fields[name] for name in (
+        "surname_latin", "given_names_latin", "surname_cyrillic", "given_names_cyrillic",
+        "email", "role", "position", "agency")} == {
+        "surname_latin": "Nurlanov", "given_names_latin": "Askar",
+        "surname_cyrillic": "Нурланов", "given_names_cyrillic": "Аскар",
+        "email": "nurlanov@example.org", "role": "Head of delegation",
+        "position": "Head of division", "agency": "Ministry of Labour",
+    }
+    assert "Accreditation: Approved Reason: - " in _text(detail)
+    assert f"Decided by: {editor} " in _text(detail)
+
+    fields = _Form(invitation_page.content.decode()).values
+    assert {name: fields[name] for name in (
+        "organisation", "consent", "consent_date", "consent_how")} == {
+        "organisation": "MRN", "consent": "Given",
+        "consent_date": "2024-03-01",
+        "consent_how": "No objection by the deadline of the note of 1 February.",
+    }
+
+    empty = _Form(add_delegation.content.decode())
+    assert {name: empty.values[name] for name in (
+        "meeting", "state", "organisation", "credentials", "delegates-TOTAL_FORMS")} == {
+        "meeting": "", "state": "", "organisation": "", "credentials": "",
+        "delegates-TOTAL_FORMS": "0",
+    }
+    empty = _Form(add_invitation.content.decode())
+    assert {name: empty.values.get(name) for name in (
+        "meeting", "organisation", "email", "max_delegation_size", "consent", "consent_date",
+        "consent_how")} == {
+        "meeting": "", "organisation": "", "email": "", "max_delegation_size": "2",
+        "consent": "Not needed", "consent_date": "", "consent_how": "",
+    }
+    assert empty.options["consent"] == ["Not needed", "Awaited", "Given", "Objection raised"]
 
 
 def test_admin_invitation_of_civil_society_awaits_consent(client, editor):
