@@ -3,16 +3,22 @@ coordinator in office from that day; other apps hear of every change to a
 state's membership history and the admin shows what they find."""
 
 import datetime
+import html
+import re
 import zoneinfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from chairmanship.enums import ChairmanshipBasis
+from chairmanship.services import chairmanship_create
+from meetings.enums import MeetingStatus
 from membership import permissions, selectors, services
 from membership.enums import MembershipStatus
 from membership.models import NationalCoordinator, ParticipantState
 from membership.signals import membership_history_changed
+from tests.factories.meetings import MeetingFactory
 from tests.factories.membership import UserFactory
 
 from .conftest import appoint
@@ -112,12 +118,62 @@ def test_withdrawal_before_a_future_appointment_is_refused(kazakhstan, english):
     assert term(kazakhstan) == (None, "")
 
 
-def test_membership_change_status_tells_the_other_apps(kazakhstan, heard):
-    services.membership_change_status(
-        state=kazakhstan, status=MembershipStatus.WITHDRAWN, start=D(2024, 1, 1)
+def _text(response) -> str:
+    """The page's text, each tag read as a space (a cell's parts stay apart)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", response.content.decode())).split())
+
+
+def _projection(response) -> list[str]:
+    """The states the chairmanship overview's rotation ahead names, in order."""
+    return [entry.state.name_en for entry in response.context["projection"]]
+
+
+def test_membership_change_status_tells_the_other_apps(client, kazakhstan, kyrgyzstan):
+    """What the other apps show once Kazakhstan withdraws (1 March 2024), in
+    the middle of its chairmanship term and with a meeting open for
+    registration: its coordinator can no longer register a delegation, the
+    public chairmanship page flags its term for the secretariat and leaves it
+    out of the rotation ahead, and the chairmanship's answer to the change
+    (for the membership admin) says the same. (``membership_change_status``
+    itself returns only the new period; it drops that answer.)"""
+    coordinator = UserFactory()
+    appoint(kazakhstan, start=D(2019, 3, 1), user=coordinator)
+    chairmanship_create(state=kazakhstan, start=D(2023, 11, 1), basis=ChairmanshipBasis.ELECTED)
+    MeetingFactory(
+        slug="som-2024", start=D(2024, 10, 15), end=D(2024, 10, 16),
+        status=MeetingStatus.REGISTRATION_OPEN,
+        registration_opens=datetime.datetime(2024, 5, 1, tzinfo=ALMATY),
+        registration_closes=datetime.datetime(2024, 9, 30, tzinfo=ALMATY),
+    )
+    client.force_login(coordinator)
+    before = client.get("/en/registration/som-2024/")
+    client.logout()
+    overview_before = client.get("/en/chairmanship/")
+
+    period = services.membership_change_status(
+        state=kazakhstan, status=MembershipStatus.WITHDRAWN, start=D(2024, 3, 1)
     )
 
-    assert heard == [(ParticipantState, kazakhstan)]
+    client.force_login(coordinator)
+    dashboard, delegation = client.get("/en/registration/"), client.get(
+        "/en/registration/som-2024/")
+    client.logout()
+    overview = client.get("/en/chairmanship/")
+    flag = ("Kazakhstan is no longer a participant state from March 1, 2024, during the term "
+            "(withdrawn).")
+    assert (period.status, period.start, period.end) == (
+        MembershipStatus.WITHDRAWN, D(2024, 3, 1), None)
+    assert term(kazakhstan) == (D(2024, 2, 29), "The state withdrew from the process.")
+    assert "Delegation of Kazakhstan" in _text(before)
+    assert (dashboard.status_code, delegation.status_code) == (403, 403)
+    assert flag not in _text(overview_before)
+    assert f"Kazakhstan For the secretariat's decision: {flag}" in _text(overview)
+    assert _projection(overview_before)[:2] == ["Kyrgyzstan", "Kazakhstan"]
+    assert set(_projection(overview)) == {"Kyrgyzstan"}
+    assert services.membership_history_changed_notify(state=kazakhstan) == [
+        (f"Recorded chairmanship term Nov. 1, 2023 – Oct. 31, 2025: {flag} Nothing was "
+         "changed: the secretariat decides what becomes of the term."),
+    ]
 
 
 def test_membership_periods_save_correction_ends_the_term_and_returns_warnings(
