@@ -25,6 +25,7 @@ COPY requirements/main.txt ./requirements/main.txt
 RUN pip install --require-hashes -r requirements/main.txt
 
 COPY pyproject.toml README.md ./
+COPY core ./core
 COPY almaty_portal ./almaty_portal
 COPY membership ./membership
 COPY chairmanship ./chairmanship
