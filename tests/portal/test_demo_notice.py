@@ -10,6 +10,8 @@ from django.core.management import call_command
 from almaty_portal.models import DemoData
 from almaty_portal.services import demo_data_mark
 from tests.factories.archive import DocumentFactory
+from tests.factories.content import NewsItemFactory, ProjectFactory
+from tests.factories.meetings import MeetingFactory
 from tests.factories.membership import ParticipantStateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,13 +21,21 @@ NOTICE_EN = "Demonstration database"
 
 
 def _public_pages():
+    """Every kind of public page, each one that exists: the data a detail
+    page needs is made here (a state, a document, a meeting, a news item, a
+    project)."""
     state = ParticipantStateFactory()
     document = DocumentFactory()
+    meeting = MeetingFactory()
+    news = NewsItemFactory()
+    project = ProjectFactory()
     return [
         "/ru/", "/ru/about/", "/ru/states/", f"/ru/states/{state.code.lower()}/",
         "/ru/observers/", "/ru/chairmanship/", "/ru/archive/",
-        f"/ru/archive/{document.slug}/", "/ru/meetings/", "/ru/accounts/login/",
-        "/ru/accounts/password-reset/", "/ru/no-such-page/",
+        f"/ru/archive/{document.slug}/", "/ru/meetings/", f"/ru/meetings/{meeting.slug}/",
+        "/ru/action-plan/", "/ru/action-plan/progress/", "/ru/news/", f"/ru/news/{news.slug}/",
+        "/ru/partners/", "/ru/projects/", f"/ru/projects/{project.slug}/", "/ru/contact/",
+        "/ru/search/?q=миграция", "/ru/accounts/login/", "/ru/accounts/password-reset/",
     ]
 
 
@@ -39,7 +49,7 @@ def demo_database(django_capture_on_commit_callbacks):
 def test_fresh_database_pages_carry_no_demo_notice(client):
     cache.clear()  # read from the database, not from a warm cache
 
-    for url in _public_pages():
+    for url in [*_public_pages(), "/ru/no-such-page/"]:
         assert NOTICE_RU not in client.get(url).content.decode(), url
 
 
@@ -52,8 +62,13 @@ def test_demo_database_every_public_page_carries_the_notice(
 
     for url in urls:
         response = client.get(url)
-        assert response.status_code in (200, 404), url
-        assert response.content.decode().count(NOTICE_RU) == 1, url
+        assert (response.status_code, response.content.decode().count(NOTICE_RU)) == (200, 1), url
+
+
+def test_demo_database_not_found_page_carries_the_notice(client, demo_database):
+    response = client.get("/ru/no-such-page/")
+
+    assert (response.status_code, response.content.decode().count(NOTICE_RU)) == (404, 1)
 
 
 def test_demo_notice_in_english(client, demo_database):
