@@ -20,7 +20,7 @@ from django.utils.translation import pgettext_lazy
 
 from archive.models import archive_storage
 from core.models import TimeStampedModel
-from membership.enums import Language
+from membership.enums import Language, OrganisationKind
 from membership.models import FocalPoint, Organisation, ParticipantState
 
 from ..enums import Accreditation, Consent, DelegateRole, DelegationStatus
@@ -312,4 +312,10 @@ class ObserverInvitation(models.Model):
 
     @property
     def consent_allows_registration(self) -> bool:
+        """The one rule of consent (DOMAIN.md): a civil-society organisation
+        observes only once the participant states consented, whatever its
+        invitation recorded when it was invited as another kind; other
+        observers need none, and an objection recorded stands."""
+        if self.organisation.kind == OrganisationKind.CIVIL_SOCIETY:
+            return self.consent == Consent.GIVEN
         return self.consent in (Consent.NOT_NEEDED, Consent.GIVEN)

@@ -41,11 +41,11 @@ from django.utils.translation import pgettext_lazy
 from archive.uploads import PDF, inspect_upload
 from core.db import constraint_name_of
 from core.tasking import send_on_commit
-from membership.enums import MembershipStatus, OrganisationKind
+from membership.enums import MembershipStatus
 from membership.models import MembershipPeriod, Organisation, ParticipantState, in_office_on
 from membership.permissions import can_act_for_organisation, can_act_for_state, roles_of
 
-from ..enums import Accreditation, Consent, DelegateRole, DelegationStatus
+from ..enums import Accreditation, DelegateRole, DelegationStatus
 from ..models import Delegate, Delegation, Meeting, ObserverInvitation, credentials_path
 
 # Fields of a delegate the registering party fills in. A change to any of
@@ -155,8 +155,7 @@ def _check_observers(*, meeting: Meeting, state: ParticipantState | None,
     invitation = _invitation_for(meeting, organisation)
     if invitation is None:
         raise ValidationError(MSG_NOT_INVITED, code="not_invited")
-    if organisation.kind == OrganisationKind.CIVIL_SOCIETY and invitation.consent != Consent.GIVEN:
-        raise ValidationError(MSG_NO_CONSENT, code="no_consent")
+    invitation.organisation = organisation
     if not invitation.consent_allows_registration:
         raise ValidationError(MSG_NO_CONSENT, code="no_consent")
 
