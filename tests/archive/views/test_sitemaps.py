@@ -5,8 +5,9 @@ import time_machine
 from django.contrib.sites.requests import RequestSite
 
 from archive.sitemaps import DocumentSitemap
-from tests.archive.views.conftest import ROLES, parse_xml
 from tests.factories.archive import DocumentFactory
+
+from .conftest import ROLES, parse_xml
 
 pytestmark = pytest.mark.django_db
 
