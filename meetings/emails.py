@@ -130,3 +130,62 @@ def send_observer_invitation(*, invitation: ObserverInvitation, base_url: str) -
           context={"meeting": invitation.meeting, "invitation": invitation, "link": link,
                    "valid_days": link_max_age().days},
           meeting_url=_meeting_url(invitation.meeting, language, base_url))
+
+
+# --- A delegation withdrawn or restored (issue 24) ------------------------------------
+
+
+def support_unit_recipients():
+    """The Support Unit's staff told of withdrawals: active staff who may
+    change delegations (superusers, or the permission given directly or
+    through a group, as ModelBackend decides it)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from django.db.models import Q
+
+    permission = Permission.objects.filter(content_type__app_label="meetings",
+                                           codename="change_delegation")
+    return get_user_model().objects.filter(is_active=True, is_staff=True).filter(
+        Q(is_superuser=True) | Q(user_permissions__in=permission)
+        | Q(groups__permissions__in=permission),
+    ).exclude(email="").distinct().order_by("pk")
+
+
+def _send_notice(*, recipient: Recipient, template: str, context: dict) -> None:
+    """A notice without a calendar file (the meeting is no longer, or
+    again, in the recipient's plans: their registration says which)."""
+    with translation.override(recipient.language):
+        context = {**context, "recipient": recipient}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context)
+    EmailMessage(subject=subject, body=body, to=[recipient.email],
+                 headers={"Content-Language": recipient.language}).send()
+
+
+def send_delegation_withdrawal(*, delegation: Delegation, restored: bool, base_url: str) -> int:
+    """Tell each delegate (their language) and the Support Unit (each
+    staff member's language) that the delegation was withdrawn, or
+    restored; returns how many emails were sent."""
+    from django.urls import reverse
+
+    meeting = delegation.meeting
+    delegates = sorted(delegation.delegates.all(), key=lambda d: (not d.is_head, d.pk))
+    context = {"meeting": meeting, "delegation": delegation, "delegates": delegates,
+               "restored": restored}
+    sent = 0
+    for delegate in delegates:
+        recipient = Recipient(email=delegate.email, language=_language(delegate.preferred_language),
+                              name=delegate.name_latin)
+        _send_notice(recipient=recipient, template="meetings/email/delegation_withdrawn_delegate",
+                     context={**context, "delegate": delegate,
+                              "meeting_url": _meeting_url(meeting, recipient.language, base_url)})
+        sent += 1
+    admin_url = absolute_url(reverse("admin:meetings_delegation_change", args=[delegation.pk]),
+                             base=base_url)
+    for user in support_unit_recipients():
+        recipient = Recipient(email=user.email, language=_language(user.preferred_language),
+                              name=user.get_full_name())
+        _send_notice(recipient=recipient, template="meetings/email/delegation_withdrawn_staff",
+                     context={**context, "admin_url": admin_url})
+        sent += 1
+    return sent

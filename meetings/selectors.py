@@ -262,8 +262,10 @@ def _todo_for(delegation: Delegation | None, delegates: list[Delegate],
               is_open: bool) -> list[str]:
     if not is_open:
         return []
-    if delegation is None or delegation.status == DelegationStatus.WITHDRAWN:
+    if delegation is None:
         return [pgettext_lazy("delegation", "Register the delegation.")]
+    if delegation.status == DelegationStatus.WITHDRAWN:
+        return []  # withdrawn on purpose: its page offers to restore it
     counted = [d for d in delegates if d.accreditation != Accreditation.DECLINED]
     todo = []
     if not counted:

@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from core.links import base_url as portal_base_url
 
 from . import emails
+from .enums import DelegationStatus
 from .models import Delegate, Delegation, ObserverInvitation
 
 
@@ -64,3 +65,20 @@ def purge_delegates() -> int:
     from .services.purge import delegates_purge
 
     return delegates_purge().delegates
+
+
+@shared_task(name="meetings.send_delegation_withdrawal")
+def send_delegation_withdrawal(delegation_id: int, restored: bool = False,
+                               base_url: str | None = None) -> int:
+    """Tell the delegates and the Support Unit that a delegation was
+    withdrawn (or restored); nothing when it is gone or was restored (or
+    withdrawn again) before the task ran: the later notice tells."""
+    delegation = (
+        Delegation.objects.select_related("meeting", "state", "organisation", "withdrawn_by")
+        .prefetch_related(Prefetch("delegates", queryset=Delegate.objects.order_by("pk")))
+        .filter(pk=delegation_id).first()
+    )
+    if delegation is None or (delegation.status == DelegationStatus.WITHDRAWN) == restored:
+        return 0
+    return emails.send_delegation_withdrawal(delegation=delegation, restored=restored,
+                                             base_url=base_url or portal_base_url())

@@ -23,6 +23,8 @@ def _registration_patterns(prefix: str = ""):
              name=f"{prefix}delegation_submit"),
         path("<slug:slug>/withdraw/", views.DelegationWithdrawView.as_view(),
              name=f"{prefix}delegation_withdraw"),
+        path("<slug:slug>/restore/", views.DelegationRestoreView.as_view(),
+             name=f"{prefix}delegation_restore"),
     ]
 
 

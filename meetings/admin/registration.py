@@ -21,10 +21,11 @@ from core.csvsafe import csv_response
 from core.links import base_url
 
 from .. import pdf
-from ..enums import Accreditation
+from ..enums import Accreditation, DelegationStatus
 from ..models import Delegate, Delegation, ObserverInvitation
 from ..services import observers as observer_services
 from ..services import registration as services
+from ..services.withdrawal import delegation_restore
 from .meetings import ServiceErrorsMixin, StateAutocompleteMixin
 
 ACCREDITATION_FIELDS = ("accreditation", "accreditation_reason")
@@ -77,9 +78,9 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
     state_fields = ("state",)
     readonly_fields = ["status", "submitted_at", "credentials_name", "created_at", "created_by",
                        "updated_at", "updated_by", "personal_data_purged_at",
-                       "purged_delegate_count"]
-    actions = ["approve_pending", "export_csv", "export_list_pdf", "export_badges_pdf",
-               "export_plates_pdf"]
+                       "purged_delegate_count", "withdrawn_at", "withdrawn_by"]
+    actions = ["approve_pending", "restore_withdrawn", "export_csv", "export_list_pdf",
+               "export_badges_pdf", "export_plates_pdf"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
@@ -150,8 +151,28 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
     @admin.action(description=_("Approve the pending delegates of the selected delegations"))
     def approve_pending(self, request, queryset):
         delegates = Delegate.objects.filter(delegation__in=queryset,
-                                            accreditation=Accreditation.PENDING)
+                                            accreditation=Accreditation.PENDING).exclude(
+            delegation__status=DelegationStatus.WITHDRAWN)
         _approve(self, request, delegates)
+
+    @admin.action(description=pgettext_lazy(
+        "delegation", "Restore the selected withdrawn delegations as they were"))
+    def restore_withdrawn(self, request, queryset):
+        """The secretariat may restore after the deadline too (issue 24);
+        each refusal (the size limit) is shown with its delegation."""
+        restored = 0
+        for delegation in queryset.filter(status=DelegationStatus.WITHDRAWN):
+            try:
+                delegation_restore(delegation=delegation, user=request.user,
+                                   base_url=base_url(request))
+                restored += 1
+            except ValidationError as error:
+                self.message_user(request, f"{delegation.party}: {' '.join(error.messages)}",
+                                  messages.ERROR)
+        if restored:
+            self.message_user(request, ngettext(
+                "%(count)d delegation restored.", "%(count)d delegations restored.", restored,
+            ) % {"count": restored}, messages.SUCCESS)
 
 
     # --- Exports of the meeting of the selected delegations ------------------------

@@ -55,6 +55,15 @@ class Delegation(TimeStampedModel):
         default=DelegationStatus.DRAFT,
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # A withdrawal keeps the delegates (and ``submitted_at``, so restoring
+    # brings the delegation back as it was): who withdrew it and when.
+    withdrawn_at = models.DateTimeField(
+        pgettext_lazy("delegation", "withdrawn at"), null=True, blank=True,
+    )
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=pgettext_lazy("delegation", "withdrawn by"),
+    )
     credentials = models.FileField(
         pgettext_lazy("delegation", "note verbale"), upload_to=credentials_path,
         storage=archive_storage, max_length=200, blank=True,

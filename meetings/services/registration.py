@@ -79,7 +79,9 @@ MSG_NO_CREDENTIALS = pgettext_lazy(
 MSG_EMPTY = pgettext_lazy("delegation", "Add at least one delegate before submitting.")
 MSG_DUPLICATE_EMAIL = _("This person (email) is already registered for the meeting.")
 MSG_NOT_PDF = pgettext_lazy("delegation", "The note verbale must be a PDF file.")
-MSG_WITHDRAWN = pgettext_lazy("delegation", "This delegation was withdrawn.")
+MSG_WITHDRAWN = pgettext_lazy(
+    "delegation", "This delegation was withdrawn. Restore it from its page to change it.",
+)
 MSG_OBSERVERS_EXCLUDED = _("Observers do not take part in this meeting: %(reason)s")
 MSG_NOT_INVITED = _("This organisation is not invited to the meeting.")
 MSG_NO_CONSENT = _(
@@ -240,7 +242,7 @@ def delegation_open(
     organisation: Organisation | None = None, invitation: ObserverInvitation | None = None,
 ) -> Delegation:
     """The party's delegation to the meeting, created as a draft if there
-    is none (a withdrawn one becomes a draft again). Checks who acts, the
+    is none (a withdrawn one is refused: restore it). Checks who acts, the
     window and the observer rules; locks the meeting row while creating."""
     if (state is None) == (organisation is None):
         raise TypeError("give a state or an organisation")
@@ -258,11 +260,9 @@ def delegation_open(
             delegation._history_user = actor
             delegation.save()
         elif delegation.status == DelegationStatus.WITHDRAWN:
-            delegation.status = DelegationStatus.DRAFT
-            delegation.submitted_at = None
-            delegation.updated_by = actor
-            delegation._history_user = actor
-            delegation.save()
+            # Its delegates are kept: it comes back only as it was, through
+            # services.withdrawal.delegation_restore (limits checked).
+            raise ValidationError(MSG_WITHDRAWN, code="withdrawn")
     return delegation
 
 
@@ -306,23 +306,6 @@ def delegation_submit(*, delegation: Delegation, user,
         locked.save()
         if first_submission:
             _enqueue_confirmation(locked.pk, base_url=base_url)
-    return locked
-
-
-def delegation_withdraw(*, delegation: Delegation, user,
-                        invitation: ObserverInvitation | None = None) -> Delegation:
-    """Withdraw the whole delegation: its delegates are removed (the
-    history keeps them); the state may register again while open."""
-    with transaction.atomic():
-        locked = _begin_change(delegation=delegation, user=user, invitation=invitation)
-        for delegate in locked.delegates.all():
-            delegate._change_reason = "delegation withdrawn"
-            delegate._history_user = _actor(user)
-            delegate.delete()
-        locked.status = DelegationStatus.WITHDRAWN
-        locked.submitted_at = None
-        locked.updated_by = locked._history_user = _actor(user)
-        locked.save()
     return locked
 
 

@@ -31,10 +31,12 @@ from membership.permissions import remember_roles, roles_of
 
 from .. import selectors
 from ..dashboard_cache import DashboardCache
+from ..enums import DelegationStatus
 from ..forms import ConfirmForm, CredentialsForm, DelegateForm
 from ..invitations import invitation_from_token
 from ..models import Delegate, Meeting
 from ..services import registration as services
+from ..services import withdrawal
 
 
 def apply_service_error(form, error: ValidationError) -> None:
@@ -186,6 +188,7 @@ class DelegationView(MeetingPartyMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         delegation = self.get_delegation()
         is_open = self.meeting.registration_is_open()
+        withdrawn = delegation is not None and delegation.status == DelegationStatus.WITHDRAWN
         members = delegation.members if delegation is not None else []
         for member in members:
             member.edit_url = self.url("delegate_edit", slug=self.meeting.slug, pk=member.pk)
@@ -193,6 +196,9 @@ class DelegationView(MeetingPartyMixin, TemplateView):
                                            pk=member.pk)
         context.update(
             delegation=delegation, members=members, is_open=is_open,
+            # A withdrawn delegation is read only until it is restored.
+            can_change=is_open and not withdrawn, can_restore=is_open and withdrawn,
+            restore_url=self.url("delegation_restore", slug=self.meeting.slug),
             limit=services.delegation_size_limit(delegation=delegation) if delegation else None,
             credentials_form=kwargs.get("credentials_form") or CredentialsForm(),
             add_url=self.url("delegate_add", slug=self.meeting.slug),
@@ -367,8 +373,64 @@ class DelegationSubmitView(_DelegationActionView):
         ))
 
 
-class DelegationWithdrawView(_DelegationActionView):
+class _DelegationConfirmView(MeetingPartyMixin, FormView):
+    """A change of the whole delegation that asks first: GET shows what it
+    does (the meeting, the party, each delegate with their accreditation),
+    the form's POST does it; a refusal shows the page again with the
+    error. The party's own delegation only (none: 404)."""
+
+    form_class = ConfirmForm
+
+    def get_delegation(self):
+        delegation = super().get_delegation()
+        if delegation is None:
+            raise Http404
+        return delegation
+
+    def get(self, request, *args, **kwargs):
+        self.delegation = self.get_delegation()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.delegation = self.get_delegation()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            self.act(self.delegation)
+        except ValidationError as error:
+            apply_service_error(form, error)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(self.delegation_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(delegation=self.delegation, members=self.delegation.members,
+                       is_open=self.meeting.registration_is_open())
+        return context
+
+
+class DelegationWithdrawView(_DelegationConfirmView):
+    template_name = "meetings/registration/delegation_withdraw.html"
+
     def act(self, delegation):
-        services.delegation_withdraw(delegation=delegation, user=self.actor,
-                                     invitation=self.invitation)
-        messages.success(self.request, pgettext("delegation", "The delegation is withdrawn."))
+        withdrawal.delegation_withdraw(delegation=delegation, user=self.actor,
+                                       invitation=self.invitation,
+                                       base_url=base_url(self.request))
+        messages.success(self.request, pgettext(
+            "delegation", "The delegation is withdrawn. Its delegates and the Support Unit "
+            "are told by email.",
+        ))
+
+
+class DelegationRestoreView(_DelegationConfirmView):
+    template_name = "meetings/registration/delegation_restore.html"
+
+    def act(self, delegation):
+        withdrawal.delegation_restore(delegation=delegation, user=self.actor,
+                                      invitation=self.invitation,
+                                      base_url=base_url(self.request))
+        messages.success(self.request, pgettext(
+            "delegation", "The delegation is restored as it was. Its delegates and the Support "
+            "Unit are told by email.",
+        ))

@@ -21,8 +21,8 @@ from meetings.services.registration import (
     delegation_attach_credentials,
     delegation_open,
     delegation_submit,
-    delegation_withdraw,
 )
+from meetings.services.withdrawal import delegation_withdraw
 from membership.enums import MembershipStatus, OrganisationKind
 from tests.factories.meetings import ObserverInvitationFactory
 from tests.factories.membership import (
@@ -389,19 +389,24 @@ def test_delegate_withdraw_after_deadline_refused_to_coordinator_allowed_to_staf
     assert delegation.delegates.count() == 0
 
 
-def test_delegation_withdraw_removes_delegates_and_frees_their_emails(
-    meeting, kazakhstan, coordinator,
+def test_delegation_withdraw_keeps_delegates_and_their_emails(
+    meeting, kazakhstan, coordinator, other_coordinator, kyrgyzstan,
 ):
+    """Issue 24: the rows stay (restoring brings them back), so the person
+    stays registered for the meeting in the record."""
     delegation = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
     delegate_register(delegation=delegation, user=coordinator, **delegate_fields(1))
 
     delegation_withdraw(delegation=delegation, user=coordinator)
-    again = delegation_open(meeting=meeting, state=kazakhstan, user=coordinator)
-    delegate = delegate_register(delegation=again, user=coordinator, **delegate_fields(1))
+    theirs = delegation_open(meeting=meeting, state=kyrgyzstan, user=other_coordinator)
+    with pytest.raises(ValidationError) as taken:
+        delegate_register(delegation=theirs, user=other_coordinator, **delegate_fields(1))
 
-    assert (again.pk, again.status, delegate.email) == (
-        delegation.pk, DelegationStatus.DRAFT, "delegate1@example.kz",
-    )
+    delegation.refresh_from_db()
+    assert (delegation.status, delegation.delegates.count()) == (DelegationStatus.WITHDRAWN, 1)
+    assert taken.value.message_dict == {
+        "email": ["This person (email) is already registered for the meeting."],
+    }
 
 
 # --- Names ----------------------------------------------------------------------------------
