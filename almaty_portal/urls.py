@@ -36,6 +36,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt),
+    # The language switcher: remembers the choice, then the page (views.py).
+    path("language/<str:code>/", views.language_choose, name="language_choose"),
     # An index of the sections' pages; each page lists at most
     # sitemaps.SITEMAP_PAGE_SIZE addresses (?p=2... for the next). Both
     # under the name of Django's sitemap view, which the page cache stores

@@ -162,6 +162,36 @@ def favicon(request):
     return HttpResponsePermanentRedirect(staticfiles_storage.url("favicon.svg"))
 
 
+@never_cache
+@require_GET
+def language_choose(request, code: str):
+    """/language/<code>/?next=<page>: the language switcher's links. Remembers
+    the visitor's choice in Django's language cookie (``LANGUAGE_COOKIE_*``
+    settings), which LocaleMiddleware reads when it sends "/" to /ru/ or
+    /en/, and goes on to the page in that language (``next``, one of our own
+    addresses; else that language's home page).
+
+    A plain link (no form, no JavaScript, no CSRF token: it changes nothing
+    but the visitor's own preference). The pages themselves never set the
+    cookie, so the page cache keeps storing them; this redirect is never
+    stored (not a public view, not a 200)."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure(),
+    ):
+        target = f"/{code}/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, code,
+        max_age=settings.LANGUAGE_COOKIE_AGE, path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN, secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
 @require_GET
 def robots_txt(request):
     lines = [
@@ -170,6 +200,9 @@ def robots_txt(request):
         "Disallow: /en/admin/",
         "Disallow: /ru/accounts/",
         "Disallow: /en/accounts/",
+        # The language switcher's redirects (each page's languages are in
+        # its hreflang links and the sitemap).
+        "Disallow: /language/",
         f"Sitemap: {absolute_url('/sitemap.xml', request=request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -265,6 +265,12 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The visitor's choice in the language switcher (almaty_portal.views.
+# language_choose), which "/" follows: kept a year, sent on links from other
+# sites (Lax), unread by scripts; Secure in production.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True

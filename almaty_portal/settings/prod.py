@@ -20,6 +20,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 # __Host- cookies: the browser accepts them only over HTTPS, with Path=/ and
 # no Domain, so no other host (a subdomain) can set or shadow them.
 SESSION_COOKIE_NAME = "__Host-sessionid"

@@ -4,6 +4,7 @@ builds (absolute URLs, the query string with changes) are core's ``links``."""
 
 from functools import lru_cache
 from types import MappingProxyType
+from urllib.parse import quote
 
 from django import template
 from django.conf import settings
@@ -176,11 +177,15 @@ def _language_names(codes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """The language switcher's entries: ``code``, ``name`` (in that
-    language), ``current`` and ``url`` (this page in that language)."""
+    language), ``current`` and ``url``: through the view that remembers the
+    choice (almaty_portal.views.language_choose) to this page in that
+    language."""
     current = get_language()
     return [
         {"code": code, "name": name, "current": code == current,
-         "url": "" if code == current else switch_language_url(context, code)}
+         "url": "" if code == current else (
+             reverse("language_choose", kwargs={"code": code})
+             + "?next=" + quote(switch_language_url(context, code), safe="/"))}
         for code, name in _language_names(tuple(code for code, _name in settings.LANGUAGES))
     ]
 

@@ -63,13 +63,14 @@ def test_header_and_footer_links_are_in_the_page_language(client):
 def test_language_switcher_keeps_the_query_string(client):
     html = client.get("/ru/archive/?page=1&doc_type=report").content.decode()
 
-    assert 'href="/en/archive/?page=1&amp;doc_type=report" hreflang="en"' in html
+    assert ('href="/language/en/?next=/en/archive/%3Fpage%3D1%26doc_type%3Dreport" hreflang="en"'
+            in html)
 
 
 def test_language_switcher_on_an_unknown_page_swaps_the_prefix(client):
     html = client.get("/en/no-such-page/").content.decode()
 
-    assert 'href="/ru/no-such-page/" hreflang="ru"' in html
+    assert 'href="/language/ru/?next=/ru/no-such-page/" hreflang="ru"' in html
 
 
 RU_NAVIGATION = [
@@ -118,4 +119,4 @@ def test_language_switcher_names_each_language_in_itself(client):
     html = client.get("/ru/about/").content.decode()
 
     assert '<span aria-current="true" lang="ru">Русский</span>' in html
-    assert '<a href="/en/about/" hreflang="en" lang="en">English</a>' in html
+    assert '<a href="/language/en/?next=/en/about/" hreflang="en" lang="en">English</a>' in html

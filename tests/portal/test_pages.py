@@ -29,7 +29,7 @@ def test_root_redirects_to_russian_by_default(client):
 def test_language_switcher_keeps_the_current_page(client):
     response = client.get("/ru/about/")
 
-    assert 'href="/en/about/"' in response.content.decode()
+    assert 'href="/language/en/?next=/en/about/"' in response.content.decode()
 
 
 def test_not_found_page_is_translated_and_switchable(client):
@@ -38,7 +38,7 @@ def test_not_found_page_is_translated_and_switchable(client):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found" in html
-    assert 'href="/ru/no-such-page/"' in html
+    assert 'href="/language/ru/?next=/ru/no-such-page/"' in html
 
 
 def test_not_found_page_in_russian(client):
