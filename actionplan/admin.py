@@ -224,7 +224,8 @@ class ReportingRoundAdmin(SimpleHistoryAdmin):
     def close_rounds(self, request, queryset):
         self._each(request, queryset, lambda r: services.round_close(reporting_round=r))
 
-    @admin.action(description=_("Record the endorsement by the Senior Officials' Meeting today"))
+    @admin.action(description=_(
+        "Mark endorsed by the Senior Officials' Meeting (dated today) and publish the progress"))
     def endorse_rounds(self, request, queryset):
         self._each(request, queryset, lambda r: services.round_endorse(
             reporting_round=r, on=timezone.localdate()))

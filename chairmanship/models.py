@@ -127,7 +127,7 @@ class TurnDeclination(models.Model):
         verbose_name=_("state"),
     )
     turn_start = models.DateField(
-        _("turn declined"),
+        _("start of the declined turn"),
         help_text=_("The start date of the term the state declined."),
     )
     declined_on = models.DateField(_("declined on"))

@@ -109,6 +109,15 @@ def test_admin_close_action_closes_the_round(admin_client, plan):
     assert rr.status == RoundStatus.CLOSED
 
 
+def test_endorse_action_says_it_dates_the_endorsement_today_and_publishes(admin_client, plan):
+    ReportingRoundFactory(plan=plan)
+
+    html = admin_client.get("/en/admin/actionplan/reportinground/").content.decode()
+
+    assert ('<option value="endorse_rounds">Mark endorsed by the Senior Officials&#x27; Meeting '
+            "(dated today) and publish the progress</option>") in html
+
+
 @pytest.mark.parametrize("rows", [1, 3])
 def test_progress_changelist_query_count(admin_client, django_assert_num_queries, plan,
                                          kazakhstan, rows):

@@ -320,6 +320,12 @@ def test_change_form_corrects_the_representative(client, editor, first_term):
 
 # --- Declining a turn from the admin ---------------------------------------------------
 
+def test_decline_form_labels_the_date_as_the_declined_turns_start(client, editor):
+    html = client.get(DECLINE_ADD.format(lang="en")).content.decode()
+
+    assert '<label class="required" for="id_turn_start">Start of the declined turn:</label>' in html
+
+
 def test_decline_link_prefills_the_proposed_turn(client, editor, states, first_term):
     response = client.get(CHANGELIST.format(lang="en"))
 

@@ -19,6 +19,12 @@ def test_home_page_served_in_each_language(client, lang, title, nav_about):
     assert nav_about in html
 
 
+def test_home_page_heads_the_objectives_plainly(client):
+    html = client.get("/en/").content.decode()
+
+    assert '<h2 id="objectives-title">Objectives</h2>' in html
+
+
 def test_root_redirects_to_russian_by_default(client):
     response = client.get("/")
 
