@@ -42,6 +42,7 @@ REFERENCE_DATA = [
     ("content.migrations.0003_partner_reference_data", "load_partners"),
     ("content.migrations.0006_contact_details_reference", "create_contact_details"),
     ("content.migrations.0008_about_reference_data", "load"),
+    ("content.migrations.0009_turkiye_in_reference_texts", "forwards"),
 ]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
