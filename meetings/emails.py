@@ -1,8 +1,8 @@
 """Emails about registrations, each in the recipient's own language (never
 mixed: subject, body, the meeting's title and the .ics alike): the
 confirmation of a submitted delegation (to the coordinator or focal point
-and to each delegate) and the accreditation decision (to the same
-coordinator and to the delegate)."""
+and to each delegate) and the accreditation decisions (to each delegate,
+and one email per delegation and batch to the same coordinator)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from core.links import absolute_url
 from membership.enums import Language
 from membership.models import FocalPoint, NationalCoordinator
 
+from .enums import Accreditation
 from .ics import calendar_of
 from .models import Delegate, Delegation, ObserverInvitation
 
@@ -57,18 +58,21 @@ def registrant_of(delegation: Delegation) -> Recipient | None:
     return None
 
 
-def _send(*, recipient: Recipient, template: str, context: dict, meeting_url: str) -> None:
+def _send(*, recipient: Recipient, template: str, context: dict, meeting_url: str,
+          calendar: bool = True) -> None:
     with translation.override(recipient.language):
         context = {**context, "recipient": recipient, "meeting_url": meeting_url}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
         ics = calendar_of([context["meeting"]], url_for=lambda _m: meeting_url,
-                          name=str(context["meeting"].title))
+                          name=str(context["meeting"].title)) if calendar else None
     message = EmailMessage(
         subject=subject, body=body, to=[recipient.email],
         headers={"Content-Language": recipient.language},
     )
-    message.attach("meeting.ics", ics, "text/calendar; charset=utf-8")
+    if ics:
+        # A text type: Django adds the charset (utf-8) itself.
+        message.attach("meeting.ics", ics, "text/calendar")
     message.send()
 
 
@@ -99,19 +103,40 @@ def send_registration_confirmation(*, delegation: Delegation, base_url: str) -> 
     return sent
 
 
-def send_accreditation_decision(*, delegate: Delegate, base_url: str) -> int:
-    delegation = delegate.delegation
+def send_accreditation_decisions(*, delegates: list[Delegate], base_url: str) -> int:
+    """Each delegate their own decision (the meeting's .ics only when
+    approved); the registering party one email per delegation: the same
+    email as the delegate's for one decision, else one listing them all
+    (with the .ics if any is approved). Returns how many were sent."""
+    by_delegation: dict[int, list[Delegate]] = {}
+    for delegate in delegates:
+        by_delegation.setdefault(delegate.delegation_id, []).append(delegate)
+        recipient = Recipient(email=delegate.email,
+                              language=_language(delegate.preferred_language),
+                              name=delegate.name_latin)
+        _send_decision(recipient, delegate.delegation, [delegate], base_url)
+    sent = len(delegates)
+    for group in by_delegation.values():
+        registrant = registrant_of(group[0].delegation)
+        if registrant is None or (len(group) == 1
+                                  and registrant.email.lower() == group[0].email.lower()):
+            continue
+        _send_decision(registrant, group[0].delegation, group, base_url)
+        sent += 1
+    return sent
+
+
+def _send_decision(recipient: Recipient, delegation: Delegation, group: list[Delegate],
+                   base_url: str) -> None:
     meeting = delegation.meeting
-    recipients = [Recipient(email=delegate.email, language=_language(delegate.preferred_language),
-                            name=delegate.name_latin)]
-    registrant = registrant_of(delegation)
-    if registrant is not None and registrant.email.lower() != delegate.email.lower():
-        recipients.append(registrant)
-    for recipient in recipients:
-        _send(recipient=recipient, template="meetings/email/accreditation",
-              context={"meeting": meeting, "delegation": delegation, "delegate": delegate},
-              meeting_url=_meeting_url(meeting, recipient.language, base_url))
-    return len(recipients)
+    approved = any(d.accreditation == Accreditation.APPROVED for d in group)
+    if len(group) == 1:
+        template, context = "meetings/email/accreditation", {"delegate": group[0]}
+    else:
+        template, context = "meetings/email/accreditations", {"delegates": group}
+    _send(recipient=recipient, template=template,
+          context={"meeting": meeting, "delegation": delegation, **context},
+          meeting_url=_meeting_url(meeting, recipient.language, base_url), calendar=approved)
 
 
 def send_observer_invitation(*, invitation: ObserverInvitation, base_url: str) -> None:

@@ -32,17 +32,25 @@ def send_registration_confirmation(delegation_id: int, base_url: str | None = No
                                                  base_url=base_url or portal_base_url())
 
 
-@shared_task(name="meetings.send_accreditation_decision")
-def send_accreditation_decision(delegate_id: int, base_url: str | None = None) -> int:
-    delegate = (
+@shared_task(name="meetings.send_accreditation_decisions")
+def send_accreditation_decisions(delegate_ids: list[int], base_url: str | None = None) -> int:
+    """The decisions of one batch: an email to each delegate, one to the
+    registering party per delegation listing them all."""
+    delegates = list(
         Delegate.objects.select_related(
             "delegation__meeting__host_state", "delegation__state", "delegation__organisation",
-        ).filter(pk=delegate_id).first()
+        ).filter(pk__in=delegate_ids).order_by("delegation_id", "pk")
     )
-    if delegate is None:
+    if not delegates:
         return 0
-    return emails.send_accreditation_decision(delegate=delegate,
-                                              base_url=base_url or portal_base_url())
+    return emails.send_accreditation_decisions(delegates=delegates,
+                                               base_url=base_url or portal_base_url())
+
+
+@shared_task(name="meetings.send_accreditation_decision")
+def send_accreditation_decision(delegate_id: int, base_url: str | None = None) -> int:
+    """One decision, as queued before batches (outbox rows kept across a deploy)."""
+    return send_accreditation_decisions([delegate_id], base_url=base_url)
 
 
 @shared_task(name="meetings.send_observer_invitation")

@@ -23,6 +23,7 @@ from core.links import base_url
 from .. import pdf
 from ..enums import Accreditation, DelegationStatus
 from ..models import Delegate, Delegation, ObserverInvitation
+from ..services import accreditation
 from ..services import observers as observer_services
 from ..services import registration as services
 from ..services.withdrawal import delegation_restore
@@ -44,16 +45,22 @@ class DelegateInline(admin.TabularInline):
     readonly_fields = ["accreditation_decided_at", "accreditation_decided_by"]
 
 
-def _decide(delegate: Delegate, cleaned: dict, request) -> None:
-    decision = cleaned.get("accreditation")
-    if decision in (Accreditation.APPROVED, Accreditation.DECLINED):
-        services.delegate_decide_accreditation(
-            delegate=delegate, decision=decision, user=request.user,
-            reason=cleaned.get("accreditation_reason", ""), base_url=base_url(request),
-        )
+
+
+def _confirm_head_change_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        required=False, label=pgettext_lazy("delegation", "Confirm the change of head"),
+        help_text=pgettext_lazy(
+            "delegation",
+            "Naming another head of a submitted delegation makes the former head a "
+            "delegate and returns both to review; tick to confirm.",
+        ),
+    )
 
 
 class DelegationAdminForm(forms.ModelForm):
+    confirm_head_change = _confirm_head_change_field()
+
     class Meta:
         model = Delegation
         fields = ("meeting", "state", "organisation", "credentials")
@@ -126,6 +133,7 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
 
     def save_formset(self, request, form, formset, change):
         formset.save(commit=False)
+        decisions = []  # emailed together: one email to the coordinator
         for delegate in formset.deleted_objects:
             services.delegate_withdraw(delegate=delegate, user=request.user)
         for inline in formset.forms:
@@ -141,10 +149,18 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
             else:
                 delegate = inline.instance
                 if details:
-                    delegate = services.delegate_update(delegate=delegate, user=request.user,
-                                                        data=details)
-            if any(name in inline.changed_data for name in ACCREDITATION_FIELDS):
-                _decide(delegate, cleaned, request)
+                    delegate = services.delegate_update(
+                        delegate=delegate, user=request.user, data=details,
+                        head_change_confirmed=form.cleaned_data.get("confirm_head_change", False),
+                    )
+            decision = cleaned.get("accreditation")
+            if any(name in inline.changed_data for name in ACCREDITATION_FIELDS) and (
+                decision in (Accreditation.APPROVED, Accreditation.DECLINED)
+            ):
+                decisions.append((delegate, decision, cleaned.get("accreditation_reason", "")))
+        if decisions:
+            accreditation.accreditation_decide(decisions=decisions, user=request.user,
+                                               base_url=base_url(request))
 
     # --- Actions -----------------------------------------------------------------
 
@@ -224,12 +240,10 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def _approve(model_admin, request, delegates) -> None:
-    done = 0
-    for delegate in delegates.select_related("delegation"):
-        services.delegate_decide_accreditation(delegate=delegate,
-                                               decision=Accreditation.APPROVED,
-                                               user=request.user, base_url=base_url(request))
-        done += 1
+    done = len(accreditation.delegates_decide_accreditation(
+        delegates=delegates.select_related("delegation"), decision=Accreditation.APPROVED,
+        user=request.user, base_url=base_url(request),
+    ))
     model_admin.message_user(request, ngettext(
         "%(count)d delegate approved.", "%(count)d delegates approved.", done,
     ) % {"count": done}, messages.SUCCESS)
@@ -239,8 +253,17 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reason, shown to the coordinator"), widget=forms.Textarea)
 
 
+class DelegateAdminForm(forms.ModelForm):
+    confirm_head_change = _confirm_head_change_field()
+
+    class Meta:
+        model = Delegate
+        fields = "__all__"  # noqa: DJ007 (the admin picks the fields, as without this form)
+
+
 @admin.register(Delegate)
-class DelegateAdmin(SimpleHistoryAdmin):
+class DelegateAdmin(ServiceErrorsMixin, SimpleHistoryAdmin):
+    form = DelegateAdminForm
     list_display = ["name_latin", "name_cyrillic", "delegation", "role", "email",
                     "accreditation", "accreditation_decided_at"]
     list_filter = ["accreditation", "role", "meeting", "needs_visa_letter"]
@@ -260,7 +283,10 @@ class DelegateAdmin(SimpleHistoryAdmin):
         details = {name: form.cleaned_data[name] for name in form.changed_data
                    if name in services.DELEGATE_FIELDS}
         if details:
-            services.delegate_update(delegate=obj, user=request.user, data=details)
+            services.delegate_update(
+                delegate=obj, user=request.user, data=details,
+                head_change_confirmed=form.cleaned_data.get("confirm_head_change", False),
+            )
 
     def delete_model(self, request, obj):
         services.delegate_withdraw(delegate=obj, user=request.user)
@@ -281,13 +307,11 @@ class DelegateAdmin(SimpleHistoryAdmin):
     def decline(self, request, queryset):
         form = DeclineForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            count = 0
-            for delegate in queryset:
-                services.delegate_decide_accreditation(
-                    delegate=delegate, decision=Accreditation.DECLINED, user=request.user,
-                    reason=form.cleaned_data["reason"], base_url=base_url(request),
-                )
-                count += 1
+            count = len(accreditation.delegates_decide_accreditation(
+                delegates=queryset.select_related("delegation"),
+                decision=Accreditation.DECLINED, user=request.user,
+                reason=form.cleaned_data["reason"], base_url=base_url(request),
+            ))
             self.message_user(request, ngettext(
                 "%(count)d delegate declined.", "%(count)d delegates declined.", count,
             ) % {"count": count}, messages.SUCCESS)

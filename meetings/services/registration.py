@@ -20,6 +20,7 @@
 - One person (email, case-insensitive) once per meeting (also a database
   constraint).
 - A change to an accredited (or declined) delegate returns them to review.
+- Accreditation decisions (the secretariat's): ``meetings.services.accreditation``.
 
 Limits are counted under row locks: the meeting row while a delegation is
 created, the delegation row while its delegates change, so two browser tabs
@@ -73,6 +74,13 @@ MSG_HEAD_DEMOTED = pgettext_lazy(
     "delegation",
     "The head of a submitted delegation stays until another delegate is named head.",
 )
+HEAD_CHANGE_UNCONFIRMED = "head_change_unconfirmed"
+MSG_HEAD_CHANGE = pgettext_lazy(
+    "delegation",
+    "%(new)s becomes head of delegation instead of %(old)s; %(old)s becomes a delegate. "
+    "The accreditation of both goes back to the Support Unit for review (an approval or "
+    "a refusal already given no longer holds).",
+)
 MSG_NO_CREDENTIALS = pgettext_lazy(
     "delegation", "Upload the note verbale that nominates the delegation before submitting.",
 )
@@ -87,7 +95,6 @@ MSG_NOT_INVITED = _("This organisation is not invited to the meeting.")
 MSG_NO_CONSENT = _(
     "The participant states have not consented to this organisation observing the meeting."
 )
-MSG_DECLINE_REASON = _("Say why the accreditation is declined.")
 
 _CONSTRAINT_ERRORS = {
     "meetings_delegate_email_once_per_meeting": ("email", MSG_DUPLICATE_EMAIL),
@@ -366,11 +373,15 @@ def delegate_register(*, delegation: Delegation, user,
 
 
 def delegate_update(*, delegate: Delegate, user, data: dict[str, Any],
-                    invitation: ObserverInvitation | None = None) -> Delegate:
+                    invitation: ObserverInvitation | None = None,
+                    head_change_confirmed: bool = False) -> Delegate:
     """Change a delegate's details. Naming them head of a delegation that
     has one makes the former head a delegate when the delegation is
-    submitted (it keeps exactly one head), and is refused in a draft. A
-    change to an approved or declined delegate returns them to review."""
+    submitted (it keeps exactly one head), once ``head_change_confirmed``
+    (else nothing changes: the error, code ``HEAD_CHANGE_UNCONFIRMED``,
+    names both; ``former_head`` on the delegate returned once done); it is
+    refused in a draft. A change to an approved or
+    declined delegate returns them to review (both, on a change of head)."""
     data = _normalise(data)
     with transaction.atomic():
         locked = _begin_change(delegation=delegate.delegation, user=user, invitation=invitation)
@@ -389,11 +400,15 @@ def delegate_update(*, delegate: Delegate, user, data: dict[str, Any],
             if former is not None:
                 if not submitted:
                     raise ValidationError({"role": MSG_SECOND_HEAD})
+                if not head_change_confirmed:
+                    raise ValidationError(MSG_HEAD_CHANGE, code=HEAD_CHANGE_UNCONFIRMED,
+                                          params={"new": current, "old": former})
                 former.role = DelegateRole.DELEGATE
                 former.updated_by = actor
                 former._history_user = actor
                 _return_to_review(former)
                 former.save()
+                current.former_head = former
         if "email" in changed:
             _check_email_free(meeting=locked.meeting, email=changed["email"],
                               exclude_pk=current.pk)
@@ -439,36 +454,6 @@ def _touch(delegation: Delegation, actor) -> None:
     delegation.save(update_fields=["updated_by", "updated_at"])
 
 
-# --- Accreditation (the secretariat) ---------------------------------------------------
-
-
-def delegate_decide_accreditation(*, delegate: Delegate, decision: str, user,
-                                  reason: str = "", base_url: str | None = None) -> Delegate:
-    """Approve or decline a delegate (a reason is required to decline; the
-    coordinator sees it). The decision is emailed to the coordinator and
-    the delegate, its links on ``base_url`` (the request's)."""
-    if not _is_secretariat(user):
-        raise PermissionDenied
-    if decision not in (Accreditation.APPROVED, Accreditation.DECLINED):
-        raise ValueError(decision)
-    reason = (reason or "").strip()
-    if decision == Accreditation.DECLINED and not reason:
-        raise ValidationError({"accreditation_reason": MSG_DECLINE_REASON})
-    with transaction.atomic():
-        _lock(delegate.delegation)
-        current = Delegate.objects.select_for_update().get(pk=delegate.pk)
-        if current.accreditation == decision and current.accreditation_reason == reason:
-            return current
-        current.accreditation = decision
-        current.accreditation_reason = reason
-        current.accreditation_decided_at = timezone.now()
-        current.accreditation_decided_by = user
-        current._history_user = user
-        current.save()
-        _enqueue_decision(current.pk, base_url=base_url)
-    return current
-
-
 # --- Follow-up tasks -------------------------------------------------------------------
 
 
@@ -476,7 +461,3 @@ def _enqueue_confirmation(delegation_id: int, *, base_url: str | None) -> None:
     send_on_commit("meetings.send_registration_confirmation", args=[delegation_id],
                    kwargs={"base_url": base_url})
 
-
-def _enqueue_decision(delegate_id: int, *, base_url: str | None) -> None:
-    send_on_commit("meetings.send_accreditation_decision", args=[delegate_id],
-                   kwargs={"base_url": base_url})

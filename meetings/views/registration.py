@@ -265,12 +265,26 @@ class DelegateUpdateView(DelegateMixin, FormView):
             delegate = services.delegate_update(
                 delegate=self.delegate, user=self.actor, invitation=self.invitation,
                 data=form.service_data,
+                head_change_confirmed=self.request.POST.get("confirm_head_change") == "1",
             )
         except ValidationError as error:
+            if getattr(error, "code", None) == services.HEAD_CHANGE_UNCONFIRMED:
+                # Nothing saved: the same form, with what the change does
+                # and a button that sends it again, confirmed.
+                return self.render_to_response(self.get_context_data(
+                    form=form, head_change=error.messages[0]))
             apply_service_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("The details of %(name)s are saved.") % {
-            "name": delegate})
+        former = getattr(delegate, "former_head", None)
+        if former is not None:
+            messages.success(self.request, pgettext(
+                "delegation",
+                "%(new)s is now head of delegation; %(old)s is a delegate. The accreditation "
+                "of both goes back to the Support Unit for review.",
+            ) % {"new": delegate, "old": former})
+        else:
+            messages.success(self.request, _("The details of %(name)s are saved.") % {
+                "name": delegate})
         return HttpResponseRedirect(self.delegation_url())
 
     def get_context_data(self, **kwargs):

@@ -14,11 +14,13 @@ from django.utils.html import strip_tags
 
 from meetings.enums import Accreditation, Consent, DelegateRole, DelegationStatus
 from meetings.models import Delegate
-from meetings.services.registration import delegate_decide_accreditation
+from meetings.services.accreditation import delegate_decide_accreditation
 from membership.enums import OrganisationKind
 from membership.permissions import SECRETARIAT_EDITORS
 from tests.factories.meetings import DelegateFactory, DelegationFactory, ObserverInvitationFactory
 from tests.factories.membership import OrganisationFactory, StaffUserFactory
+
+from .conftest import coordinator_of
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,61 @@ def test_approve_action_approves_and_emails(client, editor, mailoutbox,
     )
     assert [m.subject for m in mailoutbox] == [
         f"Accreditation approved: {delegate.meeting.title_en}"
+    ]
+
+
+def test_approve_action_emails_the_coordinator_once_per_delegation(
+    client, editor, meeting, kazakhstan, mailoutbox, django_capture_on_commit_callbacks,
+):
+    """Issue 24: the coordinator got one email per delegate decided; now
+    one per action and delegation, naming each decision."""
+    coordinator_of(kazakhstan, language="en")
+    delegation = DelegationFactory(meeting=meeting, state=kazakhstan)
+    delegates = [DelegateFactory(delegation=delegation, surname_latin=name, given_names_latin="A",
+                                 preferred_language="en") for name in ("Abaev", "Bekov", "Sadykov")]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(CHANGELIST, {"action": "approve",
+                                 "_selected_action": [d.pk for d in delegates]})
+
+    to_delegates, (to_coordinator,) = mailoutbox[:3], mailoutbox[3:]
+    assert [m.to for m in to_delegates] == [[d.email] for d in delegates]
+    assert to_coordinator.subject == f"Accreditation decisions: {meeting.title_en}"
+    assert [line for line in to_coordinator.body.splitlines() if line.startswith("- ")] == [
+        "- A Abaev: approved", "- A Bekov: approved", "- A Sadykov: approved",
+    ]
+
+
+def _delegate_post(delegate, **changes) -> dict:
+    data = {name: getattr(delegate, name) for name in (
+        "surname_cyrillic", "given_names_cyrillic", "surname_latin", "given_names_latin",
+        "position", "agency", "email", "role", "preferred_language", "dietary_needs",
+        "accessibility_needs")}
+    return {**data, **changes}
+
+
+def test_delegate_named_head_in_admin_asks_to_confirm_then_swaps(client, editor):
+    """Issue 24: the Support Unit too is told what naming a new head does,
+    and nothing changes until it ticks the confirmation."""
+    delegation = DelegationFactory(status=DelegationStatus.SUBMITTED)
+    DelegateFactory(delegation=delegation, role=DelegateRole.HEAD, given_names_latin="Askar",
+                    surname_latin="Nurlanov")
+    other = DelegateFactory(delegation=delegation, given_names_latin="Anna",
+                            surname_latin="Petrova")
+    url = f"/en/admin/meetings/delegate/{other.pk}/change/"
+
+    asked = client.post(url, _delegate_post(other, role=DelegateRole.HEAD))
+    roles_after_asking = sorted(delegation.delegates.values_list("surname_latin", "role"))
+    done = client.post(url, _delegate_post(other, role=DelegateRole.HEAD,
+                                           confirm_head_change="on"))
+
+    assert asked.status_code == 200
+    assert ("Anna Petrova becomes head of delegation instead of Askar Nurlanov; Askar Nurlanov "
+            "becomes a delegate.") in _text(asked)
+    assert roles_after_asking == [("Nurlanov", "head"), ("Petrova", "delegate")]
+    assert done.status_code == 302
+    assert sorted(delegation.delegates.values_list("surname_latin", "role")) == [
+        ("Nurlanov", "delegate"), ("Petrova", "head"),
     ]
 
 

@@ -28,8 +28,8 @@ from briefings.enums import PackStatus
 from briefings.models import BriefingPack
 from core import generations, pagecache
 from meetings.enums import Accreditation, DelegationStatus
+from meetings.services.accreditation import delegate_decide_accreditation
 from meetings.services.registration import (
-    delegate_decide_accreditation,
     delegate_register,
     delegation_attach_credentials,
     delegation_open,

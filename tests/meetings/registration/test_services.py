@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from core.transliteration import to_latin
 from meetings.enums import Accreditation, DelegateRole, DelegationStatus
 from meetings.models import Delegate
+from meetings.services.accreditation import delegate_decide_accreditation
 from meetings.services.registration import (
-    delegate_decide_accreditation,
     delegate_register,
     delegate_update,
     delegate_withdraw,
@@ -309,11 +309,51 @@ def test_delegate_named_head_of_submitted_delegation_demotes_former_head(
 ):
     _delegation, head, other = _submitted(meeting, kazakhstan, coordinator, note_verbale)
 
-    delegate_update(delegate=other, user=coordinator, data={"role": DelegateRole.HEAD})
+    delegate_update(delegate=other, user=coordinator, data={"role": DelegateRole.HEAD},
+                    head_change_confirmed=True)
 
     head.refresh_from_db()
     other.refresh_from_db()
     assert (head.role, other.role) == (DelegateRole.DELEGATE, DelegateRole.HEAD)
+
+
+def test_delegate_named_head_without_confirmation_changes_nothing(
+    meeting, kazakhstan, coordinator, staff, note_verbale, credentials_dir,
+):
+    """Issue 24: a new head demoted the former one silently; the service
+    now asks first, naming both, and writes nothing until confirmed."""
+    _delegation, head, other = _submitted(meeting, kazakhstan, coordinator, note_verbale)
+    delegate_decide_accreditation(delegate=head, decision=Accreditation.APPROVED, user=staff)
+
+    with pytest.raises(ValidationError) as exc_info:
+        delegate_update(delegate=other, user=coordinator, data={"role": DelegateRole.HEAD})
+
+    head.refresh_from_db()
+    other.refresh_from_db()
+    assert _messages(exc_info) == [(
+        "Erlan Akhmetov2 becomes head of delegation instead of Erlan Akhmetov1; Erlan Akhmetov1 "
+        "becomes a delegate. The accreditation of both goes back to the Support Unit for review "
+        "(an approval or a refusal already given no longer holds)."
+    )]
+    assert (head.role, head.accreditation, other.role) == (
+        DelegateRole.HEAD, Accreditation.APPROVED, DelegateRole.DELEGATE,
+    )
+
+
+def test_delegate_named_head_confirmed_returns_both_to_review(
+    meeting, kazakhstan, coordinator, staff, note_verbale, credentials_dir,
+):
+    _delegation, head, other = _submitted(meeting, kazakhstan, coordinator, note_verbale)
+    delegate_decide_accreditation(delegate=head, decision=Accreditation.APPROVED, user=staff)
+    delegate_decide_accreditation(delegate=other, decision=Accreditation.APPROVED, user=staff)
+
+    changed = delegate_update(delegate=other, user=coordinator,
+                              data={"role": DelegateRole.HEAD}, head_change_confirmed=True)
+
+    head.refresh_from_db()
+    assert (changed.former_head, head.role, head.accreditation, changed.accreditation) == (
+        head, DelegateRole.DELEGATE, Accreditation.PENDING, Accreditation.PENDING,
+    )
 
 
 def test_delegate_withdraw_head_of_submitted_delegation_refused(

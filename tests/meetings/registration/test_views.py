@@ -13,7 +13,12 @@ from django.utils.html import escape
 
 from meetings.enums import DelegationStatus
 from meetings.models import Delegate, Delegation
-from meetings.services.registration import delegate_register, delegation_open
+from meetings.services.registration import (
+    delegate_register,
+    delegation_attach_credentials,
+    delegation_open,
+    delegation_submit,
+)
 
 from .conftest import delegate_fields, open_meeting
 
@@ -142,6 +147,56 @@ def test_delegate_edit_saves_and_returns_to_delegation(client, meeting, kazakhst
     assert response.status_code == 302
     delegate.refresh_from_db()
     assert delegate.position == "Deputy Minister"
+
+
+def _submitted_pair(meeting, state, user, note_verbale):
+    delegation = delegation_open(meeting=meeting, state=state, user=user)
+    head = delegate_register(delegation=delegation, user=user, **delegate_fields(1, role="head"))
+    other = delegate_register(delegation=delegation, user=user, **delegate_fields(2))
+    delegation_attach_credentials(delegation=delegation, upload=note_verbale, user=user)
+    delegation_submit(delegation=delegation, user=user)
+    return head, other
+
+
+def test_delegate_named_head_asks_first_naming_both(client, meeting, kazakhstan, coordinator,
+                                                    note_verbale, credentials_dir):
+    """Issue 24: naming a new head demoted the former one with only "the
+    details are saved"; now the form comes back with what will happen."""
+    head, other = _submitted_pair(meeting, kazakhstan, coordinator, note_verbale)
+    client.force_login(coordinator)
+
+    response = client.post(f"/en/registration/{meeting.slug}/delegates/{other.pk}/",
+                           _form(2, role="head"))
+
+    head.refresh_from_db()
+    other.refresh_from_db()
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert escape(
+        "Erlan Akhmetov2 becomes head of delegation instead of Erlan Akhmetov1; Erlan Akhmetov1 "
+        "becomes a delegate. The accreditation of both goes back to the Support Unit for review "
+        "(an approval or a refusal already given no longer holds)."
+    ) in page
+    assert 'name="confirm_head_change" value="1"' in page
+    assert (head.role, other.role) == ("head", "delegate")
+
+
+def test_delegate_named_head_confirmed_swaps_roles_and_says_so(
+    client, meeting, kazakhstan, coordinator, note_verbale, credentials_dir,
+):
+    head, other = _submitted_pair(meeting, kazakhstan, coordinator, note_verbale)
+    client.force_login(coordinator)
+
+    response = client.post(f"/en/registration/{meeting.slug}/delegates/{other.pk}/",
+                           {**_form(2, role="head"), "confirm_head_change": "1"}, follow=True)
+
+    head.refresh_from_db()
+    other.refresh_from_db()
+    assert (head.role, other.role) == ("delegate", "head")
+    assert escape(
+        "Erlan Akhmetov2 is now head of delegation; Erlan Akhmetov1 is a delegate. The "
+        "accreditation of both goes back to the Support Unit for review."
+    ) in response.content.decode()
 
 
 def test_delegate_withdraw_removes_the_delegate(client, meeting, kazakhstan, coordinator):
