@@ -311,6 +311,12 @@ def meeting_slug(world):
 PARTY_PAGE = each(403, {ANONYMOUS: LOGIN, **dict.fromkeys(PARTIES, 200)})
 # A POST-only action asked with GET: the party's checks pass first.
 PARTY_POST_ONLY = each(403, {ANONYMOUS: LOGIN, **dict.fromkeys(PARTIES, 405)})
+# A confirmation page of the party's own delegation: A's, B's and IOM's
+# exist, the civil-society organisations have none (404).
+PARTY_CONFIRMATION = each(403, {
+    ANONYMOUS: LOGIN, COORDINATOR_A: 200, COORDINATOR_B: 200, OBSERVER: 200,
+    CIVIL_SOCIETY_CONSENT: 404, CIVIL_SOCIETY_NO_CONSENT: 404,
+})
 # Public pages.
 PUBLIC = everyone(200)
 
@@ -340,6 +346,13 @@ MATRIX: dict[str, list[Case]] = {
                                kwargs={"section": "nothing"}), everyone(404)),
     ],
     "home": [Case("home", r("home"), PUBLIC)],
+    # The language switcher's link: sets the cookie, back to the page.
+    "language_choose": [
+        Case("English", lambda w: reverse("language_choose", kwargs={"code": "en"})
+             + "?next=/ru/about/", everyone(302)),
+        Case("unknown language", lambda w: reverse("language_choose", kwargs={"code": "de"}),
+             everyone(404)),
+    ],
     "about": [Case("about", r("about"), PUBLIC)],
     "search": [Case("search", lambda w: reverse("search") + "?q=миграция", PUBLIC)],
     # --- accounts ---
@@ -473,8 +486,15 @@ MATRIX: dict[str, list[Case]] = {
                         CIVIL_SOCIETY_NO_CONSENT: 404}),
              method="post", data=lambda w: {}),
     ],
+    # Withdrawing and restoring ask first: the confirmation page of the
+    # party's own delegation (none yet: 404); GET changes nothing.
     "meetings:delegation_withdraw": [
-        Case("GET", r("meetings:delegation_withdraw", slug=meeting_slug), PARTY_POST_ONLY),
+        Case("confirmation", r("meetings:delegation_withdraw", slug=meeting_slug),
+             PARTY_CONFIRMATION),
+    ],
+    "meetings:delegation_restore": [
+        Case("confirmation", r("meetings:delegation_restore", slug=meeting_slug),
+             PARTY_CONFIRMATION),
     ],
     # --- meetings: registration through an observer's signed link ---
     "meetings:invited_delegation": [
@@ -518,8 +538,12 @@ MATRIX: dict[str, list[Case]] = {
                slug=meeting_slug), everyone(404), method="post", data=lambda w: {}),
     ],
     "meetings:invited_delegation_withdraw": [
-        Case("GET", r("meetings:invited_delegation_withdraw", token=_token("token_iom"),
-                      slug=meeting_slug), everyone(405)),
+        Case("confirmation", r("meetings:invited_delegation_withdraw", token=_token("token_iom"),
+                               slug=meeting_slug), PUBLIC),
+    ],
+    "meetings:invited_delegation_restore": [
+        Case("confirmation", r("meetings:invited_delegation_restore", token=_token("token_iom"),
+                               slug=meeting_slug), PUBLIC),
     ],
     # --- archive ---
     "archive:document_list": [Case("archive", r("archive:document_list"), PUBLIC)],
