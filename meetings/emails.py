@@ -58,8 +58,11 @@ def registrant_of(delegation: Delegation) -> Recipient | None:
     return None
 
 
-def _send(*, recipient: Recipient, template: str, context: dict, meeting_url: str,
+def _send(*, recipient: Recipient, template: str, context: dict, meeting_url: str = "",
           calendar: bool = True) -> None:
+    """One email in the recipient's language, with the meeting's .ics unless
+    ``calendar`` is False (a decline, a withdrawal: the meeting is no
+    longer, or not yet again, in the recipient's plans)."""
     with translation.override(recipient.language):
         context = {**context, "recipient": recipient, "meeting_url": meeting_url}
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
@@ -176,17 +179,6 @@ def support_unit_recipients():
     ).exclude(email="").distinct().order_by("pk")
 
 
-def _send_notice(*, recipient: Recipient, template: str, context: dict) -> None:
-    """A notice without a calendar file (the meeting is no longer, or
-    again, in the recipient's plans: their registration says which)."""
-    with translation.override(recipient.language):
-        context = {**context, "recipient": recipient}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
-    EmailMessage(subject=subject, body=body, to=[recipient.email],
-                 headers={"Content-Language": recipient.language}).send()
-
-
 def send_delegation_withdrawal(*, delegation: Delegation, restored: bool, base_url: str) -> int:
     """Tell each delegate (their language) and the Support Unit (each
     staff member's language) that the delegation was withdrawn, or
@@ -201,16 +193,16 @@ def send_delegation_withdrawal(*, delegation: Delegation, restored: bool, base_u
     for delegate in delegates:
         recipient = Recipient(email=delegate.email, language=_language(delegate.preferred_language),
                               name=delegate.name_latin)
-        _send_notice(recipient=recipient, template="meetings/email/delegation_withdrawn_delegate",
-                     context={**context, "delegate": delegate,
-                              "meeting_url": _meeting_url(meeting, recipient.language, base_url)})
+        _send(recipient=recipient, template="meetings/email/delegation_withdrawn_delegate",
+              context={**context, "delegate": delegate},
+              meeting_url=_meeting_url(meeting, recipient.language, base_url), calendar=False)
         sent += 1
     admin_url = absolute_url(reverse("admin:meetings_delegation_change", args=[delegation.pk]),
                              base=base_url)
     for user in support_unit_recipients():
         recipient = Recipient(email=user.email, language=_language(user.preferred_language),
                               name=user.get_full_name())
-        _send_notice(recipient=recipient, template="meetings/email/delegation_withdrawn_staff",
-                     context={**context, "admin_url": admin_url})
+        _send(recipient=recipient, template="meetings/email/delegation_withdrawn_staff",
+              context={**context, "admin_url": admin_url}, calendar=False)
         sent += 1
     return sent
