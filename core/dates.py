@@ -2,10 +2,11 @@
 
 Everything goes through Django's formats (``django.utils.formats``), so the
 month names and their grammatical case come from Django's locale files
-("4 июня" in Russian, "4 June" in English):
+("4 июня" in Russian, "4 June" in English), and each language writes a date
+one way everywhere (the portal's DATE_FORMAT, core/formats/):
 
 - ``date_label`` for messages, validation errors and admin columns: the
-  language's DATE_FORMAT ("5 июня 2013 г." / "June 5, 2013"), a dash for no
+  language's DATE_FORMAT ("5 июня 2013" / "5 June 2013"), a dash for no
   date;
 - ``long_date`` for pages: day, month, year ("4 марта 2021" / "4 March 2021"),
   empty for no date;

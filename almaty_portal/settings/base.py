@@ -272,6 +272,8 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 USE_I18N = True
+# One way to write a date per language, everywhere ("5 June 2025", "5 июня 2025").
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 
@@ -396,6 +398,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "briefings.recover_stale_packs",
         "schedule": 5 * 60,
     },
+    # Out-of-date packs whose contents stopped changing are built again
+    # (each change also queues its own rebuild: this is the safety net for
+    # a message lost with the broker or a worker).
+    "briefings-rebuild-stale-packs": {
+        "task": "briefings.rebuild_stale_packs",
+        "schedule": 60,
+    },
 }
 
 # --- Archive extraction -------------------------------------------------------
@@ -420,6 +429,13 @@ ARCHIVE_EXTRACTION_STUCK_AFTER = env.int("ARCHIVE_EXTRACTION_STUCK_AFTER", defau
 # response in a background thread of the web process, one file at a time.
 # Off: it runs before the response (tests, where eager errors propagate).
 ARCHIVE_EXTRACTION_IN_BACKGROUND = env.bool("ARCHIVE_EXTRACTION_IN_BACKGROUND", default=True)
+
+# --- Briefing packs -----------------------------------------------------------
+# A pack whose contents change (agenda, registrations, selected documents) is
+# out of date at once and built again once they have not changed for this
+# many seconds (each further change pushes the rebuild later). Without Redis
+# a timer of the web process waits instead of Celery's countdown.
+BRIEFING_REBUILD_DEBOUNCE = env.int("BRIEFING_REBUILD_DEBOUNCE", default=180)
 
 # --- Security -----------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

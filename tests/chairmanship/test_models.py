@@ -28,7 +28,7 @@ from tests.factories.membership import StaffUserFactory
 D = datetime.date
 LAUNCH = D(2013, 6, 5)
 OVERLAP_RU = (
-    "Сроки председательства не могут пересекаться: с 5 июня 2013 г. по 4 июня 2015 г. "
+    "Сроки председательства не могут пересекаться: с 5 июня 2013 по 4 июня 2015 "
     "председательствует Казахстан."
 )
 
@@ -209,7 +209,7 @@ def test_second_writer_of_the_next_term_waits_then_gets_the_translated_error(
 
     assert "error" not in first
     assert second["error"].messages == [
-        ("Сроки председательства не могут пересекаться: с 5 июня 2015 г. по 4 июня 2017 г. "
+        ("Сроки председательства не могут пересекаться: с 5 июня 2015 по 4 июня 2017 "
         "председательствует Кыргызстан.")
     ]
     assert list(Chairmanship.objects.values_list("state__name_en", "start")) == [
@@ -286,13 +286,13 @@ def test_two_admins_clicking_create_next_at_once_record_one_term(
     ]
     (refused,), (recorded,) = (messages for _location, messages in results)
     assert recorded == (
-        "Записан срок с 5 июня 2015 г. по 4 июня 2017 г.: председательствует Кыргызстан. "
+        "Записан срок с 5 июня 2015 по 4 июня 2017: председательствует Кыргызстан. "
         "Теперь укажите представителя."
     )
     # Refused by the overlap check under the lock or, when the second click
     # read the proposal after the first had committed, as a stale proposal.
     assert refused in {
-        ("Сроки председательства не могут пересекаться: с 5 июня 2015 г. по 4 июня 2017 г. "
+        ("Сроки председательства не могут пересекаться: с 5 июня 2015 по 4 июня 2017 "
         "председательствует Кыргызстан."),
         ("Предложение изменилось после того, как страница была показана. Проверьте новое "
         "предложение и попробуйте снова."),

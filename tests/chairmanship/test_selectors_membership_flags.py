@@ -94,9 +94,9 @@ def editor(client):
     ("lang", "flag"),
     [
         ("en", ("For the secretariat's decision: Kyrgyzstan is not a participant state on "
-               "June 5, 2015, when the term starts (withdrawn).")),
+               "5 June 2015, when the term starts (withdrawn).")),
         ("ru", ("На решение Службы поддержки: Кыргызстан не является государством-участником "
-               "на 5 июня 2015 г., дату начала срока (вышло).")),
+               "на 5 июня 2015, дату начала срока (вышло).")),
     ],
 )
 def test_overview_flags_a_recorded_term_of_a_state_withdrawn_before_it(
@@ -118,7 +118,7 @@ def test_overview_flags_a_recorded_term_the_state_leaves_during(client, region, 
 
     assert (
         "For the secretariat's decision: Kazakhstan is no longer a participant state from "
-        "Sept. 1, 2014, during the term (withdrawn)."
+        "1 September 2014, during the term (withdrawn)."
     ) in text_of(response, "history-title")
 
 
@@ -134,7 +134,7 @@ def test_overview_flags_a_projected_term_the_state_would_leave_during(client, re
     ]
     assert (
         "For the secretariat's decision: Tajikistan is no longer a participant state from "
-        "Jan. 1, 2018, during the term (withdrawn)."
+        "1 January 2018, during the term (withdrawn)."
     ) in text_of(response, "projection-title")
 
 
@@ -152,7 +152,7 @@ def test_admin_changelist_shows_the_flag_in_a_column(client, editor, region, ter
     response = client.get(CHANGELIST.format(lang="en"))
 
     text = text_of(response)
-    assert "Not a participant on June 5, 2015 (withdrawn)" in text
+    assert "Not a participant on 5 June 2015 (withdrawn)" in text
     assert text.count("Not a participant on") == 1
 
 
@@ -175,7 +175,7 @@ def test_admin_change_form_warns_of_the_flag(client, editor, region, terms):
     assert response.status_code == 200
     assert (
         "На решение Службы поддержки: Кыргызстан не является государством-участником "
-        "на 5 июня 2015 г., дату начала срока (вышло)."
+        "на 5 июня 2015, дату начала срока (вышло)."
     ) in text_of(response)
 
 
@@ -196,8 +196,8 @@ def test_signal_names_the_recorded_term_that_became_inconsistent(region, terms):
         warnings = chairmanship_warnings(region["Kyrgyzstan"])
 
     assert warnings == [
-        ("Recorded chairmanship term June 5, 2015 – June 4, 2017: Kyrgyzstan is not a "
-        "participant state on June 5, 2015, when the term starts (withdrawn). Nothing was "
+        ("Recorded chairmanship term 5 June 2015 – 4 June 2017: Kyrgyzstan is not a "
+        "participant state on 5 June 2015, when the term starts (withdrawn). Nothing was "
         "changed: the secretariat decides what becomes of the term.")
     ]
 
@@ -209,8 +209,8 @@ def test_signal_names_a_projected_term_that_became_inconsistent(region, terms):
         warnings = chairmanship_warnings(region["Tajikistan"])
 
     assert warnings == [
-        ("Projected chairmanship term June 5, 2017 – June 4, 2019: Tajikistan is no longer a "
-        "participant state from Jan. 1, 2018, during the term (withdrawn).")
+        ("Projected chairmanship term 5 June 2017 – 4 June 2019: Tajikistan is no longer a "
+        "participant state from 1 January 2018, during the term (withdrawn).")
     ]
 
 
@@ -220,8 +220,8 @@ def test_signal_in_russian(region, terms):
     warnings = chairmanship_warnings(region["Kyrgyzstan"])
 
     assert warnings == [
-        ("Записанный срок председательства 5 июня 2015 г. – 4 июня 2017 г.: Кыргызстан не "
-        "является государством-участником на 5 июня 2015 г., дату начала срока (вышло). "
+        ("Записанный срок председательства 5 июня 2015 – 4 июня 2017: Кыргызстан не "
+        "является государством-участником на 5 июня 2015, дату начала срока (вышло). "
         "Ничего не изменено: решение о сроке принимает Служба поддержки.")
     ]
 
@@ -245,7 +245,7 @@ def test_signal_names_a_rotation_term_the_corrected_history_gives_to_another_sta
         warnings = chairmanship_warnings(kyrgyzstan)
 
     assert warnings == [
-        ("Recorded chairmanship term June 5, 2015 – June 4, 2017 of Tajikistan by rotation: "
+        ("Recorded chairmanship term 5 June 2015 – 4 June 2017 of Tajikistan by rotation: "
         "by the records as they now stand, the rotation gives that turn to Kyrgyzstan. "
         "Nothing was changed: the secretariat decides what becomes of the term.")
     ]

@@ -197,7 +197,7 @@ def test_propose_next_without_eligible_state_raises(make_state, pending_state, e
         chairmanship_propose_next()
 
     assert exc_info.value.messages == [
-        ("No state can chair from June 5, 2015: no participant state on that date has its "
+        ("No state can chair from 5 June 2015: no participant state on that date has its "
         "turn free (all are pending, withdrawn or declined).")
     ]
 
@@ -312,7 +312,7 @@ def test_create_rejects_a_term_that_is_not_two_years(make_state):
         )
 
     assert exc_info.value.messages == [
-        ("Дата окончания должна быть 4 июня 2015 г.: срок, начинающийся 5 июня 2013 г., "
+        ("Дата окончания должна быть 4 июня 2015: срок, начинающийся 5 июня 2013, "
          "длится два года."),
     ]
     assert not Chairmanship.objects.exists()
@@ -331,7 +331,7 @@ def test_create_rejects_a_state_that_is_not_a_participant(make_state, pending_st
         )
 
     assert exc_info.value.message_dict == {"state": [
-        "Only participant states chair: on June 5, 2015 Pakistan is not a participant state."
+        "Only participant states chair: on 5 June 2015 Pakistan is not a participant state."
     ]}
 
 
@@ -365,7 +365,7 @@ def test_create_rejects_a_rotation_term_for_a_state_out_of_turn(make_state, engl
         chairmanship_create(state=tajikistan, start=D(2015, 6, 5), basis=ChairmanshipBasis.ROTATION)
 
     assert exc_info.value.message_dict == {"state": [
-        ("By rotation the term from June 5, 2015 falls to Kyrgyzstan, not Tajikistan. "
+        ("By rotation the term from 5 June 2015 falls to Kyrgyzstan, not Tajikistan. "
         "To depart from the rotation, choose the basis “recorded decision” "
         "and record the decision in a note.")
     ]}
@@ -418,7 +418,7 @@ def test_create_rejects_an_overlapping_term(make_state, english):
         )
 
     assert exc_info.value.message_dict == {NON_FIELD_ERRORS: [
-        ("Chairmanship terms cannot overlap: from June 5, 2013 to June 4, 2015 "
+        ("Chairmanship terms cannot overlap: from 5 June 2013 to 4 June 2015 "
          "the Chair is Kazakhstan.")
     ]}
     assert Chairmanship.objects.count() == 1

@@ -96,7 +96,7 @@ def test_create_by_rotation_after_a_decision_refuses_the_state_after_the_decisio
         )
 
     assert exc_info.value.message_dict == {"state": [
-        ("By rotation the term from June 5, 2017 falls to Kyrgyzstan, not Turkmenistan. "
+        ("By rotation the term from 5 June 2017 falls to Kyrgyzstan, not Turkmenistan. "
          "To depart from the rotation, choose the basis “recorded decision” "
          "and record the decision in a note.")
     ]}

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.dates import date_label, date_range, long_date
 
@@ -60,7 +60,7 @@ def test_long_date_of_no_date_is_empty():
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("ru", "5 июня 2013 г."), ("en", "June 5, 2013")],
+    [("ru", "5 июня 2013"), ("en", "5 June 2013")],
 )
 def test_date_label_follows_the_active_language(lang, expected):
     with translation.override(lang):
@@ -80,4 +80,23 @@ def test_dates_library_gives_templates_the_same_functions():
     with translation.override("ru"):
         html = template.render(Context({"start": D(2015, 6, 4), "end": D(2015, 6, 5)}))
 
-    assert html == "4–5 июня 2015 | 4 июня 2015 | 4 июня 2015 г."
+    assert html == "4–5 июня 2015 | 4 июня 2015 | 4 июня 2015"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("ru", "16 октября 2026 | 16 октября 2026, 15:05 | 16 октября 2026"),
+     ("en", "16 October 2026 | 16 October 2026, 15:05 | 16 October 2026")],
+)
+def test_django_own_date_output_writes_the_portal_format(lang, expected):
+    """What Django prints by itself (a date or datetime in a template, the
+    admin's columns, `|date` with no format) uses the same format as the
+    portal's pages: no "Oct. 16, 2026, 3:05 p.m." beside "16 October 2026"
+    on an English page, no "16 октября 2026 г." beside "16 октября 2026"."""
+    when = timezone.make_aware(datetime.datetime(2026, 10, 16, 15, 5))
+    template = Template("{{ day }} | {{ when }} | {{ when|date }}")
+
+    with translation.override(lang), timezone.override("Asia/Almaty"):
+        html = template.render(Context({"day": D(2026, 10, 16), "when": when}))
+
+    assert html == expected

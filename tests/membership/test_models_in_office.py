@@ -157,7 +157,7 @@ def test_coordinator_appoint_overlapping_a_term_ending_in_the_future_is_refused(
         appoint(kazakhstan, name=("Новый Координатор", "New"), start=D(2024, 5, 20))
 
     assert error.value.messages == [
-        "This term overlaps the term of Aigerim Testova (March 1, 2019 – May 31, 2024)."
+        "This term overlaps the term of Aigerim Testova (1 March 2019 – 31 May 2024)."
     ]
 
 

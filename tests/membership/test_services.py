@@ -67,7 +67,7 @@ def test_membership_change_status_before_the_current_period_is_refused(kazakhsta
         )
 
     assert error.value.messages == [
-        "The new status must start after the current period, which began on June 5, 2013."
+        "The new status must start after the current period, which began on 5 June 2013."
     ]
 
 
@@ -184,7 +184,7 @@ def test_coordinator_appoint_for_a_withdrawn_state_is_refused(kazakhstan, englis
 
     assert error.value.messages == [
         ("Only a participant or pending state designates a national coordinator, and "
-        "Kazakhstan is neither on March 1, 2019.")
+        "Kazakhstan is neither on 1 March 2019.")
     ]
 
 
@@ -233,7 +233,7 @@ def test_coordinator_replace_starting_before_the_current_term_is_refused(kazakhs
         )
 
     assert error.value.messages == [
-        "The current coordinator took office on March 1, 2019: the new one must start later."
+        "The current coordinator took office on 1 March 2019: the new one must start later."
     ]
 
 
@@ -270,7 +270,7 @@ def test_coordinator_appoint_overlapping_an_ended_term_is_refused(kazakhstan, en
     )
 
     assert error.value.messages == [
-        "This term overlaps the term of Aigerim Testova (March 1, 2019 – Dec. 31, 2021)."
+        "This term overlaps the term of Aigerim Testova (1 March 2019 – 31 December 2021)."
     ]
     assert after_vacancy.end is None
 

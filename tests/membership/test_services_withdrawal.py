@@ -112,7 +112,7 @@ def test_withdrawal_before_a_future_appointment_is_refused(kazakhstan, english):
         )
 
     assert error.value.messages == [
-        ("The term of Aigerim Testova starts on Aug. 1, 2024, when Kazakhstan is no longer "
+        ("The term of Aigerim Testova starts on 1 August 2024, when Kazakhstan is no longer "
          "a participant: correct or end that term first.")
     ]
     assert term(kazakhstan) == (None, "")
@@ -159,7 +159,7 @@ def test_membership_change_status_tells_the_other_apps(client, kazakhstan, kyrgy
         "/en/registration/som-2024/")
     client.logout()
     overview = client.get("/en/chairmanship/")
-    flag = ("Kazakhstan is no longer a participant state from March 1, 2024, during the term "
+    flag = ("Kazakhstan is no longer a participant state from 1 March 2024, during the term "
             "(withdrawn).")
     assert (period.status, period.start, period.end) == (
         MembershipStatus.WITHDRAWN, D(2024, 3, 1), None)
@@ -171,7 +171,7 @@ def test_membership_change_status_tells_the_other_apps(client, kazakhstan, kyrgy
     assert _projection(overview_before)[:2] == ["Kyrgyzstan", "Kazakhstan"]
     assert set(_projection(overview)) == {"Kyrgyzstan"}
     assert services.membership_history_changed_notify(state=kazakhstan) == [
-        (f"Recorded chairmanship term Nov. 1, 2023 – Oct. 31, 2025: {flag} Nothing was "
+        (f"Recorded chairmanship term 1 November 2023 – 31 October 2025: {flag} Nothing was "
          "changed: the secretariat decides what becomes of the term."),
     ]
 
@@ -190,7 +190,7 @@ def test_membership_periods_save_correction_ends_the_term_and_returns_warnings(
 
     assert term(kazakhstan) == (D(2021, 12, 31), "The state withdrew from the process.")
     assert warnings == [
-        ("Aigerim Testova is no longer the national coordinator from Jan. 1, 2022: "
+        ("Aigerim Testova is no longer the national coordinator from 1 January 2022: "
         "The state withdrew from the process."),
         "Check the chair terms of Kazakhstan.",
     ]

@@ -147,7 +147,7 @@ def test_overview_projects_the_rotation_with_skips_explained_in_russian(client, 
     text = text_of(response)
     assert (
         "Кыргызстан: не государство-участник на дату начала (на рассмотрении; срок процедуры "
-        "невозражения: 31 августа 2099 г.)"
+        "невозражения: 31 августа 2099)"
     ) in text
     assert "Таджикистан: отказ от очереди" in text
     assert "(Принимает Всемирные игры кочевников.)" in text
@@ -167,7 +167,7 @@ def test_overview_projects_the_rotation_with_skips_explained_in_english(client, 
     text = text_of(response)
     assert (
         "Kyrgyzstan: not a participant state on the start date (pending; deadline of its "
-        "no-objection procedure: Aug. 31, 2099)"
+        "no-objection procedure: 31 August 2099)"
     ) in text
     assert "Tajikistan: declined the turn on" in text
     assert "(Hosts the World Nomad Games.)" in text
@@ -176,8 +176,8 @@ def test_overview_projects_the_rotation_with_skips_explained_in_english(client, 
 @pytest.mark.parametrize(
     ("lang", "explanation"),
     [
-        ("ru", "Таджикистан: отказ от очереди 1 марта 2015 г. (Принимает Игры кочевников.)"),
-        ("en", "Tajikistan: declined the turn on March 1, 2015 (Hosts the Nomad Games.)"),
+        ("ru", "Таджикистан: отказ от очереди 1 марта 2015 (Принимает Игры кочевников.)"),
+        ("en", "Tajikistan: declined the turn on 1 March 2015 (Hosts the Nomad Games.)"),
     ],
 )
 def test_overview_history_explains_who_was_passed_over(client, region, lang, explanation):
