@@ -2,8 +2,10 @@
 the admin, first loaded from the Operational Mechanism (migration 0008)."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 
 from content.models import AboutSection, HistoryEntry
 from content.services import about_section_save
@@ -142,3 +144,35 @@ def test_history_entry_added_in_the_admin_shows_on_the_timeline(client, superuse
 
     assert response.status_code == 302
     assert "First Senior Officials' Meeting" in text_of(client.get("/en/about/"))
+
+
+DRAFT_PLAN = importlib.import_module("content.migrations.0010_about_draft_action_plan")
+
+
+def test_about_timeline_says_the_2012_action_plan_was_a_draft(client):
+    text_ru = text_of(client.get("/ru/about/"))
+    text_en = text_of(client.get("/en/about/"))
+
+    assert ("приняли Региональную рамочную программу сотрудничества с приложенным к ней "
+            "проектом Регионального плана действий.") in text_ru
+    assert "и Региональный план действий" not in text_ru
+    assert ("adopted a Regional Cooperation Framework, with a draft Regional Action Plan "
+            "annexed to it.") in text_en
+    assert "with a Regional Action Plan" not in text_en
+
+
+def test_about_draft_plan_migration_keeps_what_the_secretariat_rewrote():
+    entry = HistoryEntry.objects.get(date=datetime.date(2012, 9, 7))
+    entry.description_en = "Rewritten by the secretariat."
+    entry.save(update_fields=["description_en"])
+
+    DRAFT_PLAN.backwards(apps, None)
+    entry.refresh_from_db()
+    assert entry.description_en == "Rewritten by the secretariat."
+    assert entry.description_ru.endswith("сотрудничества и Региональный план действий.")
+
+    DRAFT_PLAN.forwards(apps, None)
+    entry.refresh_from_db()
+    assert entry.description_en == "Rewritten by the secretariat."
+    assert entry.description_ru.endswith("с приложенным к ней проектом Регионального плана "
+                                         "действий.")
