@@ -5,11 +5,16 @@ by year, for the secretariat's cadence panel (a read: no writes).
   the last one that took place (and stays due until one does);
 - a Senior Officials' Meeting every year;
 - national consultations at least once a year in every state that is a
-  participant at the end of the year (today, for the current year).
+  participant at the end of the year (today, for the current year). This
+  one is *recommended*, not obliged ("Национальным координаторам
+  рекомендуется проводить консультации как минимум раз в год"), and a
+  regional meeting of national coordinators that year counts for every
+  participant state: a year without either is "not held", listed apart
+  from the gaps in what the process must hold.
 
 A meeting counts when it is not cancelled or postponed; one whose last day
 has passed counts as held, a later one as planned. Past years with nothing
-held are gaps; in the current year a missing meeting is "not yet scheduled".
+held are "not held"; in the current year, "not yet scheduled".
 """
 
 from __future__ import annotations
@@ -31,14 +36,14 @@ from .models import Meeting
 
 HELD = "held"
 PLANNED = "planned"
-MISSING = "missing"  # a past year: a gap
+NOT_HELD = "not_held"  # a past year: a gap (or, for a recommendation, not held)
 DUE = "due"  # the current year: not yet scheduled
 NOT_DUE = "not_due"
 
 STATUS_LABELS = {
     HELD: pgettext_lazy("cadence", "Held"),
     PLANNED: pgettext_lazy("cadence", "Planned"),
-    MISSING: pgettext_lazy("cadence", "Missing"),
+    NOT_HELD: pgettext_lazy("cadence", "Not held"),
     DUE: pgettext_lazy("cadence", "Not yet scheduled"),
     NOT_DUE: pgettext_lazy("cadence", "Not due"),
 }
@@ -55,7 +60,7 @@ class Check:
 
     @property
     def is_gap(self) -> bool:
-        return self.status in (MISSING, DUE)
+        return self.status in (NOT_HELD, DUE)
 
 
 @dataclass
@@ -70,7 +75,11 @@ class CadenceYear:
     ministerial: Check
     senior_officials: Check
     consultations: list[StateCheck]
+    coordinators_meetings: list[Meeting] = field(default_factory=list)
+    # What the process must hold (ministerial, senior officials) and did not.
     gaps: list[str] = field(default_factory=list)
+    # The recommended national consultations not held (not gaps).
+    not_held: list[str] = field(default_factory=list)
 
     @property
     def consultations_held(self) -> int:
@@ -87,7 +96,7 @@ def _check(meetings: list[Meeting], *, today: datetime.date, due: bool, current:
         return Check(status=status, meetings=meetings)
     if not due:
         return Check(status=NOT_DUE)
-    return Check(status=DUE if current else MISSING)
+    return Check(status=DUE if current else NOT_HELD)
 
 
 def _participants_by_year(first: int, last: int, *, today: datetime.date):
@@ -120,7 +129,7 @@ def meeting_cadence(
     meetings = list(
         Meeting.objects.filter(kind__in=(
             MeetingKind.MINISTERIAL, MeetingKind.SENIOR_OFFICIALS,
-            MeetingKind.NATIONAL_CONSULTATION,
+            MeetingKind.NATIONAL_CONSULTATION, MeetingKind.COORDINATORS,
         ))
         .exclude(status__in=NOT_TAKING_PLACE)
         .filter(start__year__lte=today.year)
@@ -150,16 +159,21 @@ def meeting_cadence(
         som = _check(
             by_year[(MeetingKind.SENIOR_OFFICIALS, year)], today=today, due=True, current=current,
         )
+        coordinators = by_year[(MeetingKind.COORDINATORS, year)]
         states = [
             StateCheck(state=state, check=_check(
-                consultations[(state.pk, year)], today=today, due=True, current=current,
+                sorted(consultations[(state.pk, year)] + coordinators,
+                       key=lambda m: (m.start, m.pk)),
+                today=today, due=True, current=current,
             ))
             for state in participants.get(year, [])
         ]
         entry = CadenceYear(
             year=year, ministerial=ministerial, senior_officials=som, consultations=states,
+            coordinators_meetings=coordinators,
         )
         entry.gaps = _gaps(entry, last_ministerial=last_ministerial)
+        entry.not_held = _consultations_not_held(entry)
         years.append(entry)
         if ministerial_meetings:
             last_ministerial = year
@@ -169,7 +183,7 @@ def meeting_cadence(
 def _gaps(entry: CadenceYear, *, last_ministerial: int | None) -> list[str]:
     gaps = []
     params = {"year": entry.year, "last": last_ministerial}
-    if entry.ministerial.status == MISSING:
+    if entry.ministerial.status == NOT_HELD:
         gaps.append(str(
             _("No Ministerial Conference in %(year)s; the last one was in %(last)s.") % params
             if last_ministerial else _("No Ministerial Conference in %(year)s.") % params
@@ -177,17 +191,25 @@ def _gaps(entry: CadenceYear, *, last_ministerial: int | None) -> list[str]:
     elif entry.ministerial.status == DUE:
         gaps.append(str(_("A Ministerial Conference is due in %(year)s and not yet scheduled.")
                         % params))
-    if entry.senior_officials.status == MISSING:
+    if entry.senior_officials.status == NOT_HELD:
         gaps.append(str(_("No Senior Officials' Meeting in %(year)s.") % params))
     elif entry.senior_officials.status == DUE:
         gaps.append(str(_("The Senior Officials' Meeting of %(year)s is not yet scheduled.")
                         % params))
-    for item in entry.consultations:
-        names = {"year": entry.year, "state": item.state.name}
-        if item.check.status == MISSING:
-            gaps.append(str(_("No national consultation in %(state)s in %(year)s.") % names))
-        elif item.check.status == DUE:
-            gaps.append(str(_("No national consultation in %(state)s scheduled yet in "
-                              "%(year)s.") % names))
     return gaps
 
+
+def _consultations_not_held(entry: CadenceYear) -> list[str]:
+    """The participant states with neither a national consultation of their
+    own nor a meeting of national coordinators that year (recommended, not
+    obliged: listed apart from the gaps)."""
+    lines = []
+    for item in entry.consultations:
+        names = {"year": entry.year, "state": item.state.name}
+        if item.check.status == NOT_HELD:
+            lines.append(str(_("%(state)s: national consultations not held in %(year)s.")
+                             % names))
+        elif item.check.status == DUE:
+            lines.append(str(_("%(state)s: no national consultation scheduled yet in "
+                               "%(year)s.") % names))
+    return lines

@@ -9,7 +9,7 @@ from meetings.enums import MeetingDocumentRole, MeetingKind, OutcomeKind
 from meetings.models import Meeting
 from tests.factories.archive import DocumentFactory
 from tests.factories.meetings import MeetingFactory, MeetingOutcomeFactory
-from tests.factories.membership import UserFactory
+from tests.factories.membership import ParticipantStateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,6 +162,26 @@ def test_cadence_panel_lists_the_gaps(client, editor):
 
     assert response.status_code == 200
     assert "No Senior Officials' Meeting in 2024." in text_of(response)
+
+
+@pytest.mark.parametrize(("lang", "heading", "line"), [
+    ("en", "National consultations not held (recommended, not obliged)",
+     "Tajikistan: national consultations not held in 2024."),
+    ("ru", ("Национальные консультативные совещания не проводились "
+            "(рекомендуются, но не обязательны)"),
+     "Таджикистан: в 2024 г. национальные консультативные совещания не проводились."),
+])
+def test_cadence_panel_shows_consultations_not_held_apart_from_the_gaps(
+    client, editor, lang, heading, line,
+):
+    ParticipantStateFactory(name_ru="Таджикистан", name_en="Tajikistan",
+                            participant_since=D(2013, 1, 1))
+    MeetingFactory(kind=MeetingKind.SENIOR_OFFICIALS, start=D(2024, 10, 1), end=D(2024, 10, 1))
+
+    text = text_of(client.get(CADENCE.format(lang=lang)))
+
+    assert f"{heading} {line}" in text
+    assert "Missing" not in text
 
 
 def test_cadence_panel_is_for_staff_only(client):

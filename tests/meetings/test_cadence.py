@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from meetings.cadence import DUE, HELD, MISSING, NOT_DUE, PLANNED, meeting_cadence
+from meetings.cadence import DUE, HELD, NOT_DUE, NOT_HELD, PLANNED, meeting_cadence
 from meetings.enums import MeetingKind, MeetingStatus
 from tests.factories.meetings import MeetingFactory, NationalConsultationFactory
 from tests.factories.membership import MembershipPeriodFactory, ParticipantStateFactory
@@ -50,7 +50,7 @@ def test_ministerial_conference_is_due_two_years_after_the_last(english):
     years = by_year(meeting_cadence(today=TODAY))
 
     assert [years[y].ministerial.status for y in (2021, 2022, 2023, 2024, 2025, 2026)] == [
-        HELD, NOT_DUE, HELD, NOT_DUE, MISSING, DUE,
+        HELD, NOT_DUE, HELD, NOT_DUE, NOT_HELD, DUE,
     ]
     assert years[2025].gaps[0] == "No Ministerial Conference in 2025; the last one was in 2023."
     assert years[2026].gaps[0] == (
@@ -65,7 +65,7 @@ def test_late_ministerial_conference_restarts_the_two_years():
     years = by_year(meeting_cadence(today=TODAY))
 
     assert [years[y].ministerial.status for y in (2022, 2023, 2024, 2025, 2026)] == [
-        NOT_DUE, MISSING, HELD, NOT_DUE, DUE,
+        NOT_DUE, NOT_HELD, HELD, NOT_DUE, DUE,
     ]
 
 
@@ -76,7 +76,7 @@ def test_cancelled_or_postponed_meetings_do_not_count():
 
     years = by_year(meeting_cadence(today=TODAY))
 
-    assert years[2025].senior_officials.status == MISSING
+    assert years[2025].senior_officials.status == NOT_HELD
 
 
 def test_meeting_later_this_year_counts_as_planned():
@@ -98,10 +98,38 @@ def test_national_consultations_are_checked_per_participant_state(english):
     years = by_year(meeting_cadence(today=TODAY))
 
     assert [(item.state.name_en, item.check.status) for item in years[2025].consultations] == [
-        ("Kazakhstan", HELD), ("Tajikistan", MISSING),
+        ("Kazakhstan", HELD), ("Tajikistan", NOT_HELD),
     ]
-    assert "No national consultation in Tajikistan in 2025." in years[2025].gaps
+    assert years[2025].not_held == ["Tajikistan: national consultations not held in 2025."]
     assert years[2025].consulted_states == [kazakhstan]
+
+
+def test_national_consultations_not_held_are_a_recommendation_not_a_gap(english):
+    som(D(2025, 10, 1))
+    ParticipantStateFactory(name_en="Tajikistan", participant_since=D(2013, 1, 1))
+
+    years = by_year(meeting_cadence(today=TODAY))
+
+    assert years[2025].consultations[0].check.label == "Not held"
+    assert years[2025].gaps == ["No Ministerial Conference in 2025."]
+    assert years[2025].not_held == ["Tajikistan: national consultations not held in 2025."]
+
+
+def test_meeting_of_national_coordinators_counts_for_every_participant_state(english):
+    kazakhstan = ParticipantStateFactory(name_en="Kazakhstan", participant_since=D(2013, 1, 1))
+    tajikistan = ParticipantStateFactory(name_en="Tajikistan", participant_since=D(2013, 1, 1))
+    regional = MeetingFactory(kind=MeetingKind.COORDINATORS, host_state=kazakhstan,
+                              start=D(2025, 5, 20), end=D(2025, 5, 21))
+
+    years = by_year(meeting_cadence(today=TODAY))
+
+    assert [(item.state.name_en, item.check.status, item.check.meetings)
+            for item in years[2025].consultations] == [
+        ("Kazakhstan", HELD, [regional]), ("Tajikistan", HELD, [regional]),
+    ]
+    assert years[2025].coordinators_meetings == [regional]
+    assert years[2025].not_held == []
+    assert years[2025].consulted_states == [kazakhstan, tajikistan]
 
 
 def test_states_not_participant_at_the_end_of_the_year_owe_no_consultation():
