@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
 from actionplan.enums import ActionLevel, PlanStatus
@@ -64,3 +67,37 @@ def test_load_2012_twice_changes_nothing():
              FrameworkParagraph.objects.count(), list(Action.objects.values_list("pk", flat=True)))
     assert after == before
     assert Action.objects.count() == 79
+
+
+FRAMEWORK_TITLE_RU = (
+    "Региональная рамочная программа сотрудничества, принятая Национальными координаторами "
+    "четырех центрально-азиатских стран (Республика Казахстан, Кыргызская Республика, "
+    "Республика Таджикистан, Туркменистан) на встрече Национальных координаторов "
+    "7 сентября 2012"
+)
+TITLE_DAY = importlib.import_module("actionplan.migrations.0002_framework_title_day")
+
+
+def test_load_2012_gives_the_framework_title_as_the_seed_writes_it(client):
+    call_command("actionplan_load_2012", verbosity=0)
+
+    assert Plan.objects.get().framework_title_ru == FRAMEWORK_TITLE_RU
+    assert "на встрече Национальных координаторов 7 сентября 2012" in (
+        client.get("/ru/action-plan/").content.decode()
+    )
+
+
+def test_title_day_migration_corrects_only_the_title_the_loader_wrote():
+    call_command("actionplan_load_2012", verbosity=0)
+    without_day = FRAMEWORK_TITLE_RU.replace(" 7 сентября", " сентября")
+    Plan.objects.update(framework_title_ru=without_day)
+
+    TITLE_DAY.forwards(apps, None)
+    assert Plan.objects.get().framework_title_ru == FRAMEWORK_TITLE_RU
+
+    TITLE_DAY.backwards(apps, None)
+    assert Plan.objects.get().framework_title_ru == without_day
+
+    Plan.objects.update(framework_title_ru="Отредактировано секретариатом")
+    TITLE_DAY.forwards(apps, None)
+    assert Plan.objects.get().framework_title_ru == "Отредактировано секретариатом"
