@@ -132,11 +132,39 @@ _KIND_ORDER = Case(
 )
 
 
+# UNHCR and IOM (by their records' slugs) are more than observers: they
+# organised the 2011 Almaty conference, their offices in Kazakhstan performed
+# the Support Unit's functions for its first two years, and they help find
+# funding (Operational Mechanism, section iii). The public pages present them
+# as partners of the process.
+PROCESS_PARTNER_SLUGS = ("unhcr", "iom")
+
+# The sections of the /observers/ page, in order.
+SECTION_PARTNERS = "partners"
+SECTION_OBSERVERS = "observers"
+SECTION_CIVIL_SOCIETY = "civil_society"
+
+
 def observers_for_public_list() -> QuerySet[Organisation]:
-    """The /observers/ page: active observer organisations grouped by kind
-    (in the order of OrganisationKind), by name within a kind."""
+    """The /observers/ page: active organisations in three sections
+    (``section``): the partners of the process (UNHCR, IOM), the observers
+    grouped by kind (in the order of OrganisationKind), and civil society,
+    which is not an observer (invited case by case with the participant
+    states' consent); by name within each."""
     return (
         Organisation.objects.filter(is_active=True)
-        .annotate(kind_order=_KIND_ORDER)
-        .order_by("kind_order", "name")
+        .annotate(
+            section=Case(
+                When(slug__in=PROCESS_PARTNER_SLUGS, then=Value(SECTION_PARTNERS)),
+                When(kind=OrganisationKind.CIVIL_SOCIETY, then=Value(SECTION_CIVIL_SOCIETY)),
+                default=Value(SECTION_OBSERVERS),
+            ),
+            section_order=Case(
+                When(slug__in=PROCESS_PARTNER_SLUGS, then=Value(0)),
+                When(kind=OrganisationKind.CIVIL_SOCIETY, then=Value(2)),
+                default=Value(1),
+            ),
+            kind_order=_KIND_ORDER,
+        )
+        .order_by("section_order", "kind_order", "name")
     )

@@ -175,6 +175,52 @@ def test_observer_list_grouped_by_kind(client):
     assert "Закрытая" not in response.content.decode()
 
 
+def test_observer_list_presents_unhcr_and_iom_as_partners_of_the_process(client):
+    OrganisationFactory(slug="unhcr", name_en="Office of the UN High Commissioner for Refugees",
+                        acronym_en="UNHCR")
+    OrganisationFactory(slug="iom", name_en="International Organization for Migration",
+                        acronym_en="IOM")
+    OrganisationFactory(slug="osce", kind=OrganisationKind.REGIONAL,
+                        name_en="Organization for Security and Co-operation in Europe",
+                        acronym_en="OSCE")
+
+    response = client.get("/en/observers/")
+
+    assert text_of(response, "partners-title") == (
+        "Partners of the process UNHCR and IOM organised the 2011 Almaty conference from which "
+        "the process grew. For its first two years their offices in Kazakhstan performed the "
+        "functions of the Support Unit, and they help to find funding for the meetings of "
+        "ministers and senior officials and their follow-up. They take part in all meetings. "
+        "International Organization for Migration (IOM) "
+        "Office of the UN High Commissioner for Refugees (UNHCR) "
+        "Partners and related processes"
+    )
+    assert text_of(response, "kind-1") == (
+        "Regional organisation Organization for Security and Co-operation in Europe (OSCE)"
+    )
+    assert '<a href="/en/partners/">Partners and related processes</a>' in (
+        response.content.decode()
+    )
+
+
+def test_observer_list_shows_civil_society_apart_from_the_observers(client):
+    OrganisationFactory(kind=OrganisationKind.INTERNATIONAL, name_en="ICMPD Example",
+                        acronym_en="", acronym_ru="", acronym="")
+    OrganisationFactory(kind=OrganisationKind.CIVIL_SOCIETY, name_en="Legal Aid Network",
+                        acronym_en="", acronym_ru="", acronym="")
+
+    response = client.get("/en/observers/")
+
+    assert text_of(response, "kind-1") == "International organisation ICMPD Example"
+    assert text_of(response, "civil-society-title") == (
+        "Civil society (not observers) Civil society representatives are not observers of the "
+        "process. They may be invited to a meeting case by case, individually, with the consent "
+        "of the participant states; their organisation nominates them with a nomination letter. "
+        "Legal Aid Network"
+    )
+    assert "Legal Aid Network" not in text_of(response, "observers-title")
+
+
 # --- Query counts -------------------------------------------------------------------------
 
 STATES = [("KAZ", "Казахстан", "Kazakhstan"), ("KGZ", "Кыргызстан", "Kyrgyzstan"),
