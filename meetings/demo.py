@@ -8,7 +8,9 @@ chair terms the chairmanship demo recorded (so the two always agree).
   confirms the next Chair by rotation (no election after 2013); the next
   one is planned;
 - a Senior Officials' Meeting in Almaty each year (in October), and the next one open for
-  registration (about six weeks ahead of the day the demo is loaded);
+  registration (about six weeks ahead of the day the demo is loaded); the
+  first, in the launch year, has no past year to review: it looks at the
+  launch and agrees the first work plan;
 - national consultations in every participant state each year, with a few
   years missing so the cadence panel shows gaps;
 - two thematic seminars.
@@ -126,8 +128,8 @@ def _launch(meeting: Meeting, term: Chairmanship) -> None:
         ("Открытие конференции", "Opening of the Conference"),
         ("Принятие Операционного механизма", "Adoption of the Operational Mechanism"),
         ("Выборы первого Председателя", "Election of the first Chair"),
-        ("Региональная рамочная программа сотрудничества и План действий",
-         "The Regional Cooperation Framework and Action Plan"),
+        (("Региональная рамочная программа сотрудничества и проект Регионального плана "
+         "действий"), "The Regional Cooperation Framework and the draft Regional Action Plan"),
     ):
         agenda_item_add(meeting=meeting, day=meeting.end, title_ru=title_ru, title_en=title_en)
     outcome_record(
@@ -174,7 +176,43 @@ def _handover(meeting: Meeting, term: Chairmanship) -> None:
         _link(meeting, "ministerial-conclusions-2023", MeetingDocumentRole.OUTCOME)
 
 
-def _senior_officials(year: int, *, start: datetime.date, status: str, **extra) -> Meeting | None:
+# The first Senior Officials' Meeting, in the launch year, has no past year
+# of the process to review: it looks at the launch and agrees the first work
+# plan. Each later one reviews the year before (as the Operational
+# Mechanism has it).
+FIRST_SOM = {
+    "description": (
+        ("Первое совещание после начала процесса: его первые шаги и первый план работы на "
+        "следующий год. "),
+        ("The first meeting since the process was launched: its first steps and the first "
+        "work plan, for the next year. "),
+    ),
+    "agenda": (
+        ("Открытие совещания", "Opening"),
+        ("Начало процесса: решения Министерской конференции",
+         "The launch: the decisions of the Ministerial Conference"),
+        ("Первый план работы на следующий год", "The first work plan, for the next year"),
+    ),
+}
+LATER_SOM = {
+    "description": (
+        ("Обзор результатов прошедшего года и план работы на следующий год, по итогам "
+        "национальных консультаций. "),
+        ("A review of the past year's results and the work plan for the next year, building "
+        "on the national consultations. "),
+    ),
+    "agenda": (
+        ("Открытие совещания", "Opening"),
+        ("Итоги национальных консультаций", "Results of the national consultations"),
+        ("Обзор выполнения плана работы", "Review of the work plan"),
+        ("План работы на следующий год", "Work plan for the next year"),
+    ),
+}
+
+
+def _senior_officials(year: int, *, start: datetime.date, status: str, first: bool = False,
+                      **extra) -> Meeting | None:
+    texts = FIRST_SOM if first else LATER_SOM
     meeting = _create(
         f"senior-officials-meeting-{year}",
         kind=MeetingKind.SENIOR_OFFICIALS, status=status, start=start, end=start + ONE_DAY,
@@ -182,23 +220,26 @@ def _senior_officials(year: int, *, start: datetime.date, status: str, **extra) 
         city_ru=ALMATY.ru, city_en=ALMATY.en,
         title_ru=f"Совещание старших должностных лиц {year} г.",
         title_en=f"Senior Officials' Meeting {year}",
-        description_ru=("Обзор результатов прошедшего года и план работы на следующий год, "
-                        "по итогам национальных консультаций. " + ILLUSTRATIVE_RU),
-        description_en=("A review of the past year's results and the work plan for the next "
-                        "year, building on the national consultations. " + ILLUSTRATIVE_EN),
+        description_ru=texts["description"][0] + ILLUSTRATIVE_RU,
+        description_en=texts["description"][1] + ILLUSTRATIVE_EN,
         working_languages=["ru", "en"], interpretation=Interpretation.SIMULTANEOUS,
         themes=_themes("data-exchange", "labour-migration"), **extra,
     )
     if meeting is None:
         return None
-    for title_ru, title_en in (
-        ("Открытие совещания", "Opening"),
-        ("Итоги национальных консультаций", "Results of the national consultations"),
-        ("Обзор выполнения плана работы", "Review of the work plan"),
-        ("План работы на следующий год", "Work plan for the next year"),
-    ):
+    for title_ru, title_en in texts["agenda"]:
         agenda_item_add(meeting=meeting, day=meeting.start, title_ru=title_ru, title_en=title_en)
-    if status == MeetingStatus.HELD:
+    if status == MeetingStatus.HELD and first:
+        outcome_record(
+            meeting=meeting, kind=OutcomeKind.CONCLUSIONS, adopted_on=meeting.end,
+            text_ru=f"Совещание рассмотрело первые шаги процесса после его начала на "
+                    f"Министерской конференции {year} г. и согласовало первый план работы, "
+                    f"на {year + 1} год.",
+            text_en=f"The meeting reviewed the first steps of the process since its launch at "
+                    f"the {year} Ministerial Conference and agreed the first work plan, for "
+                    f"{year + 1}.",
+        )
+    elif status == MeetingStatus.HELD:
         outcome_record(
             meeting=meeting, kind=OutcomeKind.CONCLUSIONS, adopted_on=meeting.end,
             text_ru=f"Совещание рассмотрело результаты {year - 1} года и согласовало план "
@@ -347,6 +388,7 @@ def load() -> str:
     for year in range(first_year, upcoming_year):
         created += _senior_officials(
             year, start=datetime.date(year, 10, 15), status=MeetingStatus.HELD,
+            first=year == first_year,
         ) is not None
     created += _consultations(first_year, today)
     created += _seminars(today)

@@ -85,6 +85,36 @@ def test_demo_has_a_senior_officials_meeting_each_year_and_the_next_one_open(loa
     assert upcoming.registration_opens < NOW < upcoming.registration_closes < upcoming.starts_at
 
 
+def test_demo_first_senior_officials_meeting_reviews_the_launch_not_a_year_before_it(loaded):
+    first, second = of_kind(MeetingKind.SENIOR_OFFICIALS)[:2]
+    texts = [first.description_ru, first.description_en] + [
+        text for outcome in first.outcomes.all() for text in (outcome.text_ru, outcome.text_en)
+    ] + [text for item in first.agenda_items.all() for text in (item.title_ru, item.title_en)]
+
+    assert (first.start, first.start > Meeting.objects.get(
+        slug="ministerial-conference-2013").end) == (D(2013, 10, 15), True)
+    assert [o.text_en for o in first.outcomes.all()] == [
+        ("The meeting reviewed the first steps of the process since its launch at the 2013 "
+        "Ministerial Conference and agreed the first work plan, for 2014."),
+    ]
+    assert [t for t in texts if "2012" in t or "прошедшего года" in t or "past year" in t
+            or "Review of the work plan" in t] == []
+    # From the second year on, each meeting reviews the year before.
+    assert [o.text_en for o in second.outcomes.all()] == [
+        "The meeting reviewed the results of 2013 and agreed the work plan for 2015.",
+    ]
+
+
+def test_demo_launch_conference_discusses_the_draft_action_plan(loaded):
+    launch = Meeting.objects.get(slug="ministerial-conference-2013")
+
+    assert launch.agenda_items.filter(
+        title_en="The Regional Cooperation Framework and the draft Regional Action Plan",
+        title_ru="Региональная рамочная программа сотрудничества и проект Регионального плана "
+                 "действий",
+    ).count() == 1
+
+
 def test_demo_has_two_thematic_seminars(loaded):
     assert [m.slug for m in of_kind(MeetingKind.THEMATIC)] == [
         "border-management-workshop-2018", "climate-migration-seminar-2022",
