@@ -14,6 +14,9 @@ from actionplan.models import (
     ProgressNote,
     ReportingRound,
 )
+from actionplan.seed_2012 import PLAN
+from actionplan.services import plan_load
+from membership.models import ParticipantState
 from tests.factories.meetings import MeetingFactory
 from tests.factories.membership import ParticipantStateFactory
 
@@ -108,3 +111,33 @@ class ProgressNoteFactory(factory.django.DjangoModelFactory):
     progress = factory.SubFactory(ActionProgressFactory)
     date = datetime.date(2024, 9, 1)
     text = factory.Sequence(lambda n: f"Заметка {n}")
+
+
+def plan_2012_with_an_answered_round(*, meeting) -> ReportingRound:
+    """The 2012 plan as `actionplan_load_2012` loads it (framework, sub-
+    headings, good practices) and a round endorsed at ``meeting`` in which
+    eight states (Kazakhstan among them, if it exists) answered the first
+    three actions of each area: the plan and progress pages as a reader
+    sees them, wide, not their empty states."""
+    plan = plan_load(data=PLAN)
+    states = [
+        ParticipantStateFactory(iso3=iso3, iso2=iso2, name_ru=name_ru, name_en=name_en)
+        for iso3, iso2, name_ru, name_en in (
+            ("AFG", "AF", "Афганистан", "Afghanistan"),
+            ("AZE", "AZ", "Азербайджан", "Azerbaijan"), ("IRN", "IR", "Иран", "Iran"),
+            ("KGZ", "KG", "Кыргызская Республика", "Kyrgyz Republic"),
+            ("PAK", "PK", "Пакистан", "Pakistan"), ("TJK", "TJ", "Таджикистан", "Tajikistan"),
+            ("TUR", "TR", "Турция", "Türkiye"),
+        )
+    ]
+    states += list(ParticipantState.objects.filter(iso3="KAZ"))
+    reporting_round = EndorsedRoundFactory(plan=plan, meeting=meeting)
+    actions = [action for area in plan.areas.order_by("number")
+               for action in area.actions.order_by("order")[:3]]
+    statuses = list(ProgressStatus.values)
+    for s_index, state in enumerate(states):
+        for a_index, action in enumerate(actions):
+            ActionProgressFactory(round=reporting_round, action=action, state=state,
+                                  status=statuses[(s_index + a_index) % len(statuses)],
+                                  timeline="2024–2026")
+    return reporting_round
