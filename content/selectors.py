@@ -16,6 +16,7 @@ from archive.models import Document
 from archive.search.word_forms import rows_matching
 from archive.selectors import documents_visible_to
 from membership.models import ParticipantState
+from membership.selectors import PROCESS_PARTNER_SLUGS
 
 from .enums import PartnerKind
 from .models import AboutSection, ContactDetails, HistoryEntry, NewsItem, Partner, Project
@@ -115,8 +116,15 @@ class PartnerGroup:
     partners: list
 
 
+# The first group of /partners/: UNHCR and IOM, partners of the process
+# (membership.selectors.PROCESS_PARTNER_SLUGS), ahead of the other organisations.
+PROCESS_PARTNERS = "process_partners"
+
+
 def partners_by_kind() -> list[PartnerGroup]:
-    """The partners shown on /partners/, grouped by kind in the order of
+    """The partners shown on /partners/: first the partners of the process
+    (UNHCR and IOM, who performed the Support Unit's functions in its first
+    two years), then the other partners grouped by kind in the order of
     PartnerKind (organisations, then processes), each group in the
     secretariat's order. One query (observer records joined)."""
     partners = list(
@@ -124,8 +132,12 @@ def partners_by_kind() -> list[PartnerGroup]:
         .order_by("position", "slug")
     )
     groups = []
+    founding = [p for p in partners if p.slug in PROCESS_PARTNER_SLUGS]
+    if founding:
+        groups.append(PartnerGroup(kind=PROCESS_PARTNERS, label=_("Partners of the process"),
+                                   partners=founding))
     for kind, label in PartnerKind.choices:
-        members = [p for p in partners if p.kind == kind]
+        members = [p for p in partners if p.kind == kind and p not in founding]
         if members:
             groups.append(PartnerGroup(kind=kind, label=str(label), partners=members))
     return groups

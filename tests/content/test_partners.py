@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 
 from content.enums import PartnerKind
 from content.models import Partner
@@ -10,8 +13,13 @@ from tests.factories.membership import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
+
+def text_of_html(html: str) -> str:
+    return re.sub(r"\s+", " ", strip_tags(html)).strip()
+
 REFERENCE = [
-    ("organisation", ["unhcr", "iom", "osce", "unrcca", "eu", "icmpd"]),
+    ("process_partners", ["unhcr", "iom"]),
+    ("organisation", ["osce", "unrcca", "eu", "icmpd"]),
     ("process", ["prague-process", "budapest-process"]),
 ]
 
@@ -69,7 +77,7 @@ def test_partner_save_trims_names_and_validates_the_website():
     [
         ("ru", ["Международные и региональные организации",
                 "Связанные региональные консультативные процессы"]),
-        ("en", ["International and regional organisations",
+        ("en", ["Partners of the process", "International and regional organisations",
                 "Related regional consultative processes"]),
     ],
 )
@@ -77,7 +85,9 @@ def test_partners_page_groups_organisations_and_processes(client, lang, expected
     response = client.get(f"/{lang}/partners/")
 
     assert response.status_code == 200
-    assert [g.kind for g in response.context["groups"]] == ["organisation", "process"]
+    assert [g.kind for g in response.context["groups"]] == [
+        "process_partners", "organisation", "process",
+    ]
     page = text_of(response)
     assert all(heading in page for heading in expected)
 
@@ -93,6 +103,27 @@ def test_partners_page_links_websites_and_marks_observers(client):
     assert '<a href="https://www.budapestprocess.org/" rel="external">' in content
     assert text_of(response).count("Observer in the Almaty Process") == 1
     assert 'id="iom"' in content
+
+
+def test_partners_page_presents_unhcr_and_iom_first_as_partners_of_the_process(client):
+    response = client.get("/en/partners/")
+
+    section = response.content.decode().split(
+        'aria-labelledby="group-process_partners">', 1)[1].split("</section>", 1)[0]
+    text = text_of_html(section)
+    assert text.startswith(
+        "Partners of the process UNHCR and IOM organised the 2011 Almaty conference from which "
+        "the process grew. For its first two years their offices in Kazakhstan performed the "
+        "functions of the Support Unit, and they help to find funding for the meetings of "
+        "ministers and senior officials and their follow-up. They take part in all meetings. "
+        "Office of the United Nations High Commissioner for Refugees (UNHCR) "
+        "Partner of the process: performed the Support Unit's functions in its first two years "
+    )
+    assert text.count(
+        "Partner of the process: performed the Support Unit's functions in its first two years"
+    ) == 2
+    assert "International Organization for Migration (IOM)" in text
+    assert "OSCE" not in text
 
 
 def test_partners_page_marks_a_description_shown_in_the_other_language(client):
