@@ -157,7 +157,7 @@ def _date_input() -> forms.DateInput:
 
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"), method="filter_query", max_length=200,
+        label=pgettext_lazy("search field", "Search"), method="filter_query", max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     type = django_filters.MultipleChoiceFilter(  # the URL says ?type=report

@@ -199,9 +199,9 @@ def outcomes_of(*, meeting: Meeting) -> list[MeetingOutcome]:
     return list(MeetingOutcome.objects.filter(meeting=meeting).order_by("position", "pk"))
 
 
-def working_language_labels(meeting: Meeting) -> list[str]:
-    labels = dict(WorkingLanguage.choices)
-    return [str(labels.get(code, code)) for code in meeting.working_languages]
+def working_language_labels(meeting: Meeting) -> str:
+    """The working languages as a list inside a sentence (meetings.enums)."""
+    return WorkingLanguage.in_text(meeting.working_languages)
 
 
 def contact_line() -> str:

@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from archive.filters import StateFilter
 from archive.models import Theme
@@ -20,7 +21,7 @@ from .models import Project
 
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"), method="filter_query", max_length=200,
+        label=pgettext_lazy("search field", "Search"), method="filter_query", max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     country = StateFilter(

@@ -18,6 +18,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from archive.models import Document, Theme
 from core.models import TimeStampedModel
@@ -142,7 +143,7 @@ class Partner(models.Model):
     copying the status here."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("organisation or project", "name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = models.TextField(
@@ -197,7 +198,8 @@ class Project(TimeStampedModel):
     that the process links with. Its status (not started, ongoing,
     completed) follows from its dates and today's date; it is never stored."""
 
-    name = models.CharField(_("name"), max_length=300, blank=True)
+    name = models.CharField(pgettext_lazy("organisation or project", "name"), max_length=300,
+                            blank=True)
     acronym = models.CharField(_("acronym"), max_length=60, blank=True)
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True,

@@ -49,13 +49,37 @@ class WorkingLanguage(models.TextChoices):
     AZERBAIJANI = "az", _("Azerbaijani")
     DARI = "prs", _("Dari")
     KAZAKH = "kk", _("Kazakh")
-    KYRGYZ = "ky", _("Kyrgyz")
+    KYRGYZ = "ky", pgettext_lazy("language", "Kyrgyz")
     PASHTO = "ps", _("Pashto")
     PERSIAN = "fa", _("Persian")
     TAJIK = "tg", _("Tajik")
     TURKISH = "tr", _("Turkish")
     TURKMEN = "tk", _("Turkmen")
     URDU = "ur", _("Urdu")
+
+    @classmethod
+    def in_text(cls, codes: list[str]) -> str:
+        """The languages as a list inside a sentence ("Рабочие языки: русский,
+        английский"; "Working languages: Russian, English"). Russian writes
+        language names in lower case in running text, so these are their own
+        strings, not the capitalised labels of a choice list."""
+        return ", ".join(str(IN_TEXT.get(code, code)) for code in codes)
+
+
+IN_TEXT = {
+    WorkingLanguage.RUSSIAN: pgettext_lazy("language in running text", "Russian"),
+    WorkingLanguage.ENGLISH: pgettext_lazy("language in running text", "English"),
+    WorkingLanguage.AZERBAIJANI: pgettext_lazy("language in running text", "Azerbaijani"),
+    WorkingLanguage.DARI: pgettext_lazy("language in running text", "Dari"),
+    WorkingLanguage.KAZAKH: pgettext_lazy("language in running text", "Kazakh"),
+    WorkingLanguage.KYRGYZ: pgettext_lazy("language in running text", "Kyrgyz"),
+    WorkingLanguage.PASHTO: pgettext_lazy("language in running text", "Pashto"),
+    WorkingLanguage.PERSIAN: pgettext_lazy("language in running text", "Persian"),
+    WorkingLanguage.TAJIK: pgettext_lazy("language in running text", "Tajik"),
+    WorkingLanguage.TURKISH: pgettext_lazy("language in running text", "Turkish"),
+    WorkingLanguage.TURKMEN: pgettext_lazy("language in running text", "Turkmen"),
+    WorkingLanguage.URDU: pgettext_lazy("language in running text", "Urdu"),
+}
 
 
 class Interpretation(models.TextChoices):

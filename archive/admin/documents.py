@@ -273,7 +273,7 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
             request, queryset, document_publish,
             lambda n: ngettext("Published %(count)d document.",
                                "Published %(count)d documents.", n),
-            gettext("«%(document)s» was not published: %(error)s"),
+            gettext("“%(document)s” was not published: %(error)s"),
         )
 
     @admin.action(description=_("Withdraw the selected documents"), permissions=["change"])
@@ -282,7 +282,7 @@ class DocumentAdmin(DocumentPagesMixin, SimpleHistoryAdmin, TabbedTranslationAdm
             request, queryset, document_withdraw,
             lambda n: ngettext("Withdrew %(count)d document.",
                                "Withdrew %(count)d documents.", n),
-            gettext("«%(document)s» was not withdrawn: %(error)s"),
+            gettext("“%(document)s” was not withdrawn: %(error)s"),
         )
 
     @admin.action(description=_("Retry text extraction of failed files"),

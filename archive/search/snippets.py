@@ -188,6 +188,19 @@ def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Sa
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
+class Snippet(SafeString):
+    """An excerpt, and the language of the version it comes from (``language``:
+    a page in the other language marks it, issue 24)."""
+
+    language = ""
+
+
+def _in_language(html: SafeString, language: str) -> Snippet:
+    found = Snippet(html)
+    found.language = language
+    return found
+
+
 def snippet(*, document: Document, query: str, language: str, length: int = 240,
             files: list[tuple[str, str | None]] | None = None) -> SafeString:
     """An HTML-escaped excerpt of ``document`` in ``language`` ("ru"/"en"),
@@ -209,7 +222,7 @@ def snippet(*, document: Document, query: str, language: str, length: int = 240,
     for version in (language, other):
         if segments := _segments(document, version, files):
             text = _collapsed(segments[0])
-            return _render(text, 0, min(length, len(text)), [])
+            return _in_language(_render(text, 0, min(length, len(text)), []), version)
     return mark_safe("")
 
 
@@ -239,4 +252,4 @@ def snippet_in(*, document: Document, query: str, language: str, length: int = 2
     if best is None:
         return None
     text, (_, _, start, end, spans) = best
-    return _render(text, start, end, spans)
+    return _in_language(_render(text, start, end, spans), language)

@@ -124,11 +124,18 @@ def _languages(document, labels) -> SafeString:
 
 
 def _excerpt(document) -> SafeString | str:
-    """The snippet of a search result, else the summary (cut to 40 words,
-    marked when shown in the other language)."""
+    """The snippet of a search result, else the summary (cut to 40 words);
+    either one in its language's ``lang``, marked when it is in the other
+    language."""
     snippet = getattr(document, "snippet", "")
     if snippet:
-        return format_html('<p class="document-item__snippet">{}</p>\n  ', snippet)
+        shown = getattr(snippet, "language", "")
+        if not shown:
+            return format_html('<p class="document-item__snippet">{}</p>\n  ', snippet)
+        return format_html(
+            '<p class="document-item__snippet"><span lang="{}">{}</span>{}</p>\n  ',
+            shown, snippet, marker(shown),
+        )
     if document.summary:
         shown = shown_language(document, "summary")
         return format_html(

@@ -11,7 +11,10 @@ uses these tags, the content app's ``content/_fallback.html`` included:
   shown in, for texts rendered with filters (``linebreaks``) or inside a link:
   ``<div lang="{{ lang }}">…</div>{% fallback_marker lang %}``;
 - ``{% fallback_marker lang %}`` renders the marker alone (nothing when
-  ``lang`` is the page's language).
+  ``lang`` is the page's language);
+- ``{{ text|written_in }}`` gives the language of a text typed by a person in
+  one field without a language of its own (a progress note): Russian when
+  most of its letters are Cyrillic, else English.
 
 They read only the ``<field>_ru`` / ``<field>_en`` attributes already loaded,
 so a page's query count does not change.
@@ -52,6 +55,23 @@ def marker(shown_in: str) -> str:
     return format_html(
         ' <span class="badge badge--warn fallback-marker" lang="{}">{}</span>', current, label
     )
+
+
+def written_in(text: str) -> str:
+    """"ru" when most letters of ``text`` are Cyrillic, else "en"; a text
+    without letters counts as the page's language."""
+    cyrillic = latin = 0
+    for char in text or "":
+        if "\u0400" <= char <= "\u04ff":
+            cyrillic += 1
+        elif char.isascii() and char.isalpha():
+            latin += 1
+    if not cyrillic and not latin:
+        return _current()
+    return "ru" if cyrillic > latin else "en"
+
+
+register.filter("written_in", written_in)
 
 
 @register.simple_tag

@@ -125,7 +125,6 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         agenda = list(meeting.agenda_items.all())
-        languages = dict(WorkingLanguage.choices)
         context.update(
             chair=selectors.meeting_chair(meeting=meeting),
             agenda_days=[
@@ -134,7 +133,7 @@ class MeetingDetailView(DetailView):
             outcomes=list(meeting.outcomes.all()),
             documents=selectors.meeting_documents_for(meeting=meeting, user=self.request.user),
             themes=list(meeting.themes.all()),
-            working_languages=[languages.get(code, code) for code in meeting.working_languages],
+            working_languages=WorkingLanguage.in_text(meeting.working_languages),
             is_past=meeting.end < timezone.localdate(),
             participants=(
                 selectors.meeting_participants(meeting=meeting)

@@ -48,7 +48,7 @@ def test_search_groups_documents_meetings_and_news_with_counts(client, border_co
     assert "Border management review" in html
     assert "Seminar on border management" in html
     assert "News on border management" in html
-    assert "3 results for «border management»" in html
+    assert "3 results for “border management”" in html
 
 
 def test_search_hides_documents_the_visitor_may_not_see(client, border_content):

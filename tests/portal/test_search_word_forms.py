@@ -170,7 +170,7 @@ def test_search_meetings_title_matches_first_then_latest(client):
 
 @pytest.mark.parametrize(("language", "message", "summary"), [
     ("en", "Nothing found. Check the spelling, or try other or fewer words",
-     "0 results for «снегопад»"),
+     "0 results for “снегопад”"),
     ("ru", "Ничего не найдено. Проверьте написание или попробуйте другие слова",
      "0 результатов по запросу «снегопад»"),
 ])
@@ -256,3 +256,16 @@ def test_search_one_kind_pages_through_every_result_keeping_the_words(client):
     assert [item.title_en for item in second.context["results"]] == [
         f"Refugees no. {n}" for n in (4, 3, 2, 1, 0)
     ]
+
+
+def test_search_marks_a_news_lead_shown_in_the_other_language(client):
+    """The lead under a news title, when the English page shows the Russian
+    one, carries lang="ru" and the "in Russian" marker, as titles do."""
+    NewsItemFactory(title_ru="Беженцы в регионе", title_en="Refugees in the region",
+                    lead_ru="Положение беженцев в Центральной Азии.", lead_en="")
+
+    html = client.get("/en/search/", {"q": "refugees"}).content.decode()
+
+    assert ('<p><span lang="ru">Положение беженцев в Центральной Азии.</span> '
+            '<span class="badge badge--warn fallback-marker" lang="en">in Russian</span></p>'
+            ) in html

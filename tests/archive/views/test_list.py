@@ -347,8 +347,23 @@ def test_search_results_show_a_highlighted_snippet(client):
     response = client.get(URL, {"q": "беженцы"})
 
     html = response.content.decode()
-    assert '<p class="document-item__snippet">' in html
+    assert '<p class="document-item__snippet"><span lang="ru">' in html
     assert "<mark>" in html
+
+
+def test_russian_snippet_on_an_english_page_carries_its_language_and_the_marker(client):
+    """A Russian excerpt on an English results page is read by screen readers
+    in Russian and marked "in Russian", as a fallen-back title is (issue 24)."""
+    indexed(DocumentFactory(title_ru="Доклад о беженцах", title_en="Report on refugees",
+                            summary_ru="Положение беженцев в Центральной Азии.",
+                            summary_en=""))
+
+    response = client.get(URL.replace("/ru/", "/en/"), {"q": "беженцы"})
+
+    html = response.content.decode()
+    snippet = html.split('<p class="document-item__snippet">', 1)[1].split("</p>", 1)[0]
+    assert snippet.startswith('<span lang="ru">')
+    assert 'fallback-marker" lang="en">in Russian</span>' in snippet
 
 
 # The files' text column read whole, not through a SUBSTR/SUBSTRING of its head.
@@ -368,7 +383,8 @@ def test_search_results_read_only_the_head_of_each_files_text(client):
         response = client.get(URL, {"q": "беженцы"})
 
     assert [q["sql"] for q in queries if FULL_TEXT_READ.search(q["sql"])] == []
-    assert '<p class="document-item__snippet">Положение <mark>беженцев</mark> в регионе.' in (
+    assert ('<p class="document-item__snippet"><span lang="ru">Положение <mark>беженцев</mark>'
+            ' в регионе.') in (
         response.content.decode()
     )
 
