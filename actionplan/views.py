@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from core.csvsafe import csv_response
 
-from . import selectors, services
+from . import charts, selectors, services
 from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage
 from .forms import ProgressForm, RoundChoiceForm
 
@@ -67,8 +67,9 @@ class ProgressMatrixView(RoundMixin, TemplateView):
                       for value, label in ProgressStatus.choices],
         )
         if reporting_round is not None:
+            matrix = selectors.progress_matrix(reporting_round=reporting_round)
             context.update(
-                matrix=selectors.progress_matrix(reporting_round=reporting_round),
+                matrix=matrix, chart=charts.progress_chart(matrix=matrix),
                 notes=selectors.progress_notes_for_page(
                     reporting_round=reporting_round, user=self.request.user,
                 ),

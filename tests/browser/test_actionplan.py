@@ -3,6 +3,7 @@ Russian on the open round's form, which shows last round's answers; the
 public then reads the plan in Russian. Chromium, strict CSP."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -16,6 +17,7 @@ from tests.factories.actionplan import (
     EndorsedRoundFactory,
     PlanFactory,
     ReportingRoundFactory,
+    plan_2012_with_an_answered_round,
 )
 from tests.factories.meetings import MeetingFactory
 from tests.factories.membership import (
@@ -97,3 +99,53 @@ def test_public_reads_the_plan_in_russian(live_server, page: Page, kazakhstan_ro
         "Ход выполнения Регионального плана действий")
     expect(page.get_by_role("cell", name="Выполняется 2023–2025")).to_be_visible()
     assert console_errors == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_progress_matrix_scrolls_in_its_own_region_under_sticky_headers(
+    live_server, page: Page, width,
+):
+    """Issue 24, item 15: eight states made the page 1,837 px wide. Now the
+    page is as wide as the window; each table scrolls inside a region the
+    keyboard can focus, and the matrix's state names stay in view while it
+    scrolls down."""
+    plan_2012_with_an_answered_round(meeting=MeetingFactory())
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/en/action-plan/progress/")
+
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    region = page.get_by_role("region", name="States and actions")
+    overflow = region.evaluate(
+        "e => [e.scrollWidth > e.clientWidth, e.scrollHeight > e.clientHeight]")
+    region.focus()
+    page.keyboard.press("End")  # the keyboard scrolls the focused region down
+    header = region.get_by_role("columnheader", name="Afghanistan")
+    header_top = header.bounding_box()["y"]
+    region_top = region.bounding_box()["y"]
+
+    assert page_width == width
+    assert overflow == [True, True]
+    assert region.evaluate("e => e.scrollTop") > 0
+    assert region.get_attribute("tabindex") == "0"
+    assert abs(header_top - region_top) < 2
+    for name in ("Actions by status and state", "Areas and states"):
+        expect(page.get_by_role("region", name=name)).to_have_attribute("tabindex", "0")
+
+
+def test_progress_charts_show_each_state_and_area_as_a_described_picture(
+    live_server, page: Page,
+):
+    plan_2012_with_an_answered_round(meeting=MeetingFactory())
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/en/action-plan/progress/")
+
+    by_state = page.get_by_role("img", name="Actions by status, per state")
+    by_area = page.get_by_role("img", name="Answers by status, per area (all states)")
+    box = by_state.bounding_box()
+
+    expect(by_state).to_have_accessible_description(re.compile(
+        r"^Afghanistan: Done \d+, .*Türkiye: .*\.$"))
+    expect(by_area).to_have_accessible_description(re.compile(r"^I\. .*: Done \d+, "))
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= 360
+    assert page.evaluate("document.documentElement.scrollWidth") == 360
