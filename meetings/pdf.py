@@ -6,9 +6,12 @@ and nothing else (no network, no other file)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.csvsafe import csv_bytes
 from core.pdf import FONTS_ROOT, render_pdf
@@ -36,15 +39,54 @@ def participants_pdf(*, meeting: Meeting, language: str) -> bytes:
     }, language=language)
 
 
+BADGES_PER_SHEET = 10  # two columns of five CR80 cards on A4
+
+
+@dataclass
+class Badge:
+    """What one badge shows: the name in Latin and Cyrillic script (the
+    latter when the delegate has one), and the meeting, the delegation and
+    the role in Russian and in English (``en`` empty where English would
+    only repeat the Russian, a name without a translation)."""
+
+    name_latin: str
+    name_cyrillic: str
+    meeting: dict[str, str]
+    party: dict[str, str]
+    role: dict[str, str]
+
+
+def _both_languages(read) -> dict[str, str]:
+    texts = {}
+    for code in ("ru", "en"):
+        with translation.override(code):
+            texts[code] = str(read())
+    if texts["en"] == texts["ru"]:
+        texts["en"] = ""
+    return texts
+
+
 def badges_pdf(*, meeting: Meeting, language: str) -> bytes:
-    """One badge per delegate (eight to an A4 page): the name in Latin and
-    Cyrillic script, the delegation, the role."""
-    members = [
-        (entry, member)
+    """One badge per delegate, ISO/IEC 7810 ID-1 size (CR80, 85.6 × 54 mm:
+    the size of every standard badge holder and card printer), ten to an
+    A4 sheet in two columns with gutters, each card outlined as its cut
+    line. Each badge is bilingual whatever ``language`` is (the one of the
+    file's title): the meeting, the delegation and the role in Russian and
+    English, the name in both scripts."""
+    title = _both_languages(lambda: meeting.title)
+    badges = [
+        Badge(
+            name_latin=f"{member.given_names_latin} {member.surname_latin.upper()}".strip(),
+            name_cyrillic=member.name_cyrillic,
+            meeting=title,
+            party=_both_languages(lambda entry=entry: entry.delegation.party_name),
+            role=_both_languages(member.get_role_display),
+        )
         for entry in participants_in_protocol_order(meeting=meeting)
         for member in entry.members
     ]
-    return _render("meetings/pdf/badges.html", {"meeting": meeting, "members": members},
+    sheets = [badges[i:i + BADGES_PER_SHEET] for i in range(0, len(badges), BADGES_PER_SHEET)]
+    return _render("meetings/pdf/badges.html", {"meeting": meeting, "sheets": sheets},
                    language=language)
 
 
@@ -71,7 +113,7 @@ def participants_table(*, meeting: Meeting) -> tuple[list[str], list[list]]:
     header = [
         _("Group"), _("State or organisation"), _("Role"), _("Surname (Latin)"),
         _("Given names (Latin)"), _("Surname (Cyrillic)"), _("Given names (Cyrillic)"),
-        _("Position"), _("Agency"), _("Email"), _("Preferred language"),
+        _("Position"), _("Agency"), pgettext("column", "Email"), _("Preferred language"),
         _("Invitation or visa letter"), _("Dietary needs"), _("Accessibility needs"),
         _("Accreditation"),
     ]

@@ -46,3 +46,19 @@ def test_render_pdf_sets_the_text_in_the_bundled_font():
     assert "Алматы" in page.extract_text()
     assert len(fonts) == 1
     assert "Noto" in fonts.pop()
+
+
+def test_render_pdf_is_tagged_with_the_pages_language_and_title():
+    from tests.pdf_checks import accessibility, expected, pdfinfo
+
+    html = (
+        f'<html lang="ru"><head><title>Проба</title><style>@font-face {{ font-family: Noto; '
+        f'src: url("{FONTS_ROOT.as_uri()}/NotoSans-Regular.ttf"); }} body {{ font-family: Noto; }}'
+        '</style></head><body><h1>Алматы</h1></body></html>'
+    )
+
+    content = render_pdf(html, base_url=FONTS_ROOT.as_uri() + "/",
+                         fetcher=url_fetcher(roots=[FONTS_ROOT], allowed="the bundled fonts"))
+
+    assert accessibility(content) == expected("ru")
+    assert pdfinfo(content)["Title"] == "Проба"

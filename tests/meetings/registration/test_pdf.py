@@ -20,6 +20,7 @@ from tests.factories.membership import (
     ParticipantStateFactory,
     StaffUserFactory,
 )
+from tests.pdf_checks import accessibility, expected
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +163,38 @@ def test_admin_participants_csv_neutralises_formula_cells(client, meeting):
                         "'\rAgency"]
     assert row[12:14] == ["'=1+1", "Wheelchair"]
     assert not [cell for row in rows for cell in row if cell[:1] in ("=", "+", "-", "@")]
+
+
+def test_badges_pdf_is_bilingual_whatever_the_chosen_language(meeting):
+    meeting.title_ru, meeting.title_en = "Совещание старших должностных лиц 2027 г.", "SOM 2027"
+    meeting.save()
+
+    text = " ".join(_text(pdf.badges_pdf(meeting=meeting, language="ru")).split())
+
+    assert text.count("Совещание старших должностных лиц 2027 г.") == 4
+    assert text.count("SOM 2027") == 4
+    assert "Туркменистан Turkmenistan" in text
+    assert "Международная организация по миграции International Organization for Migration" in text
+    assert text.count("Глава делегации · Head of delegation") == 3
+    assert "Делегат · Delegate" in text
+
+
+def test_badges_pdf_puts_ten_cr80_cards_on_an_a4_sheet(meeting):
+    delegation = meeting.delegations.get(state__name_en="Turkmenistan")
+    for number in range(7):
+        DelegateFactory(delegation=delegation, surname_latin=f"Extra{number}",
+                        role=DelegateRole.ADVISER)
+
+    reader = PdfReader(io.BytesIO(pdf.badges_pdf(meeting=meeting, language="en")))
+
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]  # A4
+    assert len(reader.pages) == 2
+    assert reader.pages[0].extract_text().count("Adviser") == 7
+    assert "SMITH" in reader.pages[1].extract_text()  # the eleventh, in protocol order
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.parametrize("build", [pdf.participants_pdf, pdf.badges_pdf, pdf.plates_pdf],
+                         ids=["participants", "badges", "plates"])
+def test_every_meeting_pdf_is_tagged_titled_with_embedded_unicode_fonts(meeting, build, language):
+    assert accessibility(build(meeting=meeting, language=language)) == expected(language)
