@@ -18,6 +18,10 @@ from meetings.models import Meeting
 
 from .enums import PackKind, PackLanguage, PackStatus
 
+# The download link's parameter that asks for an out-of-date pack's file
+# rather than the page saying it is out of date.
+OUTDATED_PARAM = "outdated"
+
 
 def pack_file_path(instance: BriefingPack, filename: str) -> str:
     """Private (the archive's storage, outside MEDIA_ROOT), under a name
@@ -98,6 +102,11 @@ class BriefingPack(models.Model):
         help_text=_("The agenda, registrations or selected documents changed after it was "
                     "built."),
     )
+    changed_at = models.DateTimeField(
+        _("contents changed at"), null=True, blank=True, editable=False,
+        help_text=_("The latest change of what the pack is built from. An out-of-date pack is "
+                    "built again once its contents have not changed for a while."),
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("requested by"),
@@ -137,6 +146,14 @@ class BriefingPack(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("briefings:pack_download", kwargs={"pk": self.pk})
+
+    @property
+    def offered_url(self) -> str:
+        """The link beside the pack where it is offered: an out-of-date
+        pack's says so there, and its link goes past the download view's
+        warning page (briefings.views) to the file."""
+        url = self.get_absolute_url()
+        return f"{url}?{OUTDATED_PARAM}=1" if self.stale else url
 
     @property
     def filename(self) -> str:

@@ -1,6 +1,7 @@
 """Writes of briefing packs: the secretariat's document selection,
-requesting a build, the build itself (called by the Celery task), marking
-packs out of date, and recovering builds whose worker died.
+requesting a build, the build itself (called by the Celery task), and
+recovering builds whose worker died (packs going out of date and their
+automatic rebuild: briefings.freshness).
 
 A build is idempotent and safe to repeat: it runs only for the task id the
 pack was last queued with (a stale or duplicate message does nothing), the
@@ -72,13 +73,6 @@ def pack_documents_set(*, meeting: Meeting, documents: list) -> list[PackDocumen
         )
         rows.append(row)
     return rows
-
-
-def packs_mark_stale(*, meeting_id: int) -> int:
-    """Packs of the meeting built before a change of what they contain."""
-    return BriefingPack.objects.filter(meeting_id=meeting_id, version__gt=0, stale=False).update(
-        stale=True,
-    )
 
 
 # --- Requesting -------------------------------------------------------------------
@@ -323,7 +317,9 @@ def _finish(pack_id, run_id, *, name, digest, size, built, contents, storage):
         pack.page_count, pack.size, pack.sha256 = built.page_count, size, digest
         pack.version += 1
         pack.contents = contents
-        pack.stale = False
+        # Still out of date when its contents changed after the build read
+        # them (briefings.freshness rebuilds it again).
+        pack.stale = bool(pack.changed_at and pack.changed_at > pack.started_at)
         pack.finished_at = pack.heartbeat_at = timezone.now()
         pack.save()
         if old and old != name:

@@ -1,6 +1,7 @@
 """A built pack goes out of date when what it was built from changes: the
 meeting's agenda and outcomes, its registered delegations, and the
-documents selected for the pack. Receivers only flag the packs (one UPDATE);
+documents selected for the pack. Receivers only flag the packs (one UPDATE)
+and queue their rebuild for after a quiet period (briefings.freshness);
 meetings knows nothing of them."""
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from meetings.models import (
     MeetingOutcome,
 )
 
+from .freshness import packs_mark_stale
 from .models import PackDocument
-from .services import packs_mark_stale
 
 WATCHED = (AgendaItem, MeetingOutcome, MeetingDocument, PackDocument, Delegation, Delegate)
 

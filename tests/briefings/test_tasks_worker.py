@@ -191,3 +191,21 @@ def test_a_pack_resumes_within_a_minute_of_a_killed_worker_returning(killable_wo
     assert pack.worker_pid != killed
     assert BriefingPack.objects.filter(meeting=meeting).count() == 1
     assert sorted(path.name for path in folder.iterdir()) == [Path(pack.file.name).name]
+
+
+def test_a_changed_pack_is_built_again_by_the_worker_after_the_quiet_period(
+    celery_worker, settings, meeting, selected
+):
+    """Issue 24, item 3: the change's own message (Celery's countdown)."""
+    from tests.factories.meetings import AgendaItemFactory
+
+    settings.BRIEFING_REBUILD_DEBOUNCE = 1
+    pack = wait_for(pack_request(meeting=meeting, language="ru"), finished)
+
+    AgendaItemFactory(meeting=meeting, position=9, title_ru="Пункт после сборки")
+    pack.refresh_from_db()
+    assert (pack.stale, pack.version) == (True, 1)
+
+    pack = wait_for(pack, lambda p: p.version == 2 and finished(p))
+    assert (pack.status, pack.stale, pack.requested_by) == (PackStatus.DONE, False, None)
+    assert "Пункт после сборки" in text_of(pack)
