@@ -13,9 +13,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from core.links import absolute_url
-from membership.enums import Language
+from membership.enums import Language, OrganisationKind
 from membership.models import FocalPoint, NationalCoordinator
 
+from .credentials import nominated_by_note_verbale
 from .enums import Accreditation
 from .ics import calendar_of
 from .models import Delegate, Delegation, ObserverInvitation
@@ -149,6 +150,7 @@ def send_observer_invitation(*, invitation: ObserverInvitation, base_url: str) -
     from .invitations import invitation_token, link_max_age
 
     language = _language(invitation.language)
+    organisation = invitation.organisation
     with translation.override(language):
         link = absolute_url(reverse("meetings:invited_delegation", kwargs={
             "token": invitation_token(invitation), "slug": invitation.meeting.slug,
@@ -156,7 +158,11 @@ def send_observer_invitation(*, invitation: ObserverInvitation, base_url: str) -
     _send(recipient=Recipient(email=invitation.email, language=language),
           template="meetings/email/observer_invitation",
           context={"meeting": invitation.meeting, "invitation": invitation, "link": link,
-                   "valid_days": link_max_age().days},
+                   "valid_days": link_max_age().days,
+                   # Civil society is invited, not an observer; only a
+                   # state nominates by note verbale (meetings.credentials).
+                   "civil_society": organisation.kind == OrganisationKind.CIVIL_SOCIETY,
+                   "note_verbale": nominated_by_note_verbale(organisation)},
           meeting_url=_meeting_url(invitation.meeting, language, base_url))
 
 

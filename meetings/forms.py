@@ -7,10 +7,10 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core.transliteration import to_latin
 
+from .credentials import credentials_words
 from .models import Delegate
 from .services.registration import DELEGATE_FIELDS
 
@@ -58,11 +58,18 @@ class DelegateForm(forms.ModelForm):
 
 
 class CredentialsForm(forms.Form):
+    """The PDF that nominates the delegation: a state's note verbale, an
+    organisation's nomination letter (``party`` decides the words)."""
+
     credentials = forms.FileField(
-        label=pgettext_lazy("delegation", "note verbale"),
-        help_text=_("The note verbale that nominates the delegation (PDF)."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
+
+    def __init__(self, *args, party=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        words = credentials_words(party)
+        self.fields["credentials"].label = words.name
+        self.fields["credentials"].help_text = words.help_text
 
 
 class ConfirmForm(forms.Form):

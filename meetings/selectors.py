@@ -36,6 +36,7 @@ from chairmanship.selectors import current_chair
 from membership.enums import MembershipStatus, OrganisationKind
 from membership.models import MembershipPeriod, in_office_on
 
+from .credentials import credentials_words
 from .enums import (
     ROLE_ORDER,
     Accreditation,
@@ -259,7 +260,7 @@ class PartyRegistration:
 
 
 def _todo_for(delegation: Delegation | None, delegates: list[Delegate],
-              is_open: bool) -> list[str]:
+              is_open: bool, *, party) -> list[str]:
     if not is_open:
         return []
     if delegation is None:
@@ -273,7 +274,7 @@ def _todo_for(delegation: Delegation | None, delegates: list[Delegate],
     if sum(1 for d in counted if d.role == DelegateRole.HEAD) != 1:
         todo.append(pgettext_lazy("delegation", "Name the head of delegation."))
     if not delegation.credentials:
-        todo.append(pgettext_lazy("delegation", "Upload the note verbale."))
+        todo.append(credentials_words(party).todo)
     if delegation.status == DelegationStatus.DRAFT:
         todo.append(pgettext_lazy("delegation", "Submit the delegation."))
     if len(counted) < len(delegates):
@@ -352,7 +353,7 @@ def registrations_of_party(
         is_open = meeting.registration_is_open(now=now)
         current.append(PartyRegistration(
             meeting=meeting, delegation=delegation, delegates=delegates, is_open=is_open,
-            todo=_todo_for(delegation, delegates, is_open),
+            todo=_todo_for(delegation, delegates, is_open, party=state or organisation),
         ))
 
     # What the table shows, and no aggregate (the pager's count stays a

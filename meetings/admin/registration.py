@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
+from django.utils.text import capfirst
 from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -21,6 +22,7 @@ from core.csvsafe import csv_response
 from core.links import base_url
 
 from .. import pdf
+from ..credentials import credentials_words
 from ..enums import Accreditation, DelegationStatus
 from ..models import Delegate, Delegation, ObserverInvitation
 from ..services import accreditation
@@ -95,6 +97,15 @@ class DelegationAdmin(ServiceErrorsMixin, StateAutocompleteMixin, SimpleHistoryA
             delegates_pending=Count("delegates", filter=Q(
                 delegates__accreditation=Accreditation.PENDING), distinct=True),
         )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and "credentials" in form.base_fields:
+            # A state's note verbale, an organisation's nomination letter.
+            words = credentials_words(obj.party)
+            form.base_fields["credentials"].label = capfirst(words.name)
+            form.base_fields["credentials"].help_text = words.help_text
+        return form
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -37,7 +37,8 @@ class Delegation(TimeStampedModel):
     """The delegation of one participant state, or of one observer
     organisation (an observer state, an international, regional or
     civil-society organisation), to one meeting. Its credentials are the
-    note verbale that nominates it (a PDF, kept in private storage)."""
+    PDF that nominates it, kept in private storage: a state's note verbale,
+    an organisation's nomination letter (``meetings.credentials``)."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="delegations", verbose_name=_("meeting"),
@@ -65,9 +66,10 @@ class Delegation(TimeStampedModel):
         related_name="+", verbose_name=pgettext_lazy("delegation", "withdrawn by"),
     )
     credentials = models.FileField(
-        pgettext_lazy("delegation", "note verbale"), upload_to=credentials_path,
-        storage=archive_storage, max_length=200, blank=True,
-        help_text=_("The note verbale that nominates the delegation (PDF)."),
+        pgettext_lazy("delegation", "note verbale or nomination letter"),
+        upload_to=credentials_path, storage=archive_storage, max_length=200, blank=True,
+        help_text=_("What nominates the delegation (PDF): a state's note verbale, an "
+                    "organisation's nomination letter."),
     )
     credentials_name = models.CharField(_("file name"), max_length=200, blank=True)
     credentials_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)

@@ -14,7 +14,8 @@
   delegation may be saved incomplete while registration is open (a draft:
   names come from several ministries, and the head is often confirmed
   last); the coordinator then *submits* it, which needs exactly one head and
-  the note verbale. Once submitted it keeps exactly one head: naming another
+  the note verbale (an organisation: its nomination letter,
+  ``meetings.credentials``). Once submitted it keeps exactly one head: naming another
   head makes the former one a delegate, and the head cannot be withdrawn
   alone.
 - One person (email, case-insensitive) once per meeting (also a database
@@ -46,6 +47,7 @@ from membership.enums import MembershipStatus
 from membership.models import MembershipPeriod, Organisation, ParticipantState, in_office_on
 from membership.permissions import can_act_for_organisation, can_act_for_state, roles_of
 
+from ..credentials import credentials_words
 from ..enums import Accreditation, DelegateRole, DelegationStatus
 from ..models import Delegate, Delegation, Meeting, ObserverInvitation, credentials_path
 
@@ -81,12 +83,8 @@ MSG_HEAD_CHANGE = pgettext_lazy(
     "The accreditation of both goes back to the Support Unit for review (an approval or "
     "a refusal already given no longer holds).",
 )
-MSG_NO_CREDENTIALS = pgettext_lazy(
-    "delegation", "Upload the note verbale that nominates the delegation before submitting.",
-)
 MSG_EMPTY = pgettext_lazy("delegation", "Add at least one delegate before submitting.")
 MSG_DUPLICATE_EMAIL = _("This person (email) is already registered for the meeting.")
-MSG_NOT_PDF = pgettext_lazy("delegation", "The note verbale must be a PDF file.")
 MSG_WITHDRAWN = pgettext_lazy(
     "delegation", "This delegation was withdrawn. Restore it from its page to change it.",
 )
@@ -292,7 +290,8 @@ def delegation_submit(*, delegation: Delegation, user,
                       invitation: ObserverInvitation | None = None,
                       base_url: str | None = None) -> Delegation:
     """Submit the delegation: at least one delegate, exactly one head of
-    delegation, the note verbale uploaded. Confirmation emails follow, their
+    delegation, the note verbale (a state's) or the nomination letter (an
+    organisation's) uploaded. Confirmation emails follow, their
     links on ``base_url`` (the request's, core.links.base_url)."""
     with transaction.atomic():
         locked = _begin_change(delegation=delegation, user=user, invitation=invitation)
@@ -303,7 +302,8 @@ def delegation_submit(*, delegation: Delegation, user,
         elif sum(1 for m in members if m.role == DelegateRole.HEAD) != 1:
             errors.append(ValidationError(MSG_NO_HEAD, code="no_head"))
         if not locked.credentials:
-            errors.append(ValidationError(MSG_NO_CREDENTIALS, code="no_credentials"))
+            errors.append(ValidationError(credentials_words(locked.party).missing,
+                                          code="no_credentials"))
         if errors:
             raise ValidationError(errors)
         first_submission = locked.status != DelegationStatus.SUBMITTED
@@ -318,11 +318,12 @@ def delegation_submit(*, delegation: Delegation, user,
 
 def delegation_attach_credentials(*, delegation: Delegation, upload: UploadedFile, user,
                                   invitation: ObserverInvitation | None = None) -> Delegation:
-    """Store the note verbale (a PDF, checked from its content) in private
-    storage, replacing an earlier one (deleted once the change commits)."""
+    """Store the note verbale or the nomination letter (a PDF, checked from
+    its content) in private storage, replacing an earlier one (deleted once
+    the change commits)."""
     info = inspect_upload(upload)
     if info.mime_type != PDF:
-        raise ValidationError({"credentials": MSG_NOT_PDF})
+        raise ValidationError({"credentials": credentials_words(delegation.party).not_pdf})
     field = Delegation._meta.get_field("credentials")
     storage = field.storage
     upload.seek(0)

@@ -1,7 +1,8 @@
 """Registration pages of a national coordinator (their own state only) and
 of an observer organisation's focal point (signed in, or through the
 signed invitation link the secretariat emailed): the dashboard, the
-delegation to one meeting, its delegates and the note verbale.
+delegation to one meeting, its delegates and the note verbale (a state's)
+or nomination letter (an organisation's).
 
 The party (state or organisation) never comes from the URL or a form
 field: it is the signed-in user's role, or the invitation's organisation.
@@ -30,6 +31,7 @@ from core.links import base_url
 from membership.permissions import remember_roles, roles_of
 
 from .. import selectors
+from ..credentials import credentials_words
 from ..dashboard_cache import DashboardCache
 from ..enums import DelegationStatus
 from ..forms import ConfirmForm, CredentialsForm, DelegateForm
@@ -200,7 +202,8 @@ class DelegationView(MeetingPartyMixin, TemplateView):
             can_change=is_open and not withdrawn, can_restore=is_open and withdrawn,
             restore_url=self.url("delegation_restore", slug=self.meeting.slug),
             limit=services.delegation_size_limit(delegation=delegation) if delegation else None,
-            credentials_form=kwargs.get("credentials_form") or CredentialsForm(),
+            credentials_form=kwargs.get("credentials_form") or CredentialsForm(party=self.party),
+            credentials_words=credentials_words(self.party),
             add_url=self.url("delegate_add", slug=self.meeting.slug),
             credentials_url=self.url("credentials", slug=self.meeting.slug),
             submit_url=self.url("delegation_submit", slug=self.meeting.slug),
@@ -324,7 +327,8 @@ class DelegateWithdrawView(DelegateMixin, FormView):
 
 
 class CredentialsView(MeetingPartyMixin, View):
-    """GET: the party's own note verbale (private file); POST: upload it."""
+    """GET: the party's own note verbale or nomination letter (private
+    file); POST: upload it."""
 
     def get(self, request, *args, **kwargs):
         delegation = self.get_delegation()
@@ -332,14 +336,15 @@ class CredentialsView(MeetingPartyMixin, View):
             raise Http404
         # Through the web server in production (as the archive's files).
         response = sendfile(request, delegation.credentials.path, attachment=True,
-                            attachment_filename=delegation.credentials_name or "note-verbale.pdf",
+                            attachment_filename=(delegation.credentials_name
+                                                 or credentials_words(self.party).filename),
                             mimetype="application/pdf")
         patch_cache_control(response, private=True, no_store=True)
         response["X-Robots-Tag"] = "noindex"
         return response
 
     def post(self, request, *args, **kwargs):
-        form = CredentialsForm(request.POST, request.FILES)
+        form = CredentialsForm(request.POST, request.FILES, party=self.party)
         if form.is_valid():
             try:
                 delegation = self.open_delegation()
@@ -356,7 +361,7 @@ class CredentialsView(MeetingPartyMixin, View):
             view.state, view.organisation = self.state, self.organisation
             context = view.get_context_data(credentials_form=form)
             return view.render_to_response(context, status=400)
-        messages.success(request, pgettext("delegation", "The note verbale is uploaded."))
+        messages.success(request, credentials_words(self.party).uploaded)
         return HttpResponseRedirect(self.delegation_url())
 
 
