@@ -140,8 +140,8 @@ class DelegationGroup(models.IntegerChoices):
 
 class Consent(models.TextChoices):
     """The participant states' consent to a civil-society organisation
-    observing one meeting (states and international or regional
-    organisations need none)."""
+    taking part in one meeting (it is not an observer; states and
+    international or regional organisations observe without it)."""
 
     NOT_NEEDED = "not_needed", pgettext_lazy("observer consent", "Not needed")
     AWAITED = "awaited", pgettext_lazy("observer consent", "Awaited")

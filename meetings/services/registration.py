@@ -91,7 +91,7 @@ MSG_WITHDRAWN = pgettext_lazy(
 MSG_OBSERVERS_EXCLUDED = _("Observers do not take part in this meeting: %(reason)s")
 MSG_NOT_INVITED = _("This organisation is not invited to the meeting.")
 MSG_NO_CONSENT = _(
-    "The participant states have not consented to this organisation observing the meeting."
+    "The participant states have not consented to this organisation taking part in the meeting."
 )
 
 _CONSTRAINT_ERRORS = {

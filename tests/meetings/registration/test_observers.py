@@ -72,7 +72,7 @@ def test_civil_society_consent_starts_awaited_and_blocks_registration(meeting, s
 
     assert invitation.consent == Consent.AWAITED
     assert _messages(exc_info) == [
-        "The participant states have not consented to this organisation observing the meeting."
+        "The participant states have not consented to this organisation taking part in the meeting."
     ]
 
 
@@ -205,7 +205,7 @@ def test_civil_society_cannot_register_on_an_invitation_whose_consent_was_not_ne
         delegation_open(meeting=meeting, organisation=iom, invitation=invitation, user=None)
 
     assert _messages(exc_info) == [
-        "The participant states have not consented to this organisation observing the meeting."
+        "The participant states have not consented to this organisation taking part in the meeting."
     ]
 
 
