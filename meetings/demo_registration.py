@@ -54,7 +54,7 @@ OBSERVER = ("iom", [
      "International Organization for Migration", "en", Accreditation.APPROVED),
 ])
 
-NOTE_VERBALE_HTML = """<html lang="ru"><head><style>
+NOTE_VERBALE_HTML = """<html lang="ru"><head><title>Нота № {number}</title><style>
 @font-face {{ font-family: Noto; src: url("{fonts}/NotoSans-Regular.ttf"); }}
 body {{ font-family: Noto; font-size: 11pt; }}</style></head><body>
 <p>Нота № {number} (образец для демонстрации)</p>

@@ -80,3 +80,12 @@ def test_progress_report_of_a_round_not_endorsed_is_404_for_the_public(client, b
     response = client.get(f"/ru/action-plan/rounds/{endorsed.pk}/report-ru.pdf")
 
     assert response.status_code == 404
+
+
+def test_progress_report_pdf_is_tagged_titled_with_embedded_unicode_fonts(built):
+    from tests.pdf_checks import accessibility, expected
+
+    with built.file.open("rb") as fh:
+        content = fh.read()
+
+    assert accessibility(content) == expected("ru")

@@ -198,3 +198,9 @@ def test_badges_pdf_puts_ten_cr80_cards_on_an_a4_sheet(meeting):
                          ids=["participants", "badges", "plates"])
 def test_every_meeting_pdf_is_tagged_titled_with_embedded_unicode_fonts(meeting, build, language):
     assert accessibility(build(meeting=meeting, language=language)) == expected(language)
+
+
+def test_demo_note_verbale_is_tagged_and_titled(meeting):
+    from meetings.demo_registration import _note_verbale
+
+    assert accessibility(_note_verbale(meeting, 7)) == expected("ru")
