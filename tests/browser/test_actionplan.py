@@ -92,7 +92,9 @@ def test_public_reads_the_plan_in_russian(live_server, page: Page, kazakhstan_ro
 
     expect(page.get_by_role("heading", level=2, name="I. Управление границами")).to_be_visible()
     expect(page.get_by_text("Создать механизмы сбора данных")).to_be_visible()
-    page.get_by_role("link", name="План действий").first.click()
+    nav = page.get_by_role("navigation", name="Основная навигация")
+    nav.locator("summary", has_text="Документы").click()
+    nav.get_by_role("link", name="План действий").click()
     expect(page).to_have_url(f"{live_server.url}/ru/action-plan/")
     page.get_by_role("link", name="Ход выполнения по государствам").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(

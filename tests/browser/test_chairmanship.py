@@ -82,9 +82,9 @@ def test_chairmanship_page_is_reached_from_the_main_navigation(
 ):
     page.goto(f"{live_server.url}/ru/")
 
-    page.get_by_role("navigation", name="Основная навигация").get_by_role(
-        "link", name="Председательство"
-    ).click()
+    nav = page.get_by_role("navigation", name="Основная навигация")
+    nav.locator("summary", has_text="Процесс").click()
+    nav.get_by_role("link", name="Председательство").click()
 
     expect(page).to_have_url(f"{live_server.url}/ru/chairmanship/")
     expect(page.get_by_role("table").filter(has_text="Кыргызстан")).to_be_visible()

@@ -12,7 +12,7 @@ def test_home_page_in_russian_switches_to_english(live_server, page: Page):
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     nav = page.get_by_role("navigation", name="Основная навигация")
     expect(nav.get_by_role("link", name="Главная")).to_be_visible()
-    expect(nav.get_by_role("link", name="О процессе")).to_be_visible()
+    expect(nav.get_by_role("link", name="Совещания")).to_be_visible()
 
     page.get_by_role("link", name="English").click()
 
@@ -20,7 +20,7 @@ def test_home_page_in_russian_switches_to_english(live_server, page: Page):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     nav = page.get_by_role("navigation", name="Main navigation")
     expect(nav.get_by_role("link", name="Home")).to_be_visible()
-    expect(nav.get_by_role("link", name="About")).to_be_visible()
+    expect(nav.get_by_role("link", name="Meetings")).to_be_visible()
 
 
 def test_switching_language_keeps_the_page(live_server, page: Page):

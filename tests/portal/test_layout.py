@@ -73,19 +73,22 @@ def test_language_switcher_on_an_unknown_page_swaps_the_prefix(client):
     assert 'href="/language/ru/?next=/ru/no-such-page/" hreflang="ru"' in html
 
 
+# In the order of the grouped menu (issue 24, item 17): the process (About,
+# States, Chairmanship, Observers, Partners), Meetings, documents (Archive,
+# Action plan), news and projects, Contact.
 RU_NAVIGATION = [
     ("/ru/", "Главная"), ("/ru/about/", "О процессе"), ("/ru/states/", "Государства"),
-    ("/ru/observers/", "Наблюдатели"), ("/ru/chairmanship/", "Председательство"),
-    ("/ru/meetings/", "Совещания"), ("/ru/action-plan/", "План действий"),
-    ("/ru/archive/", "Архив"), ("/ru/news/", "Новости"), ("/ru/partners/", "Партнёры"),
-    ("/ru/projects/", "Проекты"), ("/ru/contact/", "Контакты"),
+    ("/ru/chairmanship/", "Председательство"), ("/ru/observers/", "Наблюдатели"),
+    ("/ru/partners/", "Партнёры"), ("/ru/meetings/", "Совещания"),
+    ("/ru/archive/", "Архив"), ("/ru/action-plan/", "План действий"),
+    ("/ru/news/", "Новости"), ("/ru/projects/", "Проекты"), ("/ru/contact/", "Контакты"),
 ]
 EN_NAVIGATION = [
     ("/en/", "Home"), ("/en/about/", "About"), ("/en/states/", "States"),
-    ("/en/observers/", "Observers"), ("/en/chairmanship/", "Chairmanship"),
-    ("/en/meetings/", "Meetings"), ("/en/action-plan/", "Action plan"),
-    ("/en/archive/", "Archive"), ("/en/news/", "News"), ("/en/partners/", "Partners"),
-    ("/en/projects/", "Projects"), ("/en/contact/", "Contact"),
+    ("/en/chairmanship/", "Chairmanship"), ("/en/observers/", "Observers"),
+    ("/en/partners/", "Partners"), ("/en/meetings/", "Meetings"),
+    ("/en/archive/", "Archive"), ("/en/action-plan/", "Action plan"),
+    ("/en/news/", "News"), ("/en/projects/", "Projects"), ("/en/contact/", "Contact"),
 ]
 
 

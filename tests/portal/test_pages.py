@@ -100,9 +100,9 @@ def test_favicon_redirects_to_the_bundled_icon(client):
 @pytest.mark.parametrize(
     ("lang", "links"),
     [
-        ("ru", ["Главная", "О процессе", "Государства", "Наблюдатели", "Председательство",
+        ("ru", ["Главная", "О процессе", "Государства", "Председательство", "Наблюдатели",
                 "Архив"]),
-        ("en", ["Home", "About", "States", "Observers", "Chairmanship", "Archive"]),
+        ("en", ["Home", "About", "States", "Chairmanship", "Observers", "Archive"]),
     ],
 )
 def test_navigation_links_every_public_section_in_order(client, lang, links):
