@@ -75,7 +75,7 @@ def test_partner_save_trims_names_and_validates_the_website():
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("ru", ["Международные и региональные организации",
+        ("ru", ["Партнёры процесса", "Международные и региональные организации",
                 "Связанные региональные консультативные процессы"]),
         ("en", ["Partners of the process", "International and regional organisations",
                 "Related regional consultative processes"]),

@@ -204,3 +204,19 @@ def test_observer_invitation_email_names_the_document_to_upload(
     (message,) = mailoutbox
     assert message.subject == f"Invitation to observe: {meeting.title_en}"
     assert sentence in " ".join(message.body.split())
+
+
+def test_organisation_page_in_russian_asks_for_a_nomination_letter(client, meeting, icmpd):
+    from django.utils import translation
+
+    invitation = ObserverInvitationFactory(meeting=meeting, organisation=icmpd)
+
+    with translation.override("ru"):
+        html = client.get(
+            f"/ru/observer-registration/{invitation_token(invitation)}/{meeting.slug}/",
+        ).content.decode()
+
+    section = text_of(html.split('aria-labelledby="credentials-title">', 1)[1]
+                      .split("</section>", 1)[0])
+    assert section.startswith("Письмо о выдвижении ")
+    assert section.endswith("Загрузить письмо о выдвижении")

@@ -221,6 +221,21 @@ def test_observer_list_shows_civil_society_apart_from_the_observers(client):
     assert "Legal Aid Network" not in text_of(response, "observers-title")
 
 
+def test_observer_list_in_russian_names_the_partners_and_civil_society_apart(client):
+    OrganisationFactory(slug="iom", name_ru="Международная организация по миграции",
+                        acronym_ru="МОМ")
+    OrganisationFactory(kind=OrganisationKind.CIVIL_SOCIETY, name_ru="Сеть правовой помощи",
+                        acronym_ru="", acronym="")
+
+    response = client.get("/ru/observers/")
+
+    assert text_of(response, "partners-title").startswith("Партнёры процесса УВКБ ООН и МОМ")
+    assert text_of(response, "civil-society-title").startswith(
+        "Гражданское общество (не наблюдатели) Представители гражданского общества не "
+        "являются наблюдателями процесса."
+    )
+
+
 # --- Query counts -------------------------------------------------------------------------
 
 STATES = [("KAZ", "Казахстан", "Kazakhstan"), ("KGZ", "Кыргызстан", "Kyrgyzstan"),
