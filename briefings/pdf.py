@@ -11,7 +11,17 @@ Every page of the finished pack, appended ones included, then gets its
 number stamped in the bottom right corner (7 mm from the edges, where
 documents seldom print: their own footers are usually centred), written
 straight into the page's content in the embedded Noto Sans
-(``PageNumberStamper``).
+(``PageNumberStamper``), with a Unicode map (a reader copies or reads the
+digits aloud) and marked as a pagination artifact (outside the structure).
+
+Tagging: the front's and the body's pages are written as one tagged
+WeasyPrint PDF (PDF/UA-1: one structure tree, the language and title of
+the pack), which pypdf opens whole, keeping its structure tree, its
+language and its viewer preferences, and into which it inserts the
+documents' own pages. Those pages keep their text but not their own
+structure (a document's structure tree is not grafted into the pack's),
+and their ``/StructParents`` is dropped so that they cannot point at the
+pack's structure elements.
 
 WeasyPrint reads nothing but the project's static files (the bundled Noto
 Sans) and the archive's own files: a restricted URL fetcher refuses the
@@ -30,7 +40,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from core.pdf import FONTS_ROOT, STATIC_ROOT, font_configuration, render_document
+from core.pdf import FONTS_ROOT, STATIC_ROOT, font_configuration, render_document, write_pdf
 from core.pdf import url_fetcher as restricted_fetcher
 
 logger = logging.getLogger(__name__)
@@ -86,7 +96,28 @@ class PdfEngine:
     def to_reader(self, document):
         from pypdf import PdfReader
 
-        return PdfReader(io.BytesIO(document.write_pdf()))
+        return PdfReader(io.BytesIO(write_pdf(document)))
+
+
+# The stamp's font is a simple font of the codes 32 ("space") to 57 ("9"),
+# which are their own Unicode code points: the map says so in one range.
+TO_UNICODE = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+1 beginbfrange
+<20> <39> <0020>
+endbfrange
+endcmap
+CMapName currentdict /CMapResource defineresource pop
+end
+end
+"""
 
 
 class PageNumberStamper:
@@ -155,6 +186,8 @@ class PageNumberStamper:
             NameObject("/StemV"): NumberObject(80),
             NameObject("/FontFile2"): self.writer._add_object(font_file.flate_encode()),
         })
+        to_unicode = DecodedStreamObject()
+        to_unicode.set_data(TO_UNICODE)
         font_dict = DictionaryObject({
             NameObject("/Type"): NameObject("/Font"),
             NameObject("/Subtype"): NameObject("/TrueType"),
@@ -164,6 +197,7 @@ class PageNumberStamper:
             NameObject("/Widths"): ArrayObject([NumberObject(w) for w in widths]),
             NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
             NameObject("/FontDescriptor"): self.writer._add_object(descriptor),
+            NameObject("/ToUnicode"): self.writer._add_object(to_unicode.flate_encode()),
         })
         return self.writer._add_object(font_dict), widths
 
@@ -185,8 +219,9 @@ class PageNumberStamper:
         x = float(box.right) - self.MARGIN_PT - width
         y = float(box.bottom) + self.MARGIN_PT
         number = (
-            f"\nQ\nq BT {self.FONT_KEY} {self.SIZE:g} Tf 0.27 g {x:.2f} {y:.2f} Td "
-            f"({text}) Tj ET Q\n"
+            f"\nQ\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC "
+            f"q BT {self.FONT_KEY} {self.SIZE:g} Tf 0.27 g {x:.2f} {y:.2f} Td "
+            f"({text}) Tj ET Q EMC\n"
         ).encode("ascii")
         contents = page.get("/Contents")
         existing = []
@@ -196,6 +231,15 @@ class PageNumberStamper:
         page[NameObject("/Contents")] = ArrayObject(
             [self.opening, *existing, self._stream(number)]
         )
+
+
+def pack_title(meeting_title: str, kind_label: str) -> str:
+    """The pack's title: the meeting's, then the kind of pack, as two
+    sentences ("Совещание 2027 г. Информационный пакет"): a title that
+    already ends with a full stop («г.») gets no second one."""
+    title = str(meeting_title).rstrip()
+    separator = " " if title.endswith((".", "!", "?", "…")) else ". "
+    return f"{title}{separator}{kind_label}"
 
 
 def anchor_pages(document) -> dict[str, int]:
@@ -338,17 +382,23 @@ def _layout_front(
 
 def _merge(engine: PdfEngine, *, front, body: _Body):
     """One PDF: the front's pages, then the body's with each appendix's
-    pages after the page it follows."""
+    pages after the page it follows. The front and the body are written as
+    one tagged document (one structure tree) that the writer starts from."""
     from pypdf import PdfWriter
+    from pypdf.generic import NameObject
 
-    writer = PdfWriter()
-    for page in engine.to_reader(front).pages:
-        writer.add_page(page)
-    for index, page in enumerate(engine.to_reader(body.document).pages):
-        writer.add_page(page)
+    generated = front.copy([*front.pages, *body.document.pages])
+    writer = PdfWriter(clone_from=engine.to_reader(generated))
+    # The outline is made afresh (_add_outline), not WeasyPrint's headings.
+    writer._root_object.pop(NameObject("/Outlines"), None)
+    position = len(front.pages)
+    for index in range(body.page_count):
+        position += 1
         for appendix in body.inserted_after.get(index, []):
             for appended in appendix.reader.pages:
-                writer.add_page(appended)
+                page = writer.insert_page(appended, position)
+                page.pop(NameObject("/StructParents"), None)
+                position += 1
     return writer
 
 

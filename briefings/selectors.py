@@ -204,15 +204,13 @@ def working_language_labels(meeting: Meeting) -> str:
     return WorkingLanguage.in_text(meeting.working_languages)
 
 
-def contact_line() -> str:
+def support_unit_contact():
     """The Support Unit's contact details as on /contact/ (content's one
-    row): email and phone, else the address."""
+    row): the pack's practical information gives its email, phone and
+    address, each on its own line."""
     from content.selectors import contact_details
 
-    details = contact_details()
-    parts = [details.email, details.phone]
-    line = " · ".join(part for part in parts if part)
-    return line or " ".join(details.address.split())
+    return contact_details()
 
 
 def place_of(meeting: Meeting) -> str:

@@ -436,7 +436,7 @@ def pack_layout_inputs(pack: BriefingPack, report):
     kind_label = str(PackKind(pack.kind).label)
     context = {
         "meeting": meeting, "kind_label": kind_label, "is_proceedings": is_proceedings,
-        "restricted": pack.restricted, "pack_title": f"{meeting.title}. {kind_label}",
+        "restricted": pack.restricted, "pack_title": pdf.pack_title(meeting.title, kind_label),
         "dates": date_range(meeting.start, meeting.end), "place": selectors.place_of(meeting),
         "chair_name": chair.state.name if chair.state else "",
         "language_label": _("Russian") if pack.language == "ru" else _("English"),
@@ -444,7 +444,7 @@ def pack_layout_inputs(pack: BriefingPack, report):
         "agenda_days": selectors.agenda_days(meeting=meeting),
         "outcomes": selectors.outcomes_of(meeting=meeting) if is_proceedings else [],
         "working_languages": selectors.working_language_labels(meeting),
-        "contact": selectors.contact_line(),
+        "contact": selectors.support_unit_contact(),
         "participants": selectors.participants_for_pack(
             meeting=meeting, restricted=pack.restricted, language=pack.language),
         "entries": entries,

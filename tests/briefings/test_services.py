@@ -409,8 +409,8 @@ def test_practical_information_gives_the_support_units_contact(
 
     pack = build(meeting, "ru", django_capture_on_commit_callbacks)
 
-    assert ("Служба поддержки Алматинского процесса: support@example.org · +7 727 000 00 00"
-            in text_of(pack))
+    assert ("Служба поддержки Алматинского процесса Телефон +7 727 000 00 00 "
+            "Электронная почта support@example.org Адрес Алматы" in text_of(pack))
 
 
 def test_briefing_pack_appends_the_action_plan_progress_report_of_its_round(
