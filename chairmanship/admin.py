@@ -137,7 +137,7 @@ CREATE_FIELDS = (
     "representative_name_ru", "representative_name_en",
     "representative_title_ru", "representative_title_en",
     "decision_note_ru", "decision_note_en",
-    "notes_ru", "notes_en",
+    "notes_ru", "notes_en", "illustrative",
 )
 
 
@@ -173,9 +173,9 @@ class ChairmanshipAdminForm(ServiceForm):
         return chairmanship_create(
             created_by=self.user,
             **{name: cleaned.get(name) or "" for name in CREATE_FIELDS
-               if name not in ("state", "start", "end", "basis")},
+               if name not in ("state", "start", "end", "basis", "illustrative")},
             state=cleaned["state"], start=cleaned["start"], end=cleaned.get("end"),
-            basis=cleaned["basis"],
+            basis=cleaned["basis"], illustrative=bool(cleaned.get("illustrative")),
         )
 
 
@@ -233,8 +233,9 @@ class ChairmanshipAdmin(
     change_list_template = "chairmanship/admin/chairmanship_change_list.html"
     list_display = [
         "state", "start", "end", "basis", "representative_name", "confirmed_at", "membership_check",
+        "illustrative",
     ]
-    list_filter = [TermPeriodFilter, "basis", MembershipFlagFilter, "state"]
+    list_filter = [TermPeriodFilter, "basis", MembershipFlagFilter, "illustrative", "state"]
     list_select_related = ["state"]
     search_fields = [
         "state__name_ru", "state__name_en", "representative_name_ru", "representative_name_en",
@@ -247,7 +248,7 @@ class ChairmanshipAdmin(
         (None, {"fields": ("state", "start", "end")}),
         (_("Representative"), {"fields": ("representative_name", "representative_title")}),
         (_("Basis"), {"fields": ("basis", "decision_note", "confirmed_at")}),
-        (_("Notes"), {"fields": ("notes", "created_at", "created_by")}),
+        (_("Notes"), {"fields": ("notes", "illustrative", "created_at", "created_by")}),
     )
 
     def get_queryset(self, request):
@@ -375,7 +376,7 @@ class TurnDeclinationAdminForm(ServiceForm):
 
     class Meta:
         model = TurnDeclination
-        fields = ("state", "turn_start", "declined_on", "note_ru", "note_en")
+        fields = ("state", "turn_start", "declined_on", "note_ru", "note_en", "illustrative")
 
     def save_through_service(self) -> TurnDeclination:
         if self.instance.pk is not None:
@@ -384,7 +385,7 @@ class TurnDeclinationAdminForm(ServiceForm):
         return turn_decline(
             state=cleaned["state"], turn_start=cleaned["turn_start"],
             declined_on=cleaned["declined_on"], note_ru=cleaned.get("note_ru") or "",
-            note_en=cleaned.get("note_en") or "",
+            note_en=cleaned.get("note_en") or "", illustrative=bool(cleaned.get("illustrative")),
         )
 
 
@@ -393,8 +394,8 @@ class TurnDeclinationAdmin(
     ServiceFormAdminMixin, StateAutocompleteMixin, SimpleHistoryAdmin, TabbedTranslationAdmin,
 ):
     form = TurnDeclinationAdminForm
-    list_display = ["state", "turn_start", "declined_on", "note"]
-    list_filter = ["state"]
+    list_display = ["state", "turn_start", "declined_on", "note", "illustrative"]
+    list_filter = ["illustrative", "state"]
     list_select_related = ["state"]
     search_fields = ["state__name_ru", "state__name_en", "note_ru", "note_en"]
     date_hierarchy = "turn_start"
@@ -402,7 +403,7 @@ class TurnDeclinationAdmin(
     readonly_fields = ["created_at"]
     fieldsets = (
         (None, {"fields": ("state", "turn_start", "declined_on")}),
-        (_("Notes"), {"fields": ("note", "created_at")}),
+        (_("Notes"), {"fields": ("note", "illustrative", "created_at")}),
     )
 
     def get_changeform_initial_data(self, request):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.dates import date_label
-from membership.models import ParticipantState
+from membership.models import ILLUSTRATIVE_HELP, ParticipantState
 
 from .enums import ChairmanshipBasis
 from .validators import term_end_for
@@ -62,6 +62,9 @@ class Chairmanship(models.Model):
     # ``confirming_outcomes``): meetings depends on chairmanship, never the
     # reverse.
     notes = models.TextField(_("notes"), blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=ILLUSTRATIVE_HELP,
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -132,6 +135,9 @@ class TurnDeclination(models.Model):
     )
     declined_on = models.DateField(_("declined on"))
     note = models.TextField(_("note"), blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=ILLUSTRATIVE_HELP,
+    )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

@@ -249,7 +249,7 @@ class MembershipPeriodInlineForm(forms.ModelForm):
 
     class Meta:
         model = MembershipPeriod
-        fields = ("status", "start", "end", "deadline", "objection", "note")
+        fields = ("status", "start", "end", "deadline", "objection", "note", "illustrative")
         widgets = {"note": forms.Textarea(attrs={"rows": 1, "cols": 40})}
 
     def validate_constraints(self):

@@ -8,9 +8,18 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import Language, MembershipStatus, OrganisationKind, SecurityEventKind
 from .validators import validate_iso2, validate_iso3
+
+# The flag of a record invented for the demonstration (membership periods
+# here; chair terms and declined turns in chairmanship): pages that show the
+# record mark it, so no invented fact is shown as a fact of the process.
+ILLUSTRATIVE_HELP = _(
+    "Invented for the demonstration, not a fact of the process: the public pages mark it "
+    "“illustrative”."
+)
 
 
 def in_office_on(on: datetime.date) -> Q:
@@ -183,13 +192,18 @@ class ParticipantState(models.Model):
         return self.period_on(today) or (periods[-1] if periods else None)
 
     @property
+    def joined_period(self) -> "MembershipPeriod | None":
+        """The state's first period as a participant."""
+        periods = [
+            p for p in self.membership_periods.all() if p.status == MembershipStatus.PARTICIPANT
+        ]
+        return min(periods, key=lambda p: p.start, default=None)
+
+    @property
     def joined_on(self) -> datetime.date | None:
         """The start of the state's first period as a participant."""
-        starts = [
-            p.start for p in self.membership_periods.all()
-            if p.status == MembershipStatus.PARTICIPANT
-        ]
-        return min(starts, default=None)
+        period = self.joined_period
+        return period.start if period is not None else None
 
 
 class MembershipPeriod(models.Model):
@@ -216,6 +230,9 @@ class MembershipPeriod(models.Model):
         ),
     )
     note = models.TextField(_("note"), blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=ILLUSTRATIVE_HELP,
+    )
 
     class Meta:
         verbose_name = _("membership period")
@@ -276,7 +293,7 @@ class Organisation(models.Model):
     case with the participant states' consent)."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("organisation or project", "name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     website = models.URLField(_("website"), blank=True)

@@ -73,12 +73,14 @@ def turn_decline(
     declined_on: datetime.date,
     note_ru: str = "",
     note_en: str = "",
+    illustrative: bool = False,
 ) -> TurnDeclination:
     """Record that ``state`` declined the turn starting on ``turn_start``;
-    the rotation then passes that turn to the next state."""
+    the rotation then passes that turn to the next state. ``illustrative``:
+    invented for the demonstration (the pages mark it)."""
     declination = TurnDeclination(
         state=state, turn_start=turn_start, declined_on=declined_on,
-        note_ru=note_ru, note_en=note_en,
+        note_ru=note_ru, note_en=note_en, illustrative=illustrative,
     )
     with transaction.atomic():
         chairmanship_terms_lock()

@@ -141,6 +141,7 @@ def chairmanship_create(
     decision_note_en: str = "",
     notes_ru: str = "",
     notes_en: str = "",
+    illustrative: bool = False,
     created_by: User | None = None,
 ) -> Chairmanship:
     """Record a term. ``end`` defaults to two years after ``start`` less a
@@ -159,7 +160,7 @@ def chairmanship_create(
         representative_title_ru=representative_title_ru,
         representative_title_en=representative_title_en,
         decision_note_ru=decision_note_ru, decision_note_en=decision_note_en,
-        notes_ru=notes_ru, notes_en=notes_en,
+        notes_ru=notes_ru, notes_en=notes_en, illustrative=illustrative,
         created_by=created_by,
     )
     with transaction.atomic():
