@@ -1,15 +1,19 @@
 """Demo data: a chairmanship history from 2013 built by the rotation service.
 
-Kazakhstan chairs first (elected at the 2013 Ministerial Conference: an
-illustrative choice), then the rotation runs up to the term covering today.
-Each later term is confirmed by the Ministerial Conference held every two
-years. Türkiye declines the 2021 turn and Afghanistan the 2023 one (each
-turn passes to the next participant state in English alphabetical order:
-Turkmenistan, then Azerbaijan), so the history shows how a skip looks; the
-state due next after today declines that turn, so the projection shows one
-too. Declining is the "voluntary basis" of the Operational Mechanism, not an
-amendment of it. Representatives are fictitious. Idempotent: runs again
-without adding anything once the history reaches today."""
+Only the election of a first Chair at the 2013 Ministerial Conference is in
+the founding texts; everything here is invented, so every term and declined
+turn is recorded ``illustrative`` and the pages mark it. Kazakhstan chairs
+first (an illustrative choice), then the rotation runs among the participant
+states of the membership demo, in English alphabetical order, up to the term
+covering today: Kyrgyzstan, Pakistan, Tajikistan, Türkiye, then (the order
+starting again) Azerbaijan, Afghanistan having declined the 2023 turn (so
+the history shows how a skip looks; the 2023 Conference's conclusions in the
+archive demo record it), then Iran. Each later term is confirmed by the
+Ministerial Conference held every two years. The state due next after today
+declines that turn, so the projection shows one too. Declining is the
+"voluntary basis" of the Operational Mechanism, not an amendment of it.
+Representatives are fictitious. Idempotent: runs again without adding
+anything once the history reaches today."""
 
 from __future__ import annotations
 
@@ -33,9 +37,6 @@ from .services import (
 FIRST_CHAIR = "KAZ"
 # iso3, turn start, declined on, (note ru, note en)
 DECLINATIONS = [
-    ("TUR", datetime.date(2021, 6, 5), datetime.date(2021, 2, 15),
-     ("Отказ по внутренним причинам (иллюстративная запись).",
-      "Declined for internal reasons (illustrative record).")),
     # Before the 2023 Ministerial Conference, whose conclusions (archive demo,
     # "ministerial-conclusions-2023") confirm Azerbaijan for the turn.
     ("AFG", datetime.date(2023, 6, 5), datetime.date(2023, 2, 15),
@@ -65,11 +66,9 @@ REPRESENTATIVES = {
             ("Руководитель миграционной службы", "Head of the Migration Service")),
     "TUR": (("Элиф Демонова", "Elif Demonova"),
             ("Генеральный директор по миграции", "Director General of Migration Management")),
-    "TKM": (("Мерген Образцов", "Mergen Obraztsov"),
-            ("Заместитель министра иностранных дел", "Deputy Minister of Foreign Affairs")),
 }
-ILLUSTRATIVE_RU = "Иллюстративные данные: представитель вымышлен."
-ILLUSTRATIVE_EN = "Illustrative data: the representative is fictitious."
+ILLUSTRATIVE_RU = "Иллюстративные данные: срок председательства и представитель вымышлены."
+ILLUSTRATIVE_EN = "Illustrative data: the term and the representative are invented."
 
 
 def _details(state: ParticipantState) -> dict[str, str]:
@@ -79,7 +78,7 @@ def _details(state: ParticipantState) -> dict[str, str]:
     return {
         "representative_name_ru": name_ru, "representative_name_en": name_en,
         "representative_title_ru": title_ru, "representative_title_en": title_en,
-        "notes_ru": ILLUSTRATIVE_RU, "notes_en": ILLUSTRATIVE_EN,
+        "notes_ru": ILLUSTRATIVE_RU, "notes_en": ILLUSTRATIVE_EN, "illustrative": True,
     }
 
 
@@ -90,7 +89,7 @@ def _declinations() -> None:
             continue  # a database loaded by an older demo, where it took that turn
         if not TurnDeclination.objects.filter(state=state, turn_start=turn_start).exists():
             turn_decline(state=state, turn_start=turn_start, declined_on=declined_on,
-                         note_ru=note_ru, note_en=note_en)
+                         note_ru=note_ru, note_en=note_en, illustrative=True)
 
 
 def load() -> str:
@@ -120,6 +119,7 @@ def load() -> str:
             declined_on=min(today, upcoming.start),
             note_ru="Уведомление о переносе очереди (иллюстративная запись).",
             note_en="Notice that it will not take this turn (illustrative record).",
+            illustrative=True,
         )
     terms = Chairmanship.objects.count()
     declinations = TurnDeclination.objects.count()

@@ -1,7 +1,14 @@
 """Demo data: the states and observer organisations named in the founding
 documents, with an illustrative membership history, and national
 coordinators and an observer's focal point who are clearly fictitious
-people (made-up names, @example.org addresses). Idempotent."""
+people (made-up names, @example.org addresses). Idempotent.
+
+Only the eight states the Operational Mechanism names are recorded: no
+founding text says another state (Turkmenistan, whose coordinator took part
+in adopting the 2012 Framework, included) joined. The dates of the history
+(the launch date, Iran's and Pakistan's participation after their
+no-objection procedure) are invented, so every period is recorded
+``illustrative`` and the pages mark it."""
 
 import datetime
 
@@ -37,13 +44,11 @@ STATES = [
      ("Republic of Tajikistan", "Республика Таджикистан")),
     ("TR", "TUR", ("Türkiye", "Турция"),
      ("Republic of Türkiye", "Республика Турция")),  # «Республика Турция» as in the OM
-    ("TM", "TKM", ("Turkmenistan", "Туркменистан"),
-     ("Turkmenistan", "Туркменистан")),
 ]
 
-# The Central Asian states of the demo (the Operational Mechanism names three;
-# Turkmenistan joins in 2014). The demo's texts count them as four.
-CENTRAL_ASIAN_STATES = ("KAZ", "KGZ", "TJK", "TKM")
+# The Central Asian participant states, as the Operational Mechanism names
+# them. The demo's texts count them as three.
+CENTRAL_ASIAN_STATES = ("KAZ", "KGZ", "TJK")
 
 # A period's note is one field, shown on both language versions of the state
 # page: Russian, then English, in the Operational Mechanism's terms.
@@ -64,10 +69,6 @@ HISTORY = {
         (MembershipStatus.PENDING, LAUNCH, NO_OBJECTION_DEADLINE, NO_OBJECTION_DEADLINE,
          PENDING_NOTE),
         (MembershipStatus.PARTICIPANT, datetime.date(2013, 9, 1), None, None, ""),
-    ],
-    "TKM": [
-        (MembershipStatus.PARTICIPANT, datetime.date(2014, 3, 1), None, None,
-         "Присоединился после начала процесса. / Joined after the launch of the process."),
     ],
 }
 
@@ -130,8 +131,6 @@ COORDINATORS = {
              "+992 37 000 00 09")],
     "TUR": [(("Эмре Образцов", "Emre Obraztsov"), _ADVISER, _INTERIOR, LAUNCH,
              "+90 312 000 00 10")],
-    "TKM": [(("Мерген Демонов", "Mergen Demonov"), _HEAD, _MFA, datetime.date(2014, 3, 1),
-             "+993 12 00 00 11")],
 }
 
 # organisation slug -> (name ru, name en), (position ru, position en), email
@@ -219,7 +218,8 @@ def load() -> str:
         history = HISTORY.get(iso3, [(MembershipStatus.PARTICIPANT, LAUNCH, None, None, "")])
         for status, start, end, deadline, note in history:
             MembershipPeriod.objects.create(
-                state=state, status=status, start=start, end=end, deadline=deadline, note=note
+                state=state, status=status, start=start, end=end, deadline=deadline, note=note,
+                illustrative=True,
             )
     for slug, kind, (name_en, name_ru), (acr_en, acr_ru), website in ORGANISATIONS:
         _upsert(Organisation, {"slug": slug}, {

@@ -40,11 +40,12 @@ def test_demo_history_starts_with_the_chair_elected_in_2013(demo):
 def test_demo_history_follows_the_rotation(demo):
     terms = list(Chairmanship.objects.select_related("state").order_by("start"))
 
-    # Türkiye declined the 2021 turn, so Turkmenistan took it; Afghanistan
-    # declined the 2023 turn, so Azerbaijan took it.
+    # Only the eight states of the Operational Mechanism take turns (no
+    # Turkmenistan, issue 24, item 6); Afghanistan declined the 2023 turn,
+    # so Azerbaijan took it.
     assert [(term.state.name_en, term.start.year) for term in terms[:7]] == [
         ("Kazakhstan", 2013), ("Kyrgyzstan", 2015), ("Pakistan", 2017), ("Tajikistan", 2019),
-        ("Turkmenistan", 2021), ("Azerbaijan", 2023), ("Iran", 2025),
+        ("Türkiye", 2021), ("Azerbaijan", 2023), ("Iran", 2025),
     ]
     assert [term.basis for term in terms[1:]] == [ChairmanshipBasis.ROTATION] * (len(terms) - 1)
 
@@ -84,10 +85,12 @@ def test_demo_history_reaches_today(demo):
 
 
 def test_demo_records_the_declined_turns_the_rotation_skipped(demo):
-    declined_2021 = TurnDeclination.objects.get(turn_start=D(2021, 6, 5))
+    declined = TurnDeclination.objects.filter(turn_start__lt=D(2025, 1, 1))
     upcoming = chairmanship_propose_next()
 
-    assert declined_2021.state.name_en == "Türkiye"
+    assert [(d.state.name_en, d.turn_start) for d in declined] == [
+        ("Afghanistan", D(2023, 6, 5)),
+    ]
     # The state due after today's Chair has declined, so the next turn passes on.
     assert [skip.reason for skip in upcoming.skipped] == ["declined"]
     assert upcoming.skipped[0].declination.turn_start == upcoming.start
@@ -105,6 +108,14 @@ def test_demo_afghanistan_declines_the_2023_turn_so_azerbaijan_chairs(demo):
     )
     assert [(skip.state.iso3, skip.reason) for skip in entry.skipped] == [("AFG", "declined")]
     assert not Chairmanship.objects.filter(state__iso3="AFG").exists()
+
+
+def test_demo_terms_and_declined_turns_are_all_marked_illustrative(demo):
+    # Nothing after the 2013 election is in the founding texts (issue 24, item 7).
+    assert Chairmanship.objects.count() >= 7
+    assert TurnDeclination.objects.count() == 2
+    assert list(Chairmanship.objects.filter(illustrative=False)) == []
+    assert list(TurnDeclination.objects.filter(illustrative=False)) == []
 
 
 def test_demo_declinations_say_nothing_of_an_amendment(demo):

@@ -25,7 +25,7 @@ def test_demo_load_twice_gives_the_same_coordinators_with_history(client):
     demo.load()
     summary = demo.load()
 
-    assert NationalCoordinator.objects.count() == 11
+    assert NationalCoordinator.objects.count() == 10
     assert FocalPoint.objects.count() == 1
     for state in ParticipantState.objects.all():
         assert state.coordinators.filter(end__isnull=True).count() == 1
@@ -72,7 +72,7 @@ def test_demo_membership_notes_name_the_no_objection_procedure_in_both_languages
                for note in notes.values())
 
 
-def test_demo_membership_has_four_central_asian_states():
+def test_demo_membership_has_three_central_asian_states():
     # What the demo's texts say of "Central Asian states" must match this.
     demo.load()
 
@@ -80,7 +80,27 @@ def test_demo_membership_has_four_central_asian_states():
         iso3__in=demo.CENTRAL_ASIAN_STATES
     ).values_list("name_en", flat=True)
 
-    assert sorted(central_asia) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"]
+    assert sorted(central_asia) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan"]
+
+
+def test_demo_states_are_the_eight_the_operational_mechanism_names():
+    # No founding text says Turkmenistan (or any other state) joined: it was
+    # shown as a participant since 2014 before (issue 24, item 6).
+    demo.load()
+
+    assert sorted(ParticipantState.objects.values_list("name_en", flat=True)) == [
+        "Afghanistan", "Azerbaijan", "Iran", "Kazakhstan", "Kyrgyzstan", "Pakistan",
+        "Tajikistan", "Türkiye",
+    ]
+    assert not NationalCoordinator.objects.filter(state__iso3="TKM").exists()
+
+
+def test_demo_membership_history_is_marked_illustrative():
+    # Its dates are invented: each period carries the mark (issue 24, item 7).
+    demo.load()
+
+    assert MembershipPeriod.objects.count() == 10
+    assert list(MembershipPeriod.objects.filter(illustrative=False)) == []
 
 
 def test_demo_load_again_adds_no_history():
