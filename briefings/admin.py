@@ -8,7 +8,9 @@ includes admin/briefings/_meeting_button.html)."""
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -81,18 +83,18 @@ class BriefingPackAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         meeting = get_object_or_404(Meeting, pk=meeting_id)
-        selection_form = SelectionForm(
+        inline = PackDocumentInline(Meeting, self.admin_site)
+        formset = inline.get_formset(request, meeting)(
             request.POST if "save_selection" in request.POST else None,
-            initial={"documents": [row.document for row in PackDocument.objects.filter(
-                meeting=meeting).select_related("document").order_by("position", "pk")]},
+            instance=meeting, queryset=PackDocument.objects.filter(meeting=meeting)
+            .select_related("document").order_by("position", "pk"),
         )
         if request.method == "POST":
             if not self.has_change_permission(request):
                 raise PermissionDenied
             if "save_selection" in request.POST:
-                if selection_form.is_valid():
-                    pack_documents_set(meeting=meeting,
-                                       documents=selection_form.cleaned_documents())
+                if formset.is_valid():
+                    pack_documents_set(meeting=meeting, documents=_chosen_documents(formset))
                     messages.success(request, _("The pack's documents were saved."))
                     return HttpResponseRedirect(self._meeting_url(meeting.pk))
             else:
@@ -108,6 +110,7 @@ class BriefingPackAdmin(admin.ModelAdmin):
                              restricted=restricted)
                 messages.info(request, _("The pack is being built."))
                 return HttpResponseRedirect(self._meeting_url(meeting.pk))
+        [selection] = self.get_inline_formsets(request, [formset], [inline], meeting)
         packs = {(p.kind, p.language): p for p in selectors.packs_for_admin(meeting=meeting)}
         rows = []
         for kind in PackKind:
@@ -123,9 +126,12 @@ class BriefingPackAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts, "meeting": meeting, "rows": rows,
             "title": _("Briefing packs: %(meeting)s") % {"meeting": meeting.title},
-            "selection_form": selection_form,
+            "selection": selection, "media": self.media + selection.media,
+            "rebuild_minutes": max(1, round(settings.BRIEFING_REBUILD_DEBOUNCE / 60)),
             "any_busy": any(row["busy"] for row in rows),
-            "documents": selectors.pack_documents(meeting=meeting, kind=PackKind.BRIEFING),
+            # Nothing chosen: the meeting's own documents make the pack.
+            "documents": [] if formset.initial_forms else selectors.pack_documents(
+                meeting=meeting, kind=PackKind.BRIEFING),
         }
         return TemplateResponse(request, "admin/briefings/meeting_packs.html", context)
 
@@ -149,44 +155,76 @@ def _contents_rows(pack: BriefingPack) -> list[dict]:
             for row in pack.contents or []]
 
 
-class SelectionForm(forms.Form):
-    """The pack's documents, in order: one reference symbol or slug per line
-    (the order of the lines is the order in the pack)."""
+class _RowAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete, which shows a row's chosen document from the
+    row (the selection is loaded with its documents) rather than with one
+    query per row: the page's queries do not grow with the selection."""
 
-    documents_text = forms.CharField(
-        label=_("Documents, in order"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("One document per line: its reference symbol or its slug. Leave empty "
-                    "to use the meeting's documents in the meeting's order."),
-    )
+    document = None
 
-    def __init__(self, *args, initial=None, **kwargs):
-        documents = (initial or {}).pop("documents", [])
-        initial = {**(initial or {}), "documents_text": "\n".join(
-            d.reference or d.slug for d in documents)}
-        super().__init__(*args, initial=initial, **kwargs)
+    def optgroups(self, name, value, attr=None):
+        chosen = self.document
+        if chosen is None or [str(v) for v in value if v not in ("", None)] != [str(chosen.pk)]:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        options.append(self.create_option(
+            name, chosen.pk, self.choices.field.label_from_instance(chosen), True, len(options)))
+        return [(None, options, 0)]
 
-    def clean_documents_text(self):
-        keys = [line.strip() for line in self.cleaned_data["documents_text"].splitlines()
-                if line.strip()]
-        found = {}
-        for document in Document.objects.filter(reference__in=keys) | Document.objects.filter(
-                slug__in=keys):
-            found[document.reference] = found[document.slug] = document
-        missing = [key for key in keys if key not in found]
-        if missing:
-            raise forms.ValidationError(
-                _("No document has this reference symbol or slug: %(keys)s"),
-                params={"keys": ", ".join(missing)},
-            )
-        ordered = []
-        for key in keys:
-            if found[key] not in ordered:
-                ordered.append(found[key])
-        self._documents = ordered
-        return self.cleaned_data["documents_text"]
 
-    def cleaned_documents(self) -> list[Document]:
-        return self._documents
+class PackDocumentForm(forms.ModelForm):
+    """A row of the selection: a position left empty puts the document
+    after the numbered ones."""
+
+    class Meta:
+        model = PackDocument
+        fields = ["document", "position"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].required = False
+        self.fields["position"].initial = None
+        if self.instance._state.adding:
+            self.initial.pop("position", None)
+        elif "document" in self.instance._state.fields_cache:
+            widget = self.fields["document"].widget
+            getattr(widget, "widget", widget).document = self.instance.document
+
+
+class PackDocumentInline(admin.TabularInline):
+    """The pack's documents on the meeting's packs page (not on a change
+    form): chosen by title, reference or slug (the archive's autocomplete),
+    in the order of their positions."""
+
+    model = PackDocument
+    form = PackDocumentForm
+    fields = ["document", "position"]
+    autocomplete_fields = ["document"]
+    extra = 3
+    verbose_name = _("document")
+    verbose_name_plural = _("Documents in the briefing pack")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "document":
+            kwargs["widget"] = _RowAutocompleteSelect(db_field, self.admin_site,
+                                                      using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _chosen_documents(formset) -> list[Document]:
+    """The documents of the rows kept, by position (then as listed; rows
+    without a position last), each once."""
+    rows = [
+        (form.cleaned_data.get("position") is None, form.cleaned_data.get("position") or 0,
+         index, form.cleaned_data["document"])
+        for index, form in enumerate(formset.forms)
+        if form.cleaned_data.get("document") and not form.cleaned_data.get("DELETE")
+    ]
+    documents = []
+    for *_order, document in sorted(rows, key=lambda row: row[:3]):
+        if document not in documents:
+            documents.append(document)
+    return documents
 
 
 # --- The action on the meetings list ----------------------------------------------------

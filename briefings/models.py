@@ -55,7 +55,7 @@ class PackDocument(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.position}: {self.document_id}"
+        return str(self.document)
 
 
 class BriefingPack(models.Model):

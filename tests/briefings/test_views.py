@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from briefings.enums import PackKind, PackStatus
 from briefings.models import BriefingPack
+from tests.factories.archive import DocumentFactory
 from tests.factories.meetings import DelegationFactory
 from tests.factories.membership import (
     FocalPointFactory,
@@ -21,6 +22,8 @@ from .helpers import build
 pytestmark = pytest.mark.django_db
 
 SANDBOX = "default-src 'none'; sandbox"  # settings.FILE_CONTENT_SECURITY_POLICY, as nginx sends
+# Session, user, meeting, its packs, the selection with its documents.
+QUERIES_OF_THE_PACKS_PAGE = 5
 
 
 @pytest.fixture
@@ -194,16 +197,105 @@ def test_the_action_on_the_meetings_list_builds_both_languages(
         ("en", "done"), ("ru", "done")]
 
 
-def test_the_selection_form_sets_the_order_of_the_documents(
+def selection_data(meeting, rows, *, existing=()):
+    """The packs page's selection as the browser posts it: ``existing``
+    rows (PackDocument, position, delete) then new ``rows`` (document,
+    position)."""
+    data = {"save_selection": "1", "pack_documents-INITIAL_FORMS": len(existing),
+            "pack_documents-TOTAL_FORMS": len(existing) + len(rows),
+            "pack_documents-MIN_NUM_FORMS": 0, "pack_documents-MAX_NUM_FORMS": 1000}
+    for index, (link, position, delete) in enumerate(existing):
+        data |= {f"pack_documents-{index}-id": link.pk,
+                 f"pack_documents-{index}-meeting": meeting.pk,
+                 f"pack_documents-{index}-document": link.document_id,
+                 f"pack_documents-{index}-position": position}
+        if delete:
+            data[f"pack_documents-{index}-DELETE"] = "on"
+    for index, (document, position) in enumerate(rows, start=len(existing)):
+        data |= {f"pack_documents-{index}-meeting": meeting.pk,
+                 f"pack_documents-{index}-document": document.pk if document else "",
+                 f"pack_documents-{index}-position": position}
+    return data
+
+
+def test_the_selection_is_chosen_with_the_archives_autocomplete(
+    client, admin_user, meeting, selected
+):
+    """Issue 24, item 18: no more slugs typed in a text box."""
+    client.force_login(admin_user)
+
+    html = client.get(packs_page(meeting)).content.decode()
+
+    assert 'name="documents_text"' not in html
+    # The three chosen, three empty rows and the template of "Add another".
+    assert html.count('class="admin-autocomplete') == 3 + 3 + 1
+    assert 'data-ajax--url="/ru/admin/autocomplete/"' in html
+    assert 'data-model-name="packdocument"' in html
+    assert 'name="pack_documents-0-position" value="1"' in html
+    search = client.get("/ru/admin/autocomplete/", {
+        "term": selected[1].title_ru[:6], "app_label": "briefings",
+        "model_name": "packdocument", "field_name": "document"})
+    assert search.json()["results"] == [{"id": str(selected[1].pk), "text": selected[1].title}]
+
+
+def test_the_selection_is_ordered_by_its_position_fields(client, admin_user, meeting, selected):
+    client.force_login(admin_user)
+    links = list(meeting.pack_documents.order_by("position"))
+    added = DocumentFactory()
+
+    response = client.post(packs_page(meeting), selection_data(
+        meeting, [(added, ""), (None, "")],
+        existing=[(links[0], 3, False), (links[1], 1, True), (links[2], 2, False)]))
+
+    assert response.status_code == 302
+    assert [(row.position, row.document) for row in meeting.pack_documents.order_by(
+        "position")] == [(1, selected[2]), (2, selected[0]), (3, added)]
+
+
+def test_a_document_chosen_twice_is_refused_and_nothing_changes(
     client, admin_user, meeting, selected
 ):
     client.force_login(admin_user)
-    lines = "\n".join(d.slug for d in reversed(selected))
+    links = list(meeting.pack_documents.order_by("position"))
 
-    client.post(packs_page(meeting), {"save_selection": "1", "documents_text": lines})
+    response = client.post(packs_page(meeting), selection_data(
+        meeting, [(selected[0], 4)],
+        existing=[(link, link.position, False) for link in links]))
 
-    assert [row.document for row in meeting.pack_documents.order_by("position")] == list(
-        reversed(selected))
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert [row.document for row in meeting.pack_documents.order_by("position")] == selected
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_packs_page_takes_as_many_queries_however_many_documents(
+    client, admin_user, meeting, count, django_assert_num_queries
+):
+    from tests.factories.archive import DocumentFactory as Documents
+    from tests.factories.briefings import PackDocumentFactory
+
+    for position in range(count):
+        PackDocumentFactory(meeting=meeting, document=Documents(), position=position)
+    client.force_login(admin_user)
+    client.get(packs_page(meeting))  # sessions and caches warm
+
+    with django_assert_num_queries(QUERIES_OF_THE_PACKS_PAGE):
+        client.get(packs_page(meeting))
+
+
+def test_a_built_pack_says_done_once_without_an_empty_error_box(
+    client, admin_user, meeting, pack
+):
+    """Issue 24, item 18: "100% Готов — Готово" and a red box under the bar."""
+    client.force_login(admin_user)
+
+    html = client.get(packs_page(meeting)).content.decode()
+    row = html[html.index("Информационный пакет · Русский"):]
+    row = row[:row.index("</tr>")]
+
+    assert row.count("Готов") == 1
+    assert ("Готово" in row, "100%" in row, "errornote" in row, "<progress" in row) == (
+        False, False, False, False)
 
 
 def test_the_public_cannot_reach_the_packs_page(client, meeting):
