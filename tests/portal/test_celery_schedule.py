@@ -12,6 +12,7 @@ def test_beat_schedule_names_only_registered_tasks():
     assert scheduled == {
         "archive.delete_orphan_files", "archive.fail_stuck_extractions",
         "meetings.purge_delegates", "briefings.recover_stale_packs",
+        "briefings.rebuild_stale_packs",
         "membership.purge_security_events",
         "almaty_portal.send_outbox",
     }
