@@ -484,7 +484,8 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
     html_files: dict[str, str] = {}
     for lang in ("ru", "en"):
         paths = ["", "about/", "meetings/", "news/", "states/", "chairmanship/", "archive/",
-                 "projects/", "partners/", *object_paths]
+                 "projects/", "partners/", "action-plan/", "action-plan/progress/",
+                 "search/?q=almaty", *object_paths]
         for index, path in enumerate(paths):
             url = f"/{lang}/{path}"
             response = page.goto(f"{live_server.url}{url}")
