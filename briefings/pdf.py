@@ -18,10 +18,11 @@ Tagging: the front's and the body's pages are written as one tagged
 WeasyPrint PDF (PDF/UA-1: one structure tree, the language and title of
 the pack), which pypdf opens whole, keeping its structure tree, its
 language and its viewer preferences, and into which it inserts the
-documents' own pages. Those pages keep their text but not their own
-structure (a document's structure tree is not grafted into the pack's),
-and their ``/StructParents`` is dropped so that they cannot point at the
-pack's structure elements.
+documents' own pages. A tagged document's structure tree is copied
+into the pack's, in reading order after its summary page (core.pdftags,
+with new parent-tree keys for its pages); an untagged document's pages
+stay untagged content (no ``/StructParents``, so they cannot point at the
+pack's structure elements).
 
 WeasyPrint reads nothing but the project's static files (the bundled Noto
 Sans) and the archive's own files: a restricted URL fetcher refuses the
@@ -395,11 +396,28 @@ def _merge(engine: PdfEngine, *, front, body: _Body):
     for index in range(body.page_count):
         position += 1
         for appendix in body.inserted_after.get(index, []):
+            inserted = []
             for appended in appendix.reader.pages:
                 page = writer.insert_page(appended, position)
                 page.pop(NameObject("/StructParents"), None)
+                inserted.append(page)
                 position += 1
+            _graft_structure(writer, appendix, inserted)
     return writer
+
+
+def _graft_structure(writer, appendix: Appendix, inserted: list) -> None:
+    """The appended document's own structure tree, if it has one, joins the
+    pack's (core.pdftags); a tree pypdf cannot follow leaves the pages as
+    untagged content rather than fail the pack."""
+    from pypdf.errors import PdfReadError
+
+    from core.pdftags import graft
+
+    try:
+        graft(writer, appendix.reader, inserted)
+    except (PdfReadError, KeyError, TypeError, AttributeError, ValueError, IndexError):
+        logger.warning("Structure tree of %s not kept in the pack", appendix.key, exc_info=True)
 
 
 def _number_pages(writer) -> int:

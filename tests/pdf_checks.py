@@ -75,3 +75,13 @@ def expected(language: str) -> dict:
     """``accessibility()`` of a tagged PDF in ``language`` with a title and
     every font embedded with a Unicode map."""
     return {**ACCESSIBLE, "language": language}
+
+
+def structure_text(content: bytes) -> str:
+    """The structure tree with its text (``pdfinfo -struct-text``): what a
+    screen reader follows."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(content)
+        handle.flush()
+        return subprocess.run(["pdfinfo", "-struct-text", handle.name], capture_output=True,
+                              text=True, check=True).stdout

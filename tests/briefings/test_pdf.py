@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefings.enums import PackKind
-from tests.pdf_checks import accessibility, expected, pdfinfo, pdftotext
+from tests.pdf_checks import accessibility, expected, pdfinfo, pdftotext, structure_text
 
 from .helpers import build, reader_of
 
@@ -85,3 +85,40 @@ def test_cover_keeps_the_year_and_its_abbreviation_on_one_line(
     cover = [line.strip() for line in pdftotext(_content(pack)).split("\f")[0].splitlines()]
     start = cover.index("Совещание должностных лиц в Астане")
     assert cover[start:start + 2] == ["Совещание должностных лиц в Астане", "2027 г."]
+
+
+def _tagged_pdf(heading: str, paragraph: str) -> bytes:
+    from core.pdf import FONTS_ROOT, render_pdf, url_fetcher
+
+    html = (
+        f'<html lang="en"><head><title>{heading}</title><style>@font-face {{ font-family: N; '
+        f'src: url("{FONTS_ROOT.as_uri()}/NotoSans-Regular.ttf"); }} body {{ font-family: N; }}'
+        f'</style></head><body><h1>{heading}</h1><p>{paragraph}</p></body></html>'
+    )
+    return render_pdf(html, base_url=FONTS_ROOT.as_uri() + "/",
+                      fetcher=url_fetcher(roots=[FONTS_ROOT], allowed="the bundled fonts"))
+
+
+def test_a_tagged_documents_structure_joins_the_packs_after_its_summary(
+    meeting, django_capture_on_commit_callbacks
+):
+    from tests.factories.archive import DocumentFactory
+    from tests.factories.briefings import PackDocumentFactory, pdf_file
+
+    for number, title in enumerate(["Первый доклад", "Второй доклад"], start=1):
+        document = DocumentFactory(title_ru=title, title_en=f"Report {number}")
+        pdf_file(document, content=_tagged_pdf(f"Report body {number}", f"Finding {number}."))
+        PackDocumentFactory(meeting=meeting, document=document, position=number)
+
+    pack = build(meeting, "ru", django_capture_on_commit_callbacks)
+
+    content = _content(pack)
+    text = structure_text(content)
+    # The last mention of a title is its summary page (the first, the contents).
+    order = [text.rindex(s) for s in ("Первый доклад", "Report body 1", "Finding 1.",
+                                     "Второй доклад", "Report body 2", "Finding 2.")]
+    assert order == sorted(order)
+    assert accessibility(content) == expected("ru")
+    reader = PdfReader(pack.file.path)
+    # Seven generated pages keep their keys (0-6); each report's page gets the next.
+    assert [page.get("/StructParents") for page in reader.pages] == [0, 1, 2, 3, 4, 5, 7, 6, 8]
