@@ -31,7 +31,16 @@ class OrganisationAdmin(HistoryAdmin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
-        (None, {"fields": ("kind", "name", "acronym", "slug")}),
+        (None, {
+            "fields": ("kind", "name", "acronym", "slug"),
+            "description": _(
+                "A civil-society organisation is not an observer: it is invited to a meeting "
+                "case by case with the participant states' consent, and nominates its "
+                "delegation by a nomination letter (only states send a note verbale). The "
+                "records with the slugs “unhcr” and “iom” are shown on the public pages as "
+                "partners of the process."
+            ),
+        }),
         (_("Details"), {"fields": ("website", "is_active")}),
     )
     inlines = [FocalPointInline]

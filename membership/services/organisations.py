@@ -10,8 +10,8 @@ from ..signals import organisation_kind_changed
 
 def organisation_save(*, organisation: Organisation, user: User | None = None) -> list[str]:
     """Save an organisation. When its kind changed, the apps that depend on
-    the kind (meetings: a civil-society organisation observes only with the
-    participant states' consent) are told within the same transaction;
+    the kind (meetings: a civil-society organisation, not an observer, takes
+    part only with the participant states' consent) are told within the same transaction;
     returns their messages, translated, for the person who saved."""
     organisation.full_clean()
     with transaction.atomic():
