@@ -46,6 +46,8 @@ urlpatterns = [
          name=SITEMAP_URL_NAME),
     path("sitemap-<section>.xml", views.sitemap_section,
          {"sitemaps": on_public_address(SITEMAPS)}, name=SITEMAP_URL_NAME),
+    # The archive's open metadata: OAI-PMH (/oai/) and JSON (/api/documents/).
+    path("", include("archive.oai.urls")),
 ]
 
 urlpatterns += i18n_patterns(

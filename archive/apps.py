@@ -23,7 +23,7 @@ class ArchiveConfig(AppConfig):
         # fetch each row to send post_delete).
         pagecache.public_views_register(
             "archive:document_list", "archive:document_detail",
-            "archive:feed_rss", "archive:feed_atom",
+            "archive:feed_rss", "archive:feed_atom", "harvest:documents",
         )
         pagecache.follow_app(self, private=(DocumentTerm,))
         pagecache.follow_signal(documents_indexed)

@@ -501,6 +501,12 @@ CONTACT_MESSAGES_PER_HOUR = env.int("CONTACT_MESSAGES_PER_HOUR", default=5)
 
 # --- Portal -------------------------------------------------------------------
 PORTAL_NAME = _("Almaty Process")
+# Open metadata (archive/oai): records a page of an OAI-PMH list and of the
+# JSON list, how long a resumption token lasts, and the address harvesters
+# write to (empty: the address of DEFAULT_FROM_EMAIL).
+OAI_PAGE_SIZE = env.int("OAI_PAGE_SIZE", default=100)
+OAI_TOKEN_MAX_AGE = env.int("OAI_TOKEN_MAX_AGE", default=24 * 3600)
+OAI_ADMIN_EMAIL = env.str("OAI_ADMIN_EMAIL", default="")
 # The public address (scheme and host, e.g. https://almaty-process.org) for
 # canonical URLs, hreflang alternates, Open Graph and robots.txt; empty: the
 # address the request came to.

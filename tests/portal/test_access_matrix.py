@@ -549,6 +549,13 @@ MATRIX: dict[str, list[Case]] = {
     "archive:document_list": [Case("archive", r("archive:document_list"), PUBLIC)],
     "archive:feed_rss": [Case("rss", r("archive:feed_rss"), PUBLIC)],
     "archive:feed_atom": [Case("atom", r("archive:feed_atom"), PUBLIC)],
+    # Open metadata: public documents only, whoever asks (tests/archive/views/test_oai*.py).
+    "harvest:oai": [
+        Case("OAI-PMH identify", lambda w: reverse("harvest:oai") + "?verb=Identify", PUBLIC),
+        Case("OAI-PMH list by POST", r("harvest:oai"), PUBLIC, method="post",
+             data=lambda w: {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"}),
+    ],
+    "harvest:documents": [Case("JSON list", r("harvest:documents"), PUBLIC)],
     "archive:document_detail": [
         Case("public document", r("archive:document_detail",
                                   slug=lambda w: w.public_document.slug), PUBLIC),
