@@ -22,7 +22,8 @@ documents' own pages. A tagged document's structure tree is copied
 into the pack's, in reading order after its summary page (core.pdftags,
 with new parent-tree keys for its pages); an untagged document's pages
 stay untagged content (no ``/StructParents``, so they cannot point at the
-pack's structure elements).
+pack's structure elements), and the pack then no longer claims PDF/UA-1
+in its XMP metadata: it is tagged, not wholly accessible.
 
 WeasyPrint reads nothing but the project's static files (the bundled Noto
 Sans) and the archive's own files: a restricted URL fetcher refuses the
@@ -43,6 +44,7 @@ from django.utils import translation
 
 from core.pdf import FONTS_ROOT, STATIC_ROOT, font_configuration, render_document, write_pdf
 from core.pdf import url_fetcher as restricted_fetcher
+from core.pdftags import graft, withdraw_pdfua_claim
 
 logger = logging.getLogger(__name__)
 
@@ -392,7 +394,7 @@ def _merge(engine: PdfEngine, *, front, body: _Body):
     writer = PdfWriter(clone_from=engine.to_reader(generated))
     # The outline is made afresh (_add_outline), not WeasyPrint's headings.
     writer._root_object.pop(NameObject("/Outlines"), None)
-    position = len(front.pages)
+    position, all_tagged = len(front.pages), True
     for index in range(body.page_count):
         position += 1
         for appendix in body.inserted_after.get(index, []):
@@ -402,22 +404,23 @@ def _merge(engine: PdfEngine, *, front, body: _Body):
                 page.pop(NameObject("/StructParents"), None)
                 inserted.append(page)
                 position += 1
-            _graft_structure(writer, appendix, inserted)
+            all_tagged = _graft_structure(writer, appendix, inserted) and all_tagged
+    if not all_tagged:
+        withdraw_pdfua_claim(writer)
     return writer
 
 
-def _graft_structure(writer, appendix: Appendix, inserted: list) -> None:
+def _graft_structure(writer, appendix: Appendix, inserted: list) -> bool:
     """The appended document's own structure tree, if it has one, joins the
     pack's (core.pdftags); a tree pypdf cannot follow leaves the pages as
-    untagged content rather than fail the pack."""
+    untagged content rather than fail the pack. Whether it joined."""
     from pypdf.errors import PdfReadError
 
-    from core.pdftags import graft
-
     try:
-        graft(writer, appendix.reader, inserted)
+        return graft(writer, appendix.reader, inserted)
     except (PdfReadError, KeyError, TypeError, AttributeError, ValueError, IndexError):
         logger.warning("Structure tree of %s not kept in the pack", appendix.key, exc_info=True)
+        return False
 
 
 def _number_pages(writer) -> int:

@@ -184,3 +184,27 @@ def graft(writer: Any, source: Any, inserted: list[Any]) -> bool:
         for role, standard in role_map.get_object().items():
             ours.setdefault(NameObject(role), standard.clone(writer))
     return True
+
+
+def withdraw_pdfua_claim(writer: Any) -> bool:
+    """Remove the PDF/UA identification (``pdfuaid:part``) from the
+    writer's XMP metadata: for a file that also holds untagged pages, which
+    no longer conforms. Whether there was a claim."""
+    import re
+
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    reference = writer._root_object.get("/Metadata")
+    if reference is None:
+        return False
+    xmp = reference.get_object().get_data().decode("utf-8")
+    withdrawn = re.sub(r'<rdf:Description rdf:about="" pdfuaid:part="\d+" */>', "", xmp)
+    withdrawn = re.sub(r'\s*pdfuaid:part="\d+"', "", withdrawn)
+    if withdrawn == xmp:
+        return False
+    stream = DecodedStreamObject()
+    stream.set_data(withdrawn.encode("utf-8"))
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+    return True

@@ -23,6 +23,11 @@ def _content(pack) -> bytes:
     return Path(pack.file.path).read_bytes()
 
 
+def _claims_pdfua(pack) -> bool:
+    metadata = reader_of(pack).trailer["/Root"]["/Metadata"].get_object().get_data()
+    return b'pdfuaid:part="1"' in metadata
+
+
 @pytest.mark.parametrize("language", ["ru", "en"])
 def test_pack_is_tagged_titled_in_its_language_with_embedded_unicode_fonts(
     meeting, selected, django_capture_on_commit_callbacks, language
@@ -49,6 +54,7 @@ def test_pack_keeps_one_structure_tree_for_its_generated_pages_only(
     assert [parent is not None for parent in parents] == GENERATED
     assert [p for p in parents if p is not None] == list(range(8))
     assert tree["/K"][0]["/S"] == "/Document"
+    assert not _claims_pdfua(pack)  # its appended blank pages are untagged
 
 
 def test_page_numbers_are_read_as_text(meeting, selected, django_capture_on_commit_callbacks):
@@ -122,3 +128,4 @@ def test_a_tagged_documents_structure_joins_the_packs_after_its_summary(
     reader = PdfReader(pack.file.path)
     # Seven generated pages keep their keys (0-6); each report's page gets the next.
     assert [page.get("/StructParents") for page in reader.pages] == [0, 1, 2, 3, 4, 5, 7, 6, 8]
+    assert _claims_pdfua(pack)

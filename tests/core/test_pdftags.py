@@ -71,3 +71,15 @@ def test_graft_leaves_an_untagged_guest_as_it_is():
 
     assert not grafted
     assert pdfinfo(content)["Pages"] == "2"
+
+
+def test_withdraw_pdfua_claim_removes_the_identification_only():
+    from core.pdftags import withdraw_pdfua_claim
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_tagged("ru", "Первая"))))
+
+    assert withdraw_pdfua_claim(writer)
+    xmp = writer._root_object["/Metadata"].get_object().get_data()
+    assert b"pdfuaid:part" not in xmp
+    assert b"<dc:title>" in xmp
+    assert not withdraw_pdfua_claim(writer)
