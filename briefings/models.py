@@ -102,6 +102,11 @@ class BriefingPack(models.Model):
         help_text=_("The agenda, registrations or selected documents changed after it was "
                     "built."),
     )
+    file_restricted = models.BooleanField(
+        _("file built restricted"), default=True, editable=False,
+        help_text=_("Whether the current file was built as a restricted pack (with the names "
+                    "of the heads of delegation)."),
+    )
     changed_at = models.DateTimeField(
         _("contents changed at"), null=True, blank=True, editable=False,
         help_text=_("The latest change of what the pack is built from. An out-of-date pack is "

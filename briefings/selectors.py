@@ -69,11 +69,13 @@ def packs_visible_to(*, user) -> QuerySet[BriefingPack]:
     registered = _registered_meeting_ids(user)
     if registered is None:  # staff
         return packs
-    # The public only while the pack is done: a pack whose restriction was
+    # The public only a file built public: a pack whose restriction was
     # lifted is rebuilt without names, and the restricted file it had
-    # stays out of reach until then (or if that build fails).
+    # stays out of reach until then (or if that build fails); a public
+    # pack rebuilt because its contents changed keeps its file offered.
     return packs.filter(
-        Q(kind=PackKind.PROCEEDINGS, restricted=False, status=PackStatus.DONE)
+        Q(kind=PackKind.PROCEEDINGS, restricted=False)
+        & (Q(status=PackStatus.DONE) | Q(file_restricted=False))
         | Q(meeting_id__in=registered)
     )
 

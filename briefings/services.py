@@ -317,6 +317,7 @@ def _finish(pack_id, run_id, *, name, digest, size, built, contents, storage):
         pack.page_count, pack.size, pack.sha256 = built.page_count, size, digest
         pack.version += 1
         pack.contents = contents
+        pack.file_restricted = pack.restricted
         # Still out of date when its contents changed after the build read
         # them (briefings.freshness rebuilds it again).
         pack.stale = bool(pack.changed_at and pack.changed_at > pack.started_at)

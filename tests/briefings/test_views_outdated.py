@@ -114,3 +114,32 @@ def test_the_admins_packs_page_links_the_old_file_of_an_out_of_date_pack(
     page = client.get(reverse("admin:briefings_briefingpack_meeting", args=[meeting.pk]))
 
     assert f'href="{pack.offered_url}"'.encode() in page.content
+
+
+def test_public_proceedings_stay_public_while_they_are_built_again(
+    client, meeting, django_capture_on_commit_callbacks
+):
+    """The public is not left without the proceedings while their new
+    version is prepared (their file was built public)."""
+    from briefings import tasks
+    from briefings.enums import PackKind, PackStatus
+    from briefings.services import pack_request
+    from tests.factories.meetings import MeetingOutcomeFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pack = pack_request(meeting=meeting, language="en", kind=PackKind.PROCEEDINGS,
+                            restricted=False)
+    with django_capture_on_commit_callbacks():
+        MeetingOutcomeFactory(meeting=meeting)
+    pack.refresh_from_db()
+    with django_capture_on_commit_callbacks():  # the build's message not run yet
+        tasks.rebuild_stale_packs.apply(kwargs={
+            "meeting_id": meeting.pk, "stamp": pack.changed_at.isoformat()}).get()
+    pack.refresh_from_db()
+
+    page = client.get(in_english(meeting.get_absolute_url())).content.decode()
+    response = client.get(pack.offered_url)
+
+    assert (pack.status, pack.stale) == (PackStatus.QUEUED, True)
+    assert OUTDATED_EN in page
+    assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
