@@ -152,6 +152,36 @@ def test_restricted_notes_stay_restricted(client, endorsed, kaz_coordinator):
     assert ("Открытая заметка" in participant, "Закрытая заметка" in participant) == (True, True)
 
 
+MARKER = ' <span class="badge badge--warn fallback-marker" lang="{}">{}</span>'
+RUSSIAN_NOTE = '<p lang="ru">Принят закон о беженцах.</p>'
+ENGLISH_NOTE = '<p lang="en">A law on refugees was adopted.</p>'
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked", "unmarked"),
+    [
+        ("en", RUSSIAN_NOTE + MARKER.format("en", "in Russian"), ENGLISH_NOTE),
+        ("ru", ENGLISH_NOTE + MARKER.format("ru", "на английском"), RUSSIAN_NOTE),
+    ],
+)
+def test_progress_notes_carry_the_language_they_are_written_in(
+        client, endorsed, lang, marked, unmarked):
+    """A note is typed in one language: on a page in the other it is read
+    out in its own (lang) and marked like any text shown in the other
+    language (issue 24, item 14)."""
+    progress = ActionProgress.objects.filter(state__iso3="KAZ").first()
+    ProgressNoteFactory(progress=progress, text="Принят закон о беженцах.",
+                        visibility=NoteVisibility.PUBLIC)
+    ProgressNoteFactory(progress=progress, text="A law on refugees was adopted.",
+                        visibility=NoteVisibility.PUBLIC)
+
+    html = client.get(url("progress", lang)).content.decode()
+
+    assert marked in html
+    assert unmarked in html
+    assert unmarked + " <span" not in html
+
+
 def test_progress_csv_has_a_row_per_action_and_a_column_per_state(client, endorsed):
     response = client.get(url("progress_csv", "en"))
 
