@@ -204,6 +204,12 @@ class PackDocumentInline(admin.TabularInline):
     verbose_name = _("document")
     verbose_name_plural = _("Documents in the briefing pack")
 
+    def has_delete_permission(self, request, obj=None):
+        # Taking a document out of the pack edits the selection (the
+        # document stays in the archive): the editors, who delete nothing,
+        # may do it as they could in the former text box.
+        return self.has_change_permission(request, obj)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "document":
             kwargs["widget"] = _RowAutocompleteSelect(db_field, self.admin_site,

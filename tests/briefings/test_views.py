@@ -252,6 +252,28 @@ def test_the_selection_is_ordered_by_its_position_fields(client, admin_user, mee
         "position")] == [(1, selected[2]), (2, selected[0]), (3, added)]
 
 
+def test_a_secretariat_editor_takes_a_document_out_of_the_selection(client, meeting, selected):
+    """Editors delete nothing in the archive, yet edit the pack's selection."""
+    from django.contrib.auth.models import Group
+
+    from membership.permissions import SECRETARIAT_EDITORS
+    from tests.factories.membership import StaffUserFactory
+
+    editor = StaffUserFactory()
+    editor.groups.add(Group.objects.get(name=SECRETARIAT_EDITORS))
+    client.force_login(editor)
+    links = list(meeting.pack_documents.order_by("position"))
+
+    page = client.get(packs_page(meeting)).content.decode()
+    response = client.post(packs_page(meeting), selection_data(
+        meeting, [], existing=[(links[0], 1, False), (links[1], 2, True), (links[2], 3, False)]))
+
+    assert 'name="pack_documents-1-DELETE"' in page
+    assert response.status_code == 302
+    assert [row.document for row in meeting.pack_documents.order_by("position")] == [
+        selected[0], selected[2]]
+
+
 def test_a_document_chosen_twice_is_refused_and_nothing_changes(
     client, admin_user, meeting, selected
 ):
