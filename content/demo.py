@@ -6,7 +6,9 @@ migrants (Nur-Sultan, 17 September 2019), from the seed news text: the
 Russian title, date and body as written (the programme's boilerplate about
 its consortium and the EU Delegation's address, which follow the body in
 the seed, are left out); the English is our translation. It is not an
-Almaty Process event, and its lead says so.
+Almaty Process event, and its lead says so. The seminar belongs to BOMCA's
+9th phase (2015-2019), so the BOMCA 10 project (2021-2025, from the fact
+sheet) does not list it among its documents.
 
 Partners: the reference rows come from a data migration; the demo links
 those that are observers in the demo (membership's organisations, same
@@ -178,7 +180,9 @@ PROJECTS = {
         "contact_ru": "fb/linkedin/twitter/instagram/telegram: @BOMCAPROGRAMME",
         "contact_en": "fb/linkedin/twitter/instagram/telegram: @BOMCAPROGRAMME",
         "states": ("KAZ", "KGZ", "TJK", "TKM"), "themes": ("border-management",),
-        "partners": ("eu", "icmpd"), "documents": ("bomca-reintegration-seminar-2019",),
+        # No documents: the archive's BOMCA news (17 September 2019) is of the
+        # programme's 9th phase (2015-2019), not of BOMCA 10.
+        "partners": ("eu", "icmpd"),
     },
     "mobilaze-2": {
         "name_ru": "Поддержка реализации Партнерства по мобильности с Азербайджаном",

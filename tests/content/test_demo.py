@@ -5,6 +5,7 @@ import pytest
 from content import demo
 from content.models import NewsItem, Partner, Project
 from membership import demo as membership_demo
+from tests.factories.archive import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,29 @@ def test_demo_projects_loaded_twice_add_no_history():
     demo.load()
 
     assert Project.history.count() == records
+
+
+def test_demo_projects_list_only_documents_of_their_own_period():
+    # The BOMCA seminar of 17 September 2019 is of the programme's 9th phase
+    # (2015-2019), not of BOMCA 10 (2021-2025).
+    membership_demo.load()
+    DocumentFactory(slug="bomca-reintegration-seminar-2019", date=datetime.date(2019, 9, 17))
+
+    demo.load()
+
+    assert list(Project.objects.get(slug="bomca-10").documents.all()) == []
+    assert [
+        (project.slug, document.slug)
+        for project in Project.objects.prefetch_related("documents")
+        for document in project.documents.all()
+        if not project.start <= document.date <= (project.end or document.date)
+    ] == []
+
+
+def test_demo_bomca_news_gives_the_9th_phase_its_years_and_amount():
+    item = next(data for data in demo.NEWS if data["slug"] == "bomca-reintegration-seminar-2019")
+
+    assert "более 6,6 миллионов евро на реализацию 9-ой фазы (2015-2019 гг)" in item["body_ru"]
+    assert "more than 6.6 million euros went to its 9th phase (2015-2019)" in item["body_en"]
+    assert "БОМКА 10" not in item["body_ru"] + item["lead_ru"] + item["title_ru"]
+    assert "BOMCA 10" not in item["body_en"] + item["lead_en"] + item["title_en"]
