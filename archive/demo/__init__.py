@@ -8,8 +8,10 @@ migrants for the search to be tried in both languages, except two taken
 from the seeds: the Operational Mechanism (its text as written, with an
 English translation) and the BOMCA seminar news. Most documents are public;
 two are for participants only, one for the secretariat only, one exists in
-Russian only, one in English only, and one is still a draft. The
-Operational Mechanism has no amendment: none is shown.
+Russian only, one in English only, and one is still a draft. The Almaty
+Declaration is a record without a file: the seeds give its title, date and
+conference, not its text, and the demo invents none. The Operational
+Mechanism has no amendment: none is shown.
 
 Everything goes through the services (files are inspected, stored, their
 text extracted and the documents indexed), and a document already present

@@ -2,7 +2,8 @@
 English files (the thematic areas are reference data, loaded by archive
 migration 0004). Written for the portal's demo, not official documents of
 the Almaty Process, except the two taken from the seeds (their ``source``
-says so): the Operational Mechanism and the BOMCA seminar news."""
+says so): the Operational Mechanism and the BOMCA seminar news. The Almaty
+Declaration is a record without a file: the seeds do not hold its text."""
 
 from __future__ import annotations
 
@@ -43,42 +44,31 @@ class DemoDocument:
 # Conference before their term (as chairmanship.demo records them).
 DOCUMENTS = [
     DemoDocument(
+        # A real document whose text the seeds do not hold: the record only
+        # (title, date, the conference, what the Operational Mechanism says
+        # of it), no file, no reference number and no adopting states, none
+        # of which the seeds give. A file written for the demo would put
+        # invented words under the Declaration's name.
         slug="almaty-declaration", doc_type=DocumentType.DECLARATION,
-        date=datetime.date(2011, 3, 16), reference="AP/DECL/2011",
+        date=datetime.date(2011, 3, 16),
         title=("Алматинская декларация", "Almaty Declaration"),
         summary=(
-            ("Итоговый документ Региональной конференции по защите беженцев и международной "
-            "миграции (Алматы, 15–16 марта 2011 года), принятый единогласно."),
-            ("The outcome of the Regional Conference on Refugee Protection and International "
-            "Migration (Almaty, 15–16 March 2011), adopted unanimously."),
+            ("Принята единогласно на Региональной конференции по вопросам защиты беженцев и "
+            "международной миграции (Алматы, 15–16 марта 2011 года). Согласно Операционному "
+            "механизму, декларация признаёт постоянную необходимость совместного и "
+            "скоординированного решения проблем, обусловленных сложной динамикой миграции и "
+            "смешанных миграционных потоков в Центральной Азии и регионе. В демонстрационной "
+            "базе — только сведения о документе: его текст не воспроизводится."),
+            ("Adopted unanimously at the Regional Conference on Refugee Protection and "
+            "International Migration (Almaty, 15–16 March 2011). According to the Operational "
+            "Mechanism, it recognises the continuing need for joint, coordinated solutions to "
+            "the problems that the complex dynamics of migration and mixed migratory movements "
+            "raise in Central Asia and the region. The demo holds the record of the document "
+            "only: its text is not reproduced."),
         ),
-        body=(
-            (
-                ("Участники конференции признают, что смешанные миграционные потоки в "
-                "Центральной Азии включают беженцев, лиц, ищущих убежища, трудовых мигрантов, "
-                "жертв торговли людьми и лиц без гражданства."),
-                ("Государства подтверждают обязательство обеспечивать доступ беженцев к "
-                "процедурам предоставления убежища и соблюдать принцип невысылки."),
-                ("Права трудовых мигрантов и членов их семей должны защищаться на всех этапах "
-                "миграции: до отъезда, в пути, в стране назначения и после возвращения."),
-                ("Участники договорились продолжать региональный диалог и обмен информацией "
-                "о миграционных тенденциях и передовой практике."),
-            ),
-            (
-                ("The participants recognise that mixed migratory movements in Central Asia "
-                "include refugees, asylum-seekers, labour migrants, victims of trafficking and "
-                "stateless persons."),
-                ("States reaffirm their commitment to give refugees access to asylum "
-                "procedures and to respect the principle of non-refoulement."),
-                ("The rights of labour migrants and their families must be protected at every "
-                "stage of migration: before departure, in transit, in the country of "
-                "destination and after return."),
-                ("The participants agreed to continue a regional dialogue and to exchange "
-                "information on migration trends and good practice."),
-            ),
-        ),
+        body=((), ()),
+        languages=(),
         themes=("refugee-protection", "labour-migration", "differentiated-procedures"),
-        states=("KAZ", "KGZ", "TJK", "AFG", "AZE", "TUR"),
     ),
     DemoDocument(
         # One document, as in the seed: the Framework the national coordinators
@@ -194,9 +184,11 @@ DOCUMENTS = [
                "Conclusions of the 2023 Ministerial Conference"),
         summary=(
             ("Министры договорились об обмене данными о смешанной миграции и о совместной "
-            "подготовке к массовому притоку людей."),
+            "подготовке к массовому притоку людей. Иллюстративный документ: конференция и "
+            "текст вымышлены для демонстрации портала."),
             ("Ministers agreed to exchange data on mixed migration and to prepare jointly for "
-            "a mass influx of people."),
+            "a mass influx of people. An illustrative document: the conference and the text "
+            "are invented for the portal's demo."),
         ),
         body=(
             (
@@ -206,10 +198,9 @@ DOCUMENTS = [
                 "границы, соблюдая защиту персональных данных."),
                 ("Изменение климата названо новой причиной вынужденных перемещений, "
                 "требующей совместного анализа."),
-                ("Министры приняли к сведению, что Исламская Республика Афганистан на "
-                "добровольной основе отказалась от своей очереди председательства, и "
-                "подтвердили, что с 5 июня 2023 года на два года председательство по ротации "
-                "переходит к Азербайджанской Республике."),
+                ("Министры приняли к сведению, что Афганистан на добровольной основе "
+                "отказался от своей очереди председательства, и подтвердили, что с 5 июня "
+                "2023 года на два года председательство по ротации переходит к Азербайджану."),
             ),
             (
                 ("Ministers noted the growth of mixed migration in the region and the need for "
@@ -218,9 +209,9 @@ DOCUMENTS = [
                 "protecting personal data."),
                 ("Climate change was named as a new driver of forced displacement requiring "
                 "joint analysis."),
-                ("Ministers took note that the Islamic Republic of Afghanistan, on a voluntary "
-                "basis, declined its turn to chair, and confirmed that the chairmanship passes "
-                "by rotation to the Republic of Azerbaijan for two years from 5 June 2023."),
+                ("Ministers took note that Afghanistan, on a voluntary basis, declined its "
+                "turn to chair, and confirmed that the chairmanship passes by rotation to "
+                "Azerbaijan for two years from 5 June 2023."),
             ),
         ),
         access=AccessLevel.PARTICIPANTS,
