@@ -4,6 +4,7 @@ transliterated by core.transliteration, the passport one.)"""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.tasking import send_on_commit
@@ -28,6 +29,14 @@ def enqueue_index(document_id: int) -> None:
 
 def enqueue_extraction(file_id: int) -> None:
     send_on_commit("archive.extract_file", args=[file_id])
+
+
+def document_touch(document_id: int) -> None:
+    """A file of the document was added or removed: its languages and
+    formats changed, so its ``updated_at`` says so (the datestamp OAI-PMH
+    harvesters ask "what changed since" by: archive.oai). An UPDATE of that
+    column alone: no history entry, no other field rewritten."""
+    Document.objects.filter(pk=document_id).update(updated_at=timezone.now())
 
 
 def lock_document(document: Document) -> Document:

@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from ..models import Document, DocumentFile, archive_storage
-from .common import enqueue_index
+from .common import document_touch, enqueue_index
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ def document_file_delete(*, document_file: DocumentFile, by) -> None:
         name, document_id = document_file.file.name, document_file.document_id
         document_file._history_user = by
         document_file.delete()
+        document_touch(document_id)
         _delete_stored_on_commit([name])
         enqueue_index(document_id)
 

@@ -23,7 +23,13 @@ from core.db import constraint_name_of
 from ..enums import ExtractionStatus, FileLanguage
 from ..models import Document, DocumentFile
 from ..uploads import inspect_upload
-from .common import enqueue_extraction, enqueue_index, lock_document, title_of
+from .common import (
+    document_touch,
+    enqueue_extraction,
+    enqueue_index,
+    lock_document,
+    title_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +105,7 @@ def document_file_add(
             document_file.file.save(info.filename, upload, save=False)
             stored = document_file
             document_file.save()
+            document_touch(document.pk)
             enqueue_extraction(document_file.pk)
             enqueue_index(document.pk)
     except IntegrityError as exc:

@@ -15,6 +15,8 @@ from archive import demo
 from archive.enums import AccessLevel, DocumentType, PublicationStatus
 from archive.models import Document
 from archive.oai import tokens
+from archive.services import document_file_add, document_file_delete
+from tests.archive.conftest import make_text, upload
 from tests.archive.views.oai import NS, error_code, harvest, texts, valid
 from tests.factories.archive import DocumentFactory, DocumentFileFactory, ThemeFactory
 from tests.factories.membership import ParticipantStateFactory
@@ -141,6 +143,23 @@ def test_from_and_until_take_in_whole_days_and_seconds(client, arguments, expect
     items, _tokens = harvest(client, f"verb=ListIdentifiers&metadataPrefix=oai_dc&{arguments}")
 
     assert identifiers(items) == [identifier(made[name]) for name in expected]
+
+
+def test_a_file_added_or_removed_later_is_a_change_harvesters_see(client, archive_dir):
+    document = saved_on(START)
+    added_on = START + datetime.timedelta(days=10)
+    with time_machine.travel(added_on, tick=False):
+        added = document_file_add(document=document, upload=upload("report.txt", make_text()),
+                                  language="en", uploaded_by=None)
+    since_added = harvest(client, "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2025-03-14")[0]
+    with time_machine.travel(added_on + datetime.timedelta(days=5), tick=False):
+        document_file_delete(document_file=added, by=None)
+
+    since_removed = harvest(client, "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2025-03-19")[0]
+
+    assert identifiers(since_added) == [identifier(document)]
+    assert texts(since_added[0], "oai:datestamp") == ["2025-03-14T09:00:00Z"]
+    assert identifiers(since_removed) == [identifier(document)]
 
 
 def test_only_public_published_documents_are_ever_disseminated(client, settings,
