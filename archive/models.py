@@ -100,6 +100,12 @@ class Document(TimeStampedModel):
             models.Index(
                 fields=["status", "access", "doc_type", "id"], name="archive_doc_type_counts_idx",
             ),
+            # OAI-PMH lists (archive.oai): published documents in datestamp
+            # order, each page read from where the last one ended.
+            models.Index(
+                fields=["updated_at", "id"], name="archive_doc_datestamp_idx",
+                condition=models.Q(status="published"),
+            ),
         ]
 
     def __str__(self) -> str:

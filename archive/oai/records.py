@@ -121,7 +121,10 @@ def after(documents: QuerySet[Document], *, datestamp: datetime.datetime,
     """The documents that come after (``datestamp``, ``pk``) in datestamp
     order: where the next page of a list starts (keyset, so a page deep in
     the archive costs what the first does)."""
-    return documents.filter(Q(updated_at__gt=datestamp) | Q(updated_at=datestamp, pk__gt=pk))
+    # "at or after the datestamp" first: the range the datestamp index
+    # (archive_doc_datestamp_idx) starts from, instead of its beginning.
+    return documents.filter(updated_at__gte=datestamp).filter(
+        Q(updated_at__gt=datestamp) | Q(pk__gt=pk))
 
 
 def earliest_datestamp() -> datetime.datetime:
