@@ -25,14 +25,13 @@ def documents_page(*, page: str, base_url: str, path: str, oai_path: str) -> Pag
     """Page ``page`` of the list (``base_url``: the portal's address;
     ``path``: the list's own, for the links between pages; ``oai_path``:
     the OAI-PMH endpoint's, whose identifiers the records carry)."""
-    documents = records.harvestable_documents().order_by("-date", "-pk")
-    paginator = Paginator(documents, settings.OAI_PAGE_SIZE, allow_empty_first_page=True)
+    documents = records.with_relations(records.harvestable_documents().order_by("-date", "-pk"))
+    paginator = Paginator(documents, settings.OAI_PAGE_SIZE)
     try:
         current = paginator.page(page)
     except InvalidPage:
         return Page(error=_("There is no page %(page)s in this list.") % {"page": page[:20]})
-    found = list(records.with_relations(documents)[current.start_index() - 1:current.end_index()]
-                 ) if paginator.count else []
+    found = list(current.object_list) if paginator.count else []
     repository = Repository(base_url=f"{base_url}{oai_path}")
 
     def link(number: int) -> str:

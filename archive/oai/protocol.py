@@ -29,6 +29,7 @@ import datetime
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -165,8 +166,6 @@ def identify(repository: Repository, arguments: dict[str, str]) -> ET.Element:
 
 def admin_email() -> str:
     """``OAI_ADMIN_EMAIL``, else the address portal emails are sent from."""
-    from email.utils import parseaddr
-
     return settings.OAI_ADMIN_EMAIL or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
 
 
