@@ -174,12 +174,13 @@ PROJECTS = {
             "Republic, Riga Technical University."
         ),
         "donor_ru": "Европейский союз", "donor_en": "European Union",
-        "other_countries_ru": "Узбекистан", "other_countries_en": "Uzbekistan",
+        "other_countries_ru": "Туркменистан, Узбекистан",
+        "other_countries_en": "Turkmenistan, Uzbekistan",
         "start": D(2021, 4, 1), "end": D(2025, 9, 30),
         "website": "https://www.bomca-eu.org/", "contact_email": "bomca@icmpd.org",
         "contact_ru": "fb/linkedin/twitter/instagram/telegram: @BOMCAPROGRAMME",
         "contact_en": "fb/linkedin/twitter/instagram/telegram: @BOMCAPROGRAMME",
-        "states": ("KAZ", "KGZ", "TJK", "TKM"), "themes": ("border-management",),
+        "states": ("KAZ", "KGZ", "TJK"), "themes": ("border-management",),
         # No documents: the archive's BOMCA news (17 September 2019) is of the
         # programme's 9th phase (2015-2019), not of BOMCA 10.
         "partners": ("eu", "icmpd"),
@@ -260,7 +261,7 @@ PROJECTS = {
         "website": "https://www.pragueprocess.eu/", "contact_email": "pragueprocess@icmpd.org",
         "contact_ru": "fb: @PragueProcess, linkedin: prague-process",
         "contact_en": "fb: @PragueProcess, linkedin: prague-process",
-        "states": ("AZE", "KAZ", "KGZ", "TJK", "TKM", "TUR"),
+        "states": ("AZE", "KAZ", "KGZ", "TJK", "TUR"),
         "themes": ("data-exchange", "refugee-protection", "labour-migration"),
         "partners": ("prague-process", "icmpd", "eu"),
     },

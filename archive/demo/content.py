@@ -119,7 +119,7 @@ DOCUMENTS = [
             ),
         ),
         themes=("border-management", "differentiated-procedures", "labour-migration", "gender"),
-        states=("KAZ", "KGZ", "TJK", "TKM"),
+        states=("KAZ", "KGZ", "TJK"),
     ),
     DemoDocument(
         slug="operational-mechanism-2013", doc_type=DocumentType.OPERATIONAL_MECHANISM,
@@ -228,9 +228,9 @@ DOCUMENTS = [
         ),
         body=(
             (
-                ("Семинар соберёт около двадцати должностных лиц из четырёх государств "
-                "Центральной Азии — участников процесса (Казахстана, Кыргызстана, Таджикистана "
-                "и Туркменистана), отвечающих за трудовую миграцию и занятость."),
+                ("Семинар соберёт около двадцати должностных лиц из трёх государств "
+                "Центральной Азии — участников процесса (Казахстана, Кыргызстана и "
+                "Таджикистана), отвечающих за трудовую миграцию и занятость."),
                 ("Участники обсудят, как помочь вернувшимся мигрантам найти работу, "
                 "подтвердить квалификацию и получить доступ к медицинской помощи."),
                 "Семинар организуется Председателем при помощи Службы поддержки.",
@@ -238,7 +238,7 @@ DOCUMENTS = [
             (),
         ),
         themes=("labour-migration", "migration-development", "health"),
-        states=("KAZ", "KGZ", "TJK", "TKM"),
+        states=("KAZ", "KGZ", "TJK"),
         languages=("ru",),
     ),
     DemoDocument(
@@ -272,9 +272,9 @@ DOCUMENTS = [
         title=("Пресс-релиз: в Алматы прошёл семинар по реинтеграции мигрантов",
                "Press release: a seminar on the reintegration of migrants held in Almaty"),
         summary=(
-            ("Двадцать должностных лиц из четырёх центральноазиатских государств — участников "
+            ("Двадцать должностных лиц из трёх центральноазиатских государств — участников "
             "процесса обсудили поддержку возвращающихся трудовых мигрантов."),
-            ("Twenty officials from the four Central Asian participant states discussed "
+            ("Twenty officials from the three Central Asian participant states discussed "
             "support for returning labour migrants."),
         ),
         body=(
@@ -291,7 +291,7 @@ DOCUMENTS = [
             ),
         ),
         themes=("labour-migration", "migration-development"),
-        states=("KAZ", "KGZ", "TJK", "TKM"),
+        states=("KAZ", "KGZ", "TJK"),
     ),
     DemoDocument(
         slug="labour-migrants-families-study", doc_type=DocumentType.STUDY,
@@ -399,7 +399,7 @@ DOCUMENTS = [
             ),
         ),
         themes=("labour-migration", "migration-development", "border-management"),
-        states=("KAZ", "KGZ", "TJK", "TKM"),
+        states=("KAZ", "KGZ", "TJK"),
         source=(
             ("Новость программы БОМКА приведена по исходному тексту (без контактов и "
             "концевых сведений); файл создан для демонстрации портала."),

@@ -275,9 +275,13 @@ def test_demo_counts_central_asian_states_as_the_membership_data_does():
     assert ("БОМКА" in news.title[0], "BOMCA" in news.title[1]) == (True, True)
     assert "Узбекистана" in " ".join(news.body[0])
     assert "Uzbekistan" in " ".join(news.body[1])
-    # The process's own seminar counts the four the data has.
+    # The process's own seminar counts the three the data has (not four:
+    # Turkmenistan is not a participant state, issue 24, item 6).
     assert seminar.states == membership_demo.CENTRAL_ASIAN_STATES
-    assert "четырёх государств Центральной Азии" in " ".join(seminar.body[0])
+    assert "трёх государств Центральной Азии" in " ".join(seminar.body[0])
+    texts = " ".join(text for document in DOCUMENTS for text in texts_of(document))
+    assert re.findall(r"four Central Asian|четыр\w+ (государств|центральноазиатских)",
+                      texts) == []
 
 
 def test_demo_ministerial_conclusions_confirm_the_chair_of_the_next_term():

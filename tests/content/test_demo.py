@@ -57,7 +57,10 @@ def test_demo_projects_follow_the_fact_sheet():
     assert (bomca.acronym_ru, bomca.start, bomca.end, bomca.contact_email) == (
         "БОМКА 10", datetime.date(2021, 4, 1), datetime.date(2025, 9, 30), "bomca@icmpd.org",
     )
-    assert sorted(bomca.states.values_list("iso3", flat=True)) == ["KAZ", "KGZ", "TJK", "TKM"]
+    assert sorted(bomca.states.values_list("iso3", flat=True)) == ["KAZ", "KGZ", "TJK"]
+    assert (bomca.other_countries_ru, bomca.other_countries_en) == (
+        "Туркменистан, Узбекистан", "Turkmenistan, Uzbekistan",
+    )
     assert sorted(Project.objects.values_list("slug", flat=True)) == [
         "bomca-10", "mobilaze-2", "pp-data", "protect",
     ]
