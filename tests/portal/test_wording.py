@@ -47,7 +47,7 @@ def test_objective_four_speaks_of_persons_on_the_move_as_the_seed_does():
     with translation.override("ru"):
         text = translation.gettext(
             "Coherent, comprehensive and differentiated national and regional policies "
-            "on people on the move.")
+            "for people on the move.")
 
     assert "перемещающихся лиц" in text
     assert "людей в пути" not in text
