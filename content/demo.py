@@ -22,7 +22,7 @@ import zoneinfo
 from archive.models import Document, Theme
 from membership.models import Organisation, ParticipantState
 
-from .models import NewsItem, Partner, Project
+from .models import ContactDetails, NewsItem, Partner, Project
 from .richtext import sanitise_html
 from .services import news_item_save, partner_save, project_save
 
@@ -308,7 +308,26 @@ def _link_observers() -> int:
     return linked
 
 
+# The Support Unit's email and phone are not in the founding texts: the
+# reference data (migration 0006) gives its city only. The demo fills them
+# with clearly fictitious ones (example.org, a number of zeros), so that the
+# contact page and a pack's practical information show where they go; the
+# secretariat's own replace them in the admin. Filled only where empty.
+DEMO_CONTACT = {"email": "support-unit@example.org", "phone": "+7 727 000 00 00"}
+
+
+def _load_contact_details() -> bool:
+    details, _ = ContactDetails.objects.get_or_create(pk=1, defaults={
+        "address_ru": "Алматы, Казахстан", "address_en": "Almaty, Kazakhstan"})
+    missing = {field: value for field, value in DEMO_CONTACT.items()
+               if not getattr(details, field)}
+    if missing:
+        ContactDetails.objects.filter(pk=1).update(**missing)
+    return bool(missing)
+
+
 def load() -> str:
+    _load_contact_details()
     news = _load_news()
     linked = _link_observers()
     partners = Partner.objects.count()

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from content import demo
-from content.models import NewsItem, Partner, Project
+from content.models import ContactDetails, NewsItem, Partner, Project
 from membership import demo as membership_demo
 from tests.factories.archive import DocumentFactory
 
@@ -100,3 +100,19 @@ def test_demo_bomca_news_gives_the_9th_phase_its_years_and_amount():
     assert "more than 6.6 million euros went to its 9th phase (2015-2019)" in item["body_en"]
     assert "БОМКА 10" not in item["body_ru"] + item["lead_ru"] + item["title_ru"]
     assert "BOMCA 10" not in item["body_en"] + item["lead_en"] + item["title_en"]
+
+
+def test_demo_gives_the_support_unit_a_fictitious_email_and_phone_where_none_is_set(client):
+    """A pack's practical information and the contact page show the Support
+    Unit's email and phone: the demo fills them with obviously invented
+    ones, and never replaces what the secretariat entered."""
+    demo.load()
+
+    html = client.get("/en/contact/").content.decode()
+    assert "support-unit@example.org" in html
+    assert "+7 727 000 00 00" in html
+
+    ContactDetails.objects.filter(pk=1).update(email="unit@almaty-process.example")
+    demo.load()
+
+    assert ContactDetails.objects.get(pk=1).email == "unit@almaty-process.example"
