@@ -190,3 +190,20 @@ def test_detail_falls_back_to_the_russian_title_on_the_english_page(client):
         '<h1 id="meeting-title" lang="ru">Национальная консультация <span class="badge badge--warn'
         ' fallback-marker" lang="en">in Russian</span></h1>'
     ) in response.content.decode()
+
+
+@pytest.mark.parametrize(("illustrative", "marked"), [(True, True), (False, False)])
+def test_detail_marks_an_invented_chair_term_where_it_names_the_chair(
+        client, terms, illustrative, marked):
+    """A demo's invented chair term carries the 'illustrative' mark on the
+    meeting page too, beside the chair and in an outcome confirming it
+    (issue 24, item 7); a recorded term does not."""
+    first, second = terms
+    type(second).objects.filter(pk__in=[first.pk, second.pk]).update(illustrative=illustrative)
+    meeting = MeetingFactory(slug="som", start=D(2016, 10, 1), end=D(2016, 10, 2))
+    MeetingOutcomeFactory(meeting=meeting, kind=OutcomeKind.DECISION,
+                          confirms_chairmanship=second)
+
+    text = text_of(client.get("/en/meetings/som/"))
+
+    assert text.count("illustrative") == (2 if marked else 0)
