@@ -183,6 +183,10 @@ PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 # what it shows, or its next registration deadline, drops it sooner); 0
 # turns it off; unset, it follows PAGE_CACHE_SECONDS (meetings/dashboard_cache.py).
 DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=None)
+# Seconds a shared piece of a page (core/fragments.py: the home page's
+# sections) lives at most (a change of content drops it at once); 0 turns
+# the fragments off; unset, it follows PAGE_CACHE_SECONDS.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=None)
 
 # --- Users ------------------------------------------------------------------
 AUTH_USER_MODEL = "membership.User"

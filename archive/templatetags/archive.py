@@ -21,7 +21,7 @@ from core.dates import long_date
 from core.templatetags.translated import marker, shown_language, translated
 
 from ..enums import DocumentType
-from ..selectors import documents_concerning, latest_documents, themes_in_order
+from ..selectors import documents_concerning, latest_documents, list_key, themes_in_order
 
 register = template.Library()
 
@@ -58,6 +58,14 @@ def document_item_labels() -> MappingProxyType:
         "en": pgettext("language version", "EN"),
         "no_file": gettext("no file yet"),
     })
+
+
+@register.simple_tag(takes_context=True)
+def documents_circle(context) -> str:
+    """The visitor's access circle, as a key: what lists of documents vary
+    on beside the content (``{% fragment ... circle %}``, core.fragments)."""
+    request = context.get("request")
+    return "-".join(list_key(user=getattr(request, "user", None))[1])
 
 
 @register.inclusion_tag("archive/_latest_documents.html", takes_context=True)

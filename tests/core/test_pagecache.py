@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime
 import os
 import uuid
-from contextlib import contextmanager
 
 import pytest
 import time_machine
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -24,9 +23,10 @@ from archive.models import Document
 from archive.search import document_index
 from chairmanship.enums import ChairmanshipBasis
 from chairmanship.services.terms import chairmanship_create
-from core import generations, pagecache
+from core import pagecache
 from core.cache import RedisCache
 from tests.conftest import unavailable
+from tests.core.conftest import _page_bump
 from tests.factories.archive import DocumentFactory, ThemeFactory
 from tests.factories.content import NewsItemFactory
 from tests.factories.membership import (
@@ -37,42 +37,6 @@ from tests.factories.membership import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _page_bump():
-    """The one function that sets a new page generation (core.generations)."""
-    return generations.bumper(pagecache.GENERATION_KEY)
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The page cache switched on (tests settings keep it off), empty."""
-    settings.PAGE_CACHE_SECONDS = 600
-    caches[pagecache.CACHE_ALIAS].clear()
-    yield caches[pagecache.CACHE_ALIAS]
-    caches[pagecache.CACHE_ALIAS].clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed (the test's own
-    transaction never does): its on-commit invalidation runs.
-
-    The rows the test arranged were committed before the cache was warmed:
-    their pending invalidation is dropped (it would have run then), else
-    the change's own, folded into it (one bump per transaction), never
-    would."""
-
-    @contextmanager
-    def change():
-        connection = transaction.get_connection()
-        connection.run_on_commit[:] = [
-            entry for entry in connection.run_on_commit if entry[1] is not _page_bump()
-        ]
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield callbacks
-
-    return change
 
 
 def _get(client, url, **kwargs):

@@ -1,0 +1,87 @@
+"""Pieces of a page rendered once per language, day and content generation,
+and kept in the pages cache (issue 25).
+
+The page cache (core.pagecache) serves whole anonymous pages; what it cannot
+serve is rendered in full on every request: a signed-in visitor's pages, and
+the first request for each page after a change of content. Some pieces of
+those pages are the same for everyone who sees them that day in that
+language, and each costs queries: the home page's current chair, next
+meetings, latest news, participant states; the latest documents, the same
+for every visitor of one access circle. ``{% fragment %}`` (tag library
+``fragments``) keeps such a piece:
+
+- its key is the piece's name, the page's language, the Almaty date and
+  whatever else it varies on (an access circle);
+- the entry carries the content generation it was rendered in
+  (core.generations, the page cache's own): a change of any public content
+  makes every entry a miss, exactly when it makes the cached pages one;
+- ``FRAGMENT_CACHE_SECONDS`` bounds an entry's life, for what changes with
+  the clock alone (as ``PAGE_CACHE_SECONDS`` does for pages); unset, it
+  follows ``PAGE_CACHE_SECONDS``; 0 turns the fragments off (the tests'
+  settings, where a test's changes are rolled back and their on-commit
+  bumps never run);
+- a hit costs one cache round trip (the generation and the piece are read
+  together) and no query; a cache that is down renders the piece, as if
+  there were no cache.
+
+Only pieces that depend on nothing but the content, the language, the day
+and the given vary values may be kept: never a form (its CSRF token), never
+anything of one user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from . import generations, pagecache
+
+logger = logging.getLogger(__name__)
+
+
+def seconds() -> int:
+    """An entry's longest life; 0 turns the fragments off."""
+    value = getattr(settings, "FRAGMENT_CACHE_SECONDS", None)
+    return pagecache.seconds() if value is None else value
+
+
+def key_of(name: str, vary: Iterable[object] = ()) -> str:
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    parts = "\x1f".join(str(part) for part in vary)
+    digest = hashlib.md5(parts.encode(), usedforsecurity=False).hexdigest()
+    return f"fragment:{name}:{language}:{timezone.localdate():%Y%m%d}:{digest}"
+
+
+def cached(name: str, render: Callable[[], str], *, vary: Iterable[object] = (),
+           request=None) -> SafeString | str:
+    """``render()``'s HTML, from the cache when it was rendered in the
+    current content generation (same name, language, day and ``vary``)."""
+    ttl = seconds()
+    if ttl <= 0:
+        return render()
+    key = key_of(name, vary)
+    store = generations.cache()
+    try:
+        found = store.get_many([pagecache.GENERATION_KEY, key])
+        generation = (getattr(request, "content_generation", None)
+                      or found.get(pagecache.GENERATION_KEY)
+                      or pagecache.current_generation())
+    except Exception:
+        logger.exception("Fragment cache unavailable")
+        return render()
+    if generation is None:
+        return render()  # the cache answered nothing (down): render, keep nothing
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return mark_safe(entry[1])  # noqa: S308 - HTML we rendered and stored ourselves
+    html = render()
+    try:
+        store.set(key, (generation, str(html)), ttl)
+    except Exception:
+        logger.exception("Fragment cache unavailable")
+    return html
