@@ -251,10 +251,14 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def _approve(model_admin, request, delegates) -> None:
-    done = len(accreditation.delegates_decide_accreditation(
-        delegates=delegates.select_related("delegation"), decision=Accreditation.APPROVED,
-        user=request.user, base_url=base_url(request),
-    ))
+    try:
+        done = len(accreditation.delegates_decide_accreditation(
+            delegates=delegates.select_related("delegation"), decision=Accreditation.APPROVED,
+            user=request.user, base_url=base_url(request),
+        ))
+    except ValidationError as error:
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+        return
     model_admin.message_user(request, ngettext(
         "%(count)d delegate approved.", "%(count)d delegates approved.", done,
     ) % {"count": done}, messages.SUCCESS)
@@ -318,11 +322,15 @@ class DelegateAdmin(ServiceErrorsMixin, SimpleHistoryAdmin):
     def decline(self, request, queryset):
         form = DeclineForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
-            count = len(accreditation.delegates_decide_accreditation(
-                delegates=queryset.select_related("delegation"),
-                decision=Accreditation.DECLINED, user=request.user,
-                reason=form.cleaned_data["reason"], base_url=base_url(request),
-            ))
+            try:
+                count = len(accreditation.delegates_decide_accreditation(
+                    delegates=queryset.select_related("delegation"),
+                    decision=Accreditation.DECLINED, user=request.user,
+                    reason=form.cleaned_data["reason"], base_url=base_url(request),
+                ))
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return None
             self.message_user(request, ngettext(
                 "%(count)d delegate declined.", "%(count)d delegates declined.", count,
             ) % {"count": count}, messages.SUCCESS)

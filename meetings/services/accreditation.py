@@ -17,11 +17,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.tasking import send_on_commit
 
-from ..enums import Accreditation
+from ..enums import Accreditation, DelegationStatus
 from ..models import Delegate
 from .registration import _is_secretariat, _lock
 
 MSG_DECLINE_REASON = _("Say why the accreditation is declined.")
+MSG_WITHDRAWN = _(
+    "The delegation of %(party)s is withdrawn: restore it before deciding the "
+    "accreditation of its delegates. Nothing was changed.")
 
 
 def accreditation_decide(*, decisions: Iterable[tuple[Delegate, str, str]], user,
@@ -30,7 +33,8 @@ def accreditation_decide(*, decisions: Iterable[tuple[Delegate, str, str]], user
     decline; a reason is required to decline, the coordinator sees it),
     each delegation locked once. Those that change something are emailed
     after the commit, by one task (links on ``base_url``, the request's).
-    Returns the delegates as decided."""
+    A delegate of a withdrawn delegation refuses the whole call (nothing
+    is changed). Returns the delegates as decided."""
     if not _is_secretariat(user):
         raise PermissionDenied
     checked = []
@@ -47,7 +51,11 @@ def accreditation_decide(*, decisions: Iterable[tuple[Delegate, str, str]], user
         locked = set()
         for delegate, decision, reason in checked:
             if delegate.delegation_id not in locked:  # in one order: no deadlock
-                _lock(delegate.delegation)
+                delegation = _lock(delegate.delegation)
+                if delegation.status == DelegationStatus.WITHDRAWN:
+                    # Its delegates are no longer registered (and were told so):
+                    # a decision would email them about a meeting they left.
+                    raise ValidationError(MSG_WITHDRAWN, params={"party": delegation.party})
                 locked.add(delegate.delegation_id)
             current = Delegate.objects.select_for_update().get(pk=delegate.pk)
             decided.append(current)

@@ -341,3 +341,30 @@ def test_admin_invitation_of_civil_society_awaits_consent(client, editor):
 
     assert response.status_code == 302
     assert ObserverInvitation.objects.get().consent == "awaited"
+
+
+@pytest.mark.parametrize("action", ["approve", "decline"])
+def test_accreditation_of_a_withdrawn_delegations_delegates_is_refused(
+    client, editor, meeting, kazakhstan, mailoutbox, django_capture_on_commit_callbacks, action,
+):
+    """A withdrawn delegation's delegates were told they are no longer
+    registered: an accreditation decision must not reach them. The action
+    says why and changes nothing, the others selected with them included."""
+    withdrawn = DelegationFactory(meeting=meeting, state=kazakhstan,
+                                  status=DelegationStatus.WITHDRAWN)
+    gone = DelegateFactory(delegation=withdrawn, preferred_language="en")
+    other = DelegateFactory(meeting=meeting, preferred_language="en")
+    data = {"action": action, "_selected_action": [gone.pk, other.pk]}
+    if action == "decline":
+        data |= {"apply": "1", "reason": "Late nomination."}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(CHANGELIST, data, follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        f"The delegation of {withdrawn.party} is withdrawn: restore it before deciding the "
+        "accreditation of its delegates. Nothing was changed."
+    ]
+    assert sorted(Delegate.objects.filter(pk__in=[gone.pk, other.pk]).values_list(
+        "accreditation", flat=True)) == [Accreditation.PENDING, Accreditation.PENDING]
+    assert mailoutbox == []
