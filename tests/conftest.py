@@ -174,3 +174,19 @@ def base_url():
     """Replaces pytest-base-url's fixture (its class-based form warns under
     pytest 9); tests build URLs from live_server.url."""
     return
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that is not marked ``browser`` must not pull in Playwright's
+    fixtures (a parameter named ``page`` or ``context`` does so): it gets
+    the session's browser parameter, pytest then runs it with the browser
+    tests, and those (a transactional database, emptied after each) move
+    before the other database tests, which then miss the reference data
+    the migrations loaded (69 failures the one time it happened)."""
+    wrong = [item.nodeid for item in items
+             if "browser_name" in getattr(getattr(item, "callspec", None), "params", {})
+             and item.get_closest_marker("browser") is None]
+    if wrong:
+        raise pytest.UsageError(
+            "Not browser tests, yet they use Playwright's fixtures (rename a parameter "
+            "called page or context, or mark the test 'browser'): " + ", ".join(wrong))

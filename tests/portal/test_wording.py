@@ -22,7 +22,7 @@ CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ru" / "LC_MESSAGES" / "django.
 
 
 @pytest.mark.parametrize(
-    ("context", "msgid", "russian"),
+    ("msgctxt", "msgid", "russian"),
     [
         (None, "No state chairs the process today: a new term has not yet begun.",
          "Сегодня в процессе никто не председательствует: новый срок ещё не начался."),
@@ -36,9 +36,9 @@ CATALOGUE = Path(settings.BASE_DIR) / "locale" / "ru" / "LC_MESSAGES" / "django.
         ("delegate", "Change", "Изменить"),
     ],
 )
-def test_russian_wording_follows_the_founding_texts(context, msgid, russian):
+def test_russian_wording_follows_the_founding_texts(msgctxt, msgid, russian):
     with translation.override("ru"):
-        text = translation.pgettext(context, msgid) if context else translation.gettext(msgid)
+        text = translation.pgettext(msgctxt, msgid) if msgctxt else translation.gettext(msgid)
 
     assert text == russian
 

@@ -97,14 +97,14 @@ def test_json_of_an_empty_archive_is_an_empty_first_page(client):
                                "previous": None, "results": []}
 
 
-@pytest.mark.parametrize("page", ["2", "0", "last", "9" * 40])
-def test_json_page_that_does_not_exist_is_a_clear_404(client, page):
+@pytest.mark.parametrize("number", ["2", "0", "last", "9" * 40])
+def test_json_page_that_does_not_exist_is_a_clear_404(client, number):
     DocumentFactory()
 
-    response = client.get(f"/api/documents/?page={page}", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get(f"/api/documents/?page={number}", HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 404
-    assert response.json() == {"error": f"There is no page {page[:20]} in this list."}
+    assert response.json() == {"error": f"There is no page {number[:20]} in this list."}
 
 
 def test_json_error_speaks_the_askers_language(client):
