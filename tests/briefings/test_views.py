@@ -235,7 +235,9 @@ def test_the_selection_is_chosen_with_the_archives_autocomplete(
     search = client.get("/ru/admin/autocomplete/", {
         "term": selected[1].title_ru[:6], "app_label": "briefings",
         "model_name": "packdocument", "field_name": "document"})
-    assert search.json()["results"] == [{"id": str(selected[1].pk), "text": selected[1].title}]
+    # The archive's own search (word forms, summaries: on PostgreSQL the
+    # other factory documents' summaries may match too).
+    assert {"id": str(selected[1].pk), "text": selected[1].title} in search.json()["results"]
 
 
 def test_the_selection_is_ordered_by_its_position_fields(client, admin_user, meeting, selected):

@@ -96,7 +96,7 @@ def editor(client):
         ("en", ("For the secretariat's decision: Kyrgyzstan is not a participant state on "
                "5 June 2015, when the term starts (withdrawn).")),
         ("ru", ("На решение Службы поддержки: Кыргызстан не является государством-участником "
-               "на 5 июня 2015, дату начала срока (вышло).")),
+               "на 5 июня 2015, дату начала срока (вышло из процесса).")),
     ],
 )
 def test_overview_flags_a_recorded_term_of_a_state_withdrawn_before_it(
@@ -175,7 +175,7 @@ def test_admin_change_form_warns_of_the_flag(client, editor, region, terms):
     assert response.status_code == 200
     assert (
         "На решение Службы поддержки: Кыргызстан не является государством-участником "
-        "на 5 июня 2015, дату начала срока (вышло)."
+        "на 5 июня 2015, дату начала срока (вышло из процесса)."
     ) in text_of(response)
 
 
@@ -221,7 +221,7 @@ def test_signal_in_russian(region, terms):
 
     assert warnings == [
         ("Записанный срок председательства 5 июня 2015 – 4 июня 2017: Кыргызстан не "
-        "является государством-участником на 5 июня 2015, дату начала срока (вышло). "
+        "является государством-участником на 5 июня 2015, дату начала срока (вышло из процесса). "
         "Ничего не изменено: решение о сроке принимает Служба поддержки.")
     ]
 

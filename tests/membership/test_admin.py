@@ -108,7 +108,7 @@ def test_state_filter_by_current_status(admin_client, kazakhstan, pending_state)
     response = admin_client.get("/ru/admin/membership/participantstate/?status=pending")
 
     assert [s.iso3 for s in response.context["cl"].result_list] == ["IRN"]
-    assert "На рассмотрении (срок — 31 августа 2013)" in response.content.decode()
+    assert "Идёт процедура невозражения (срок — 31 августа 2013)" in response.content.decode()
 
 
 # --- Coordinators ------------------------------------------------------------------------

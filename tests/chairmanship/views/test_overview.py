@@ -201,7 +201,7 @@ def test_overview_history_explains_who_was_passed_over(client, region, lang, exp
 @pytest.mark.parametrize(
     ("lang", "message"),
     [
-        ("ru", "На {} процессу никто не председательствует: новый срок ещё не начался."),
+        ("ru", "На {} в процессе никто не председательствует: новый срок ещё не начался."),
         ("en", "No state chairs the process on {}: a new term has not yet begun."),
     ],
 )
@@ -307,7 +307,7 @@ def confirm(term, *, year: int, elected: bool = False):
         # The basis, then (on its own line) the meeting.
         ("ru", ("Избран на Министерской конференцииМинистерская конференция Алматинского "
                 "процесса 2013 г."),
-         "РотацияУтверждён на встрече: Министерская конференция Алматинского процесса 2015 г."),
+         "РотацияПодтверждён на совещании: Министерская конференция Алматинского процесса 2015 г."),
         ("en", "Elected at the Ministerial ConferenceAlmaty Process Ministerial Conference 2013",
          "RotationConfirmed at: Almaty Process Ministerial Conference 2015"),
     ],
