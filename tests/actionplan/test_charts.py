@@ -2,6 +2,8 @@
 area, split by status, drawn as an SVG picture with the table as its
 alternative."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -44,3 +46,15 @@ def test_progress_page_draws_the_charts_as_described_pictures(client, endorsed):
     assert ('<desc id="chart-areas-desc">I. Border management: Done 3, Not applicable 1. '
             'II. Procedures: In progress 1, No answer 1.</desc>') in content
     assert 'fill="url(#chart-fill-in_progress)"' in content
+
+
+def test_russian_page_writes_the_pictures_numbers_with_a_point(client, endorsed):
+    """Russian formats 160.5 as «160,5»: an SVG coordinate written so is an
+    error the browser reports and a bar drawn nowhere."""
+    content = client.get("/ru/action-plan/progress/").content.decode()
+    svg = content[content.index('<section class="progress-charts"'):]
+    svg = svg[:svg.index("</section>")]
+
+    numbers = re.findall(r'\b(?:x|y|width|height|viewBox)="([^"]*)"', svg)
+    assert numbers
+    assert [number for number in numbers if "," in number] == []
