@@ -362,8 +362,8 @@ def test_accreditation_of_a_withdrawn_delegations_delegates_is_refused(
         response = client.post(CHANGELIST, data, follow=True)
 
     assert [str(m) for m in response.context["messages"]] == [
-        f"The delegation of {withdrawn.party} is withdrawn: restore it before deciding the "
-        "accreditation of its delegates. Nothing was changed."
+        (f"The delegation of {withdrawn.party} is withdrawn: restore it before deciding the "
+         "accreditation of its delegates. Nothing was changed.")
     ]
     assert sorted(Delegate.objects.filter(pk__in=[gone.pk, other.pk]).values_list(
         "accreditation", flat=True)) == [Accreditation.PENDING, Accreditation.PENDING]
