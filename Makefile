@@ -10,7 +10,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check lint messages makemessages migrate demo clean-venv bench lock
+.PHONY: run test check lint messages makemessages migrate demo clean-venv bench bench-pages \
+	bench-lighthouse lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,11 +86,28 @@ test:
 # it: about half an hour on 2 cores; later runs reuse it). `make bench
 # BENCH_QUICK=1` runs every case briefly (a check of the pipeline); other
 # settings (BENCH_VAR, BENCH_WEB_DOCUMENTS, BENCH_LABEL): bench/run.py.
+# Among them bench/pages.py (issue 25): every page beside the bare view,
+# cached, with the page cache off and signed in, and the workers' memory;
+# alone: `make bench-pages` (BENCH_QUICK=1, BENCH_LABEL=before...).
 bench:
 	scripts/system-deps.sh bench
 	$(MAKE) --no-print-directory $(VENV)/.installed-test
 	$(MAKE) --no-print-directory messages
 	$(BIN)/python bench/run.py
+
+bench-pages:
+	scripts/system-deps.sh bench
+	$(MAKE) --no-print-directory $(VENV)/.installed-test
+	$(MAKE) --no-print-directory messages
+	$(BIN)/python -m bench.pages
+
+# Lighthouse's scores of issue 25's pages in Debian's Chromium (bench/lighthouse.py).
+bench-lighthouse:
+	scripts/system-deps.sh bench
+	$(MAKE) --no-print-directory $(VENV)/.installed-test
+	$(MAKE) --no-print-directory node_modules/.package-lock.json
+	$(MAKE) --no-print-directory messages
+	$(BIN)/python -m bench.lighthouse
 
 # Refresh the lock files from pyproject.toml (the newest releases its ranges
 # allow), with the hashes of every file of each release. Commit the result.

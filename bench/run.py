@@ -15,6 +15,9 @@ memory is their own and a crash in one does not stop the others:
   growth where the smaller databases exist, and the same searches in
   direct SQL), open loop, pages and searches while a briefing pack builds,
   search and pages while documents are added (bench/web.py);
+- pages: every page of issue 25's table beside the bare view, cached, with
+  the page cache off and signed in as a coordinator, on the demo data, and
+  the gunicorn workers' memory over 20,000 requests (bench/pages.py);
 - backup_roundtrip: `manage.py backup` of the web benchmark's dataset and
   `manage.py restore` of it into an empty database, timed (bench/backup_roundtrip.py);
 - load: 50 users for 2 minutes through nginx on the production stack of
@@ -52,7 +55,8 @@ if str(ROOT) not in sys.path:  # `python bench/run.py` from the Makefile
     sys.path.insert(0, str(ROOT))
 
 BENCHMARKS = [
-    "archive_search", "archive_search_sqlite", "briefing_packs", "web", "backup_roundtrip", "load",
+    "archive_search", "archive_search_sqlite", "briefing_packs", "web", "pages",
+    "backup_roundtrip", "load",
 ]
 # Short runs, small datasets: the environment of each benchmark in --quick
 # mode (a value already in the environment wins).
@@ -61,6 +65,7 @@ QUICK_ENV = {
     "archive_search_sqlite": {"BENCH_DOCUMENTS": "200", "BENCH_REPEATS": "1"},
     "briefing_packs": {"BENCH_PACK_SIZES": "10"},
     "web": {"BENCH_QUICK": "1"},
+    "pages": {"BENCH_QUICK": "1"},
     "load": {"BENCH_LOAD_USERS": "10", "BENCH_LOAD_SECONDS": "20"},
 }
 
