@@ -89,8 +89,8 @@ def table(results: dict) -> list[str]:
              + " | below 90 |",
              "|---|" + "---|" * (len(CATEGORIES) + len(METRICS) + 1)]
     for name, row in results["pages"].items():
-        if row.get("error"):
-            lines.append(f"| {name} | failed: {row['error']} |")
+        if row.get("error") or row.get("runtime_error"):
+            lines.append(f"| {name} | failed: {row.get('error') or row['runtime_error']} |")
             continue
         scores = [str(row["scores"].get(c, "")) for c in CATEGORIES]
         metrics = ["" if row["metrics"].get(a) is None else f"{row['metrics'][a]:g}"
@@ -114,6 +114,18 @@ def markdown(results: dict) -> str:
 
 
 def audit(port: int, path: str, report: Path, preset: str) -> dict:
+    """Lighthouse on one page; again (3 tries in all) when its run failed, as
+    it sometimes does at random (NO_NAVSTART: "Please run Lighthouse again")."""
+    for attempt in range(1, 4):
+        report.unlink(missing_ok=True)
+        result = audit_once(port, path, report, preset)
+        if not result.get("error") and not result.get("runtime_error"):
+            break
+        web.log(f"lighthouse {path}, try {attempt}: {result}")
+    return {**result, "tries": attempt}
+
+
+def audit_once(port: int, path: str, report: Path, preset: str) -> dict:
     command = ["node", str(CLI), f"http://localhost:{port}{path}", "--quiet",
                "--output=json", f"--output-path={report}",
                "--only-categories=" + ",".join(CATEGORIES),
@@ -160,7 +172,6 @@ def main() -> int:
                 continue
             pages.fetch(portal.port, path)  # a visitor after the first: a cache hit
             report = out / f"{number:02d}.json"
-            report.unlink(missing_ok=True)
             results["pages"][name] = {"path": path, **audit(portal.port, path, report,
                                                              args.preset)}
             web.log(f"lighthouse {name}: {results['pages'][name]}")
@@ -177,7 +188,8 @@ def main() -> int:
     if args.record:
         pages.record(text, args.label, results["started"],
                      title="Issue 25: Lighthouse scores")
-    return 1 if any(row.get("error") for row in results["pages"].values()) else 0
+    return 1 if any(row.get("error") or row.get("runtime_error")
+                    for row in results["pages"].values()) else 0
 
 
 if __name__ == "__main__":
