@@ -92,4 +92,9 @@ urlpatterns += i18n_patterns(
     path("", include("content.urls")),
     path("", include("briefings.urls")),
     path("", include("actionplan.urls")),
+    path("", include("decisions.urls")),
+    path("", include("mechanism.urls")),
+    path("", include("workplans.urls")),
+    path("", include("contributions.urls")),
+    path("", include("alerts.urls")),
 )

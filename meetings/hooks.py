@@ -6,8 +6,16 @@ An app registers a panel from its ``AppConfig.ready()`` with
 with ``{% meeting_panels "detail" meeting %}`` (a meeting's public page) or
 ``{% meeting_panels "dashboard" %}`` (the registering party's dashboard,
 whose body is cached: a dashboard panel reads nothing of the request but
-its user, never a CSRF token or messages). A panel is rendered as an
-inclusion tag is: its template with the values its ``context`` returns.
+its user, never a CSRF token or messages) or ``{% meeting_panels "pack"
+meeting %}`` (a section of a meeting's briefing pack and proceedings PDF,
+rendered without a request: ``user`` is None; a panel with nothing to say
+for that meeting returns ``{"hidden": True}``-style values its template
+reads, and renders nothing). A panel is rendered as an inclusion tag is:
+its template with the values its ``context`` returns.
+
+An app whose rows feed a pack panel sends ``pack_contents_changed`` with
+the ids of the meetings whose packs they appear in, after it changes them;
+briefings marks those packs out of date (briefings.freshness).
 """
 
 from __future__ import annotations
@@ -15,7 +23,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-PLACES = ("detail", "dashboard")
+from django.dispatch import Signal
+
+PLACES = ("detail", "dashboard", "pack")
+
+# Sent with ``meeting_ids`` (an iterable of Meeting pks) by an app whose
+# rows appear in those meetings' packs (through a "pack" panel).
+pack_contents_changed = Signal()
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,13 @@ INSTALLED_APPS = [
     "meetings",
     "archive",
     "content",
-    "briefings",
+    "decisions",
+    "mechanism",
+    "contributions",
     "actionplan",
+    "workplans",
+    "briefings",
+    "alerts",
     "almaty_portal.apps.PortalConfig",
 ]
 

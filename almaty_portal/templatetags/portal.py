@@ -103,6 +103,11 @@ LAYOUT_URLS = {
     "partners": "content:partner_list",
     "projects": "content:project_list",
     "contact": "content:contact",
+    # Apps whose pages may not exist yet: an empty URL hides the item.
+    "mechanism": "mechanism:text",
+    "decisions": "decisions:register",
+    "workplans": "workplans:index",
+    "alerts": "alerts:subscribe",
 }
 
 
@@ -127,8 +132,8 @@ def layout_urls() -> MappingProxyType:
 # The navigation's items; the page's own is marked aria-current: the same
 # page (home, About), or a page under the item's URL.
 NAVIGATION = (
-    "home", "about", "states", "observers", "chairmanship", "meetings", "actionplan",
-    "archive", "news", "partners", "projects", "contact",
+    "home", "about", "states", "observers", "chairmanship", "mechanism", "meetings",
+    "actionplan", "archive", "decisions", "workplans", "news", "partners", "projects", "contact",
 )
 EXACT_MATCH = frozenset({"home", "about"})
 
@@ -137,7 +142,7 @@ def _current_items(urls, path: str) -> tuple[bool, ...]:
     return tuple(
         path == urls[key] if key in EXACT_MATCH
         else "/action-plan/" in path if key == "actionplan"
-        else urls[key] in path
+        else bool(urls[key]) and urls[key] in path
         for key in NAVIGATION
     )
 

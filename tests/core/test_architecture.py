@@ -26,8 +26,8 @@ from django.template import engines
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = (
-    "almaty_portal", "briefings", "actionplan", "content", "meetings", "chairmanship",
-    "archive", "membership", "core",
+    "almaty_portal", "alerts", "briefings", "workplans", "actionplan", "content", "decisions",
+    "mechanism", "contributions", "meetings", "chairmanship", "archive", "membership", "core",
 )
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 MAX_LINES = 500

@@ -12,6 +12,7 @@ from almaty_portal.services import demo_data_mark
 # In dependency order: meetings link archive documents.
 DEMO_APPS = (
     "membership", "chairmanship", "archive", "meetings", "actionplan", "briefings", "content",
+    "decisions", "mechanism", "workplans", "contributions", "alerts",
 )
 DEMO_ADMIN_EMAIL = "admin@example.org"
 DEMO_ADMIN_PASSWORD = "almaty-demo-2026"  # noqa: S105 - printed for the demo, DEBUG only

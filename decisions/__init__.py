@@ -1,0 +1,1 @@
+"""The decisions register: every outcome of every meeting, and its follow-up."""

@@ -1,0 +1,1 @@
+"""The Operational Mechanism as a versioned text, amended only at Ministerial Conferences."""

@@ -1,0 +1,1 @@
+"""Annual work plans agreed by the Senior Officials' Meetings."""
