@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401 (the app's pages are added here)
+from django.urls import path
+
+from . import views
 
 app_name = "contributions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("contributions/", views.TotalsView.as_view(), name="totals"),
+]
