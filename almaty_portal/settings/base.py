@@ -192,6 +192,10 @@ DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=None)
 # sections) lives at most (a change of content drops it at once); 0 turns
 # the fragments off; unset, it follows PAGE_CACHE_SECONDS.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=None)
+# Seconds a signed-in user's roles stay cached at most (a change of a term,
+# membership period or organisation drops them at once); 0 turns it off;
+# unset, it follows PAGE_CACHE_SECONDS, at most 300 (membership/roles_cache.py).
+ROLES_CACHE_SECONDS = env.int("ROLES_CACHE_SECONDS", default=None)
 
 # --- Users ------------------------------------------------------------------
 AUTH_USER_MODEL = "membership.User"
@@ -327,6 +331,16 @@ SENDFILE_ROOT = str(ARCHIVE_ROOT)
 SENDFILE_URL = env("SENDFILE_URL", default="/protected/archive")
 # Largest archive upload accepted, in bytes (default 50 MB).
 ARCHIVE_MAX_UPLOAD_SIZE = env.int("ARCHIVE_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
+# Bulk import of an existing archive (manage.py archive_import, the admin's
+# import page; README, "Importing an existing archive"): the server folders
+# staff may import from (absolute paths, comma-separated; none by default),
+# where uploaded manifests and ZIPs wait while imported, and the most a ZIP
+# may unpack to (bytes).
+ARCHIVE_IMPORT_DIRS = env.list("ARCHIVE_IMPORT_DIRS", default=[])
+ARCHIVE_IMPORT_WORK_DIR = env.path("ARCHIVE_IMPORT_WORK_DIR", default=VAR_DIR / "archive-imports")
+ARCHIVE_IMPORT_MAX_UNPACKED_SIZE = env.int(
+    "ARCHIVE_IMPORT_MAX_UNPACKED_SIZE", default=4 * 1024 * 1024 * 1024
+)
 
 # --- Email --------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -413,6 +427,17 @@ CELERY_BEAT_SCHEDULE = {
     "briefings-rebuild-stale-packs": {
         "task": "briefings.rebuild_stale_packs",
         "schedule": 60,
+    },
+    # Alerts' digests: every hour, each address whose daily or weekly
+    # digest is due gets what was published since its last one.
+    "alerts-send-digests": {
+        "task": "alerts.send_digests",
+        "schedule": 3600,
+    },
+    # Alert subscriptions left unconfirmed for 7 days.
+    "alerts-purge-unconfirmed": {
+        "task": "alerts.purge_unconfirmed",
+        "schedule": 24 * 3600,
     },
 }
 
@@ -507,6 +532,13 @@ MEETINGS_PERSONAL_DATA_RETENTION_DAYS = env.int(
 MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS = env.int("MEETINGS_OBSERVER_LINK_MAX_AGE_DAYS", default=30)
 # Contact form: messages accepted per client address and hour.
 CONTACT_MESSAGES_PER_HOUR = env.int("CONTACT_MESSAGES_PER_HOUR", default=5)
+# Alerts: subscription requests per email address and per client address
+# and hour (alerts/views.py; README, "Alerts").
+ALERTS_LIMIT_PER_ADDRESS = env.int("ALERTS_LIMIT_PER_ADDRESS", default=3)
+ALERTS_LIMIT_PER_CLIENT = env.int("ALERTS_LIMIT_PER_CLIENT", default=10)
+# Voluntary contributions: a public page of yearly totals (no state named)
+# at /contributions/; off, that page does not exist (404).
+CONTRIBUTIONS_PUBLIC_AGGREGATE = env.bool("CONTRIBUTIONS_PUBLIC_AGGREGATE", default=False)
 
 # --- Portal -------------------------------------------------------------------
 PORTAL_NAME = _("Almaty Process")

@@ -15,5 +15,6 @@ def test_beat_schedule_names_only_registered_tasks():
         "briefings.rebuild_stale_packs",
         "membership.purge_security_events",
         "almaty_portal.send_outbox",
+        "alerts.send_digests", "alerts.purge_unconfirmed",
     }
     assert scheduled <= set(app.tasks)
