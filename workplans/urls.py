@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401 (the app's pages are added here)
+from django.urls import path
+
+from . import views
 
 app_name = "workplans"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("work-plans/", views.WorkPlanIndexView.as_view(), name="index"),
+    path("work-plans/<int:year>/", views.WorkPlanYearView.as_view(), name="year"),
+]
