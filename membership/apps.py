@@ -38,3 +38,16 @@ class MembershipConfig(AppConfig):
             "membership:state_list", "membership:state_detail", "membership:observer_list",
         )
         pagecache.follow_app(self, private=(User,))
+        # The rows a signed-in user's roles are read from (roles_cache).
+        from . import roles_cache
+        from .models import (
+            FocalPoint,
+            MembershipPeriod,
+            NationalCoordinator,
+            Organisation,
+            ParticipantState,
+        )
+
+        roles_cache.follow_models(
+            NationalCoordinator, FocalPoint, MembershipPeriod, Organisation, ParticipantState,
+        )

@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from . import roles_cache
 from .enums import MembershipStatus, OrganisationKind
 from .models import (
     FocalPoint,
@@ -40,22 +41,27 @@ SECRETARIAT_EDITORS = "Secretariat editors"
 SECRETARIAT_ADMINISTRATORS = "Secretariat administrators"
 
 
-def _secretariat_apps() -> tuple[str, ...]:
+def _secretariat_apps(*, editors: bool = False) -> tuple[str, ...]:
     """The labels of the apps whose rows the secretariat edits: each says so
     itself (``secretariat_content = True`` on its AppConfig), so that
-    membership names no app above it."""
+    membership names no app above it. With ``editors``, those whose config
+    does not keep its rows from the editors (``secretariat_editors = False``:
+    the administrators alone keep them, as the contributions ledger)."""
     from django.apps import apps
 
     return tuple(
         config.label for config in apps.get_app_configs()
         if getattr(config, "secretariat_content", False)
+        and (not editors or getattr(config, "secretariat_editors", True))
     )
 
 
 SECRETARIAT_APPS = _secretariat_apps()
+SECRETARIAT_EDITOR_APPS = _secretariat_apps(editors=True)
 
 _CONTENT_APPS_WITHOUT_USERS = [
-    (app, "*", ("view", "add", "change")) for app in SECRETARIAT_APPS if app != "membership"
+    (app, "*", ("view", "add", "change")) for app in SECRETARIAT_EDITOR_APPS
+    if app != "membership"
 ] + [
     ("membership", model, ("view", "add", "change"))
     for model in (
@@ -147,12 +153,19 @@ ANONYMOUS = Roles()
 
 def roles_of(user) -> Roles:
     """The user's roles today (Asia/Almaty), computed once per user object
-    (two queries at most)."""
+    (two queries at most, none while the shared cache holds them:
+    membership.roles_cache)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return ANONYMOUS
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
+    roles = roles_cache.cached_roles(user, lambda: _roles_from_database(user))
+    setattr(user, _CACHE_ATTR, roles)
+    return roles
+
+
+def _roles_from_database(user) -> Roles:
     today = timezone.localdate()
     periods_today = MembershipPeriod.objects.filter(in_office_on(today), state=OuterRef("state"))
     term = (
@@ -172,14 +185,12 @@ def roles_of(user) -> Roles:
         .select_related("organisation")
         .first()
     )
-    roles = Roles(
+    return Roles(
         is_staff=user.is_staff,
         state=term.state if term else None,
         state_is_participant=bool(term and term.state_is_participant),
         organisation=focal.organisation if focal else None,
     )
-    setattr(user, _CACHE_ATTR, roles)
-    return roles
 
 
 def remember_roles(user, roles: Roles) -> None:

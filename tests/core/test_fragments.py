@@ -24,8 +24,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def fragment_cache(settings, page_cache):
-    """Fragments on (the tests' settings keep them off, with the page cache)."""
+    """Fragments on (the tests' settings keep them off, with the page cache);
+    the signed-in user's roles read from the database each time, so that a
+    count of queries counts the fragments' alone."""
     settings.FRAGMENT_CACHE_SECONDS = 600
+    settings.ROLES_CACHE_SECONDS = 0
     return page_cache
 
 
