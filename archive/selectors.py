@@ -63,6 +63,13 @@ def _access_levels_for(user) -> list[str]:
     return levels
 
 
+def access_levels_for(*, user) -> list[str]:
+    """The access levels this user has: for rows of the apps above that
+    follow the archive's levels (meetings' outcomes), so the rule stays
+    here. ``user`` may be anonymous or None."""
+    return _access_levels_for(user)
+
+
 def has_file_in(language: str) -> Exists:
     """Whether a document has a file in ``language`` (an EXISTS column for
     the list, the language filter and the admin's translation gaps)."""

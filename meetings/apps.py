@@ -42,6 +42,8 @@ class MeetingsConfig(AppConfig):
         pagecache.follow(Delegation, Delegate, when=registration_has_closed_for)
         # A registration window opens and closes by the clock alone.
         pagecache.clock_register(selectors.next_registration_change)
+        # So does an outcome recorded ahead of its publication.
+        pagecache.clock_register(selectors.next_outcome_publication)
         # The dashboards' cache follows what they show (meetings/dashboard_cache.py):
         # meetings' rows and membership's (the roles, the party's name) but
         # the users'. Briefings adds its packs from its own ready().

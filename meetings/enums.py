@@ -91,6 +91,7 @@ class Interpretation(models.TextChoices):
 class OutcomeKind(models.TextChoices):
     DECISION = "decision", pgettext_lazy("meeting outcome", "Decision")
     CONCLUSIONS = "conclusions", pgettext_lazy("meeting outcome", "Conclusions")
+    RECOMMENDATION = "recommendation", pgettext_lazy("meeting outcome", "Recommendation")
     AMENDMENT = "amendment", pgettext_lazy(
         "meeting outcome", "Amendment of the Operational Mechanism"
     )

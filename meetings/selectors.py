@@ -30,7 +30,7 @@ from django.utils.translation import pgettext_lazy
 
 from archive.models import Document
 from archive.search.word_forms import rows_matching
-from archive.selectors import documents_visible_to
+from archive.selectors import access_levels_for, documents_visible_to
 from chairmanship.models import Chairmanship
 from chairmanship.selectors import current_chair
 from membership.enums import MembershipStatus, OrganisationKind
@@ -69,15 +69,12 @@ def meetings_for_list(*, today: datetime.date | None = None) -> QuerySet[Meeting
 
 def meeting_for_page(*, slug: str) -> Meeting | None:
     """The meeting at /meetings/<slug>/ with what its page shows (agenda,
-    outcomes with the terms they confirm, themes), or None."""
+    themes; the outcomes a visitor may see: ``meeting_outcomes_for``), or None."""
     return (
         Meeting.objects.select_related("host_state", "chair_override")
         .prefetch_related(
             "themes",
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")),
-            Prefetch("outcomes", queryset=MeetingOutcome.objects.select_related(
-                "confirms_chairmanship__state",
-            ).order_by("position", "pk")),
         )
         .filter(slug=slug)
         .first()
@@ -119,6 +116,28 @@ def meeting_documents_for(*, meeting: Meeting, user) -> list[MeetingDocument]:
         .defer("document__search_ru", "document__search_en", "document__search_plain")
         .order_by("position", "pk")
     )
+
+
+def outcomes_visible_to(*, user, now: datetime.datetime | None = None,
+                        queryset: QuerySet | None = None) -> QuerySet[MeetingOutcome]:
+    """The outcomes (of ``queryset``: all) this user (or None) may see on every
+    surface (a meeting's page, the decisions register, its search, counts,
+    feeds, sitemap, alerts): every meeting's record is public; an outcome shows
+    from its ``published_at`` on, at an access level the user has (the archive's)."""
+    return (MeetingOutcome.objects if queryset is None else queryset).filter(
+        published_at__lte=now or timezone.now(), access__in=access_levels_for(user=user))
+
+
+def meeting_outcomes_for(*, meeting: Meeting, user) -> list[MeetingOutcome]:
+    """The meeting's outcomes this user may see, in order. One query."""
+    return list(outcomes_visible_to(user=user).filter(meeting=meeting).select_related(
+        "confirms_chairmanship__state").order_by("position", "pk"))
+
+
+def next_outcome_publication(*, now: datetime.datetime) -> datetime.datetime | None:
+    """When an outcome recorded ahead enters the pages (the page cache's clock)."""
+    return (MeetingOutcome.objects.filter(published_at__gt=now).order_by("published_at")
+            .values_list("published_at", flat=True).first())
 
 
 def meetings_open_for_registration(*, now: datetime.datetime | None = None) -> QuerySet[Meeting]:

@@ -37,7 +37,7 @@ class MeetingOutcomeTranslationOptions(TranslationOptions):
 # (as in archive/translation.py).
 register_history(Meeting, m2m_fields=["themes"])
 register_history(AgendaItem)
-register_history(MeetingOutcome)
+register_history(MeetingOutcome, m2m_fields=["themes", "states", "documents"])
 register_history(MeetingDocument)
 register_history(Delegation)
 register_history(Delegate)

@@ -142,11 +142,14 @@ class AgendaItemInline(TranslationStackedInline):
     verbose_name_plural = _("agenda")
 
 
-class OutcomeInline(TranslationStackedInline):
+class OutcomeInline(StateAutocompleteMixin, TranslationStackedInline):
     model = MeetingOutcome
     extra = 0
-    fields = [("position", "kind", "adopted_on"), "text", "confirms_chairmanship"]
-    autocomplete_fields = ["confirms_chairmanship"]
+    state_fields = ("states",)
+    fields = [("position", "kind", "adopted_on"), "text", "confirms_chairmanship",
+              # What the decisions register shows of it.
+              ("access", "published_at"), "themes", "states", "documents"]
+    autocomplete_fields = ["confirms_chairmanship", "themes", "documents"]
 
 
 class MeetingDocumentInline(admin.TabularInline):

@@ -1,5 +1,5 @@
 """The meetings app's models: meetings with their agenda, outcomes and
-documents (``meetings``), and the registration of delegations and
+documents (``meetings``), outcomes (``outcomes``), and the registration of delegations and
 observers (``registration``)."""
 
 from .meetings import (
@@ -8,9 +8,9 @@ from .meetings import (
     AgendaItem,
     Meeting,
     MeetingDocument,
-    MeetingOutcome,
     _default_languages,  # noqa: F401  (referenced by migration 0001)
 )
+from .outcomes import MeetingOutcome
 from .registration import Delegate, Delegation, ObserverInvitation, credentials_path
 
 __all__ = [

@@ -130,7 +130,7 @@ class MeetingDetailView(DetailView):
             agenda_days=[
                 (day, list(items)) for day, items in groupby(agenda, key=lambda item: item.day)
             ],
-            outcomes=list(meeting.outcomes.all()),
+            outcomes=selectors.meeting_outcomes_for(meeting=meeting, user=self.request.user),
             documents=selectors.meeting_documents_for(meeting=meeting, user=self.request.user),
             themes=list(meeting.themes.all()),
             working_languages=WorkingLanguage.in_text(meeting.working_languages),

@@ -84,7 +84,7 @@ def test_add_records_the_meeting_with_agenda_outcome_and_documents(client, edito
         **inline("outcomes", [{
             "position": "1", "kind": OutcomeKind.DECISION, "adopted_on": "2015-06-04",
             "text_ru": "Подтверждено председательство.", "text_en": "Chairmanship confirmed.",
-            "confirms_chairmanship": str(kyrgyz_term.pk),
+            "confirms_chairmanship": str(kyrgyz_term.pk), "access": "public",
         }]),
         **inline("document_links", [{
             "position": "1", "document": str(document.pk), "role": MeetingDocumentRole.OUTCOME,
@@ -104,7 +104,7 @@ def test_add_records_the_meeting_with_agenda_outcome_and_documents(client, edito
 def test_add_refuses_an_amendment_at_a_senior_officials_meeting_in_russian(client, editor):
     data = meeting_form(kind=MeetingKind.SENIOR_OFFICIALS, **inline("outcomes", [{
         "position": "1", "kind": OutcomeKind.AMENDMENT, "adopted_on": "2015-06-04",
-        "text_ru": "Поправка.", "text_en": "", "confirms_chairmanship": "",
+        "text_ru": "Поправка.", "text_en": "", "confirms_chairmanship": "", "access": "public",
     }]))
 
     response = client.post(ADD.format(lang="ru"), data)
@@ -123,6 +123,7 @@ def test_service_error_after_the_forms_comes_back_with_the_users_input(client, e
     outcome = {
         "position": "1", "kind": OutcomeKind.DECISION, "adopted_on": "2015-06-04",
         "text_ru": "Подтверждено.", "text_en": "", "confirms_chairmanship": str(kyrgyz_term.pk),
+        "access": "public",
     }
     data = meeting_form(title_en="Typed by the user", **inline("outcomes", [outcome, outcome]))
 
@@ -142,7 +143,7 @@ def test_change_goes_through_the_service_and_keeps_history(client, editor):
     data = meeting_form(slug="mc-2015", status="cancelled", **inline("outcomes", [{
         "id": str(outcome.pk), "meeting": str(meeting.pk), "position": "1",
         "kind": outcome.kind, "adopted_on": "2015-06-04", "text_ru": outcome.text_ru,
-        "text_en": outcome.text_en, "confirms_chairmanship": "",
+        "text_en": outcome.text_en, "confirms_chairmanship": "", "access": "public",
     }], initial=1))
 
     response = client.post(f"/en/admin/meetings/meeting/{meeting.pk}/change/", data)
