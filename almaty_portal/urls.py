@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.sitemaps import PlanSitemap
 from archive.sitemaps import DocumentSitemap
 from content.sitemaps import NewsSitemap, ProjectSitemap
+from decisions.sitemaps import OutcomeSitemap
 
 from . import views
 from .sitemaps import MeetingSitemap, StateSitemap, StaticPageSitemap, on_public_address
@@ -28,6 +29,7 @@ SITEMAPS = {
     "news": NewsSitemap,
     "projects": ProjectSitemap,
     "actionplan": PlanSitemap,
+    "decisions": OutcomeSitemap,
 }
 
 SITEMAP_URL_NAME = "django.contrib.sitemaps.views.sitemap"

@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401 (the app's pages are added here)
+from django.urls import path
+
+from . import feeds, views
 
 app_name = "decisions"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("decisions/", views.RegisterView.as_view(), name="register"),
+    path("decisions/feed/rss/", feeds.OutcomesFeed(), name="feed_rss"),
+    path("decisions/feed/atom/", feeds.OutcomesAtomFeed(), name="feed_atom"),
+    path("decisions/follow-up/", views.FollowUpView.as_view(), name="follow_up"),
+    path("decisions/<int:pk>/", views.OutcomeDetailView.as_view(), name="outcome"),
+]
