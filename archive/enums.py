@@ -47,3 +47,25 @@ class ExtractionStatus(models.TextChoices):
     RUNNING = "running", _("Extracting")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("archive import", "Waiting")
+    RUNNING = "running", pgettext_lazy("archive import", "Importing")
+    DONE = "done", pgettext_lazy("archive import", "Finished")
+    FAILED = "failed", pgettext_lazy("archive import", "Failed")
+
+
+class ImportSource(models.TextChoices):
+    UPLOAD = "upload", _("Uploaded manifest and ZIP")
+    FOLDER = "folder", _("Uploaded manifest, files in a server folder")
+    COMMAND = "command", _("Command line (archive_import)")
+
+
+class ImportOutcome(models.TextChoices):
+    """What an import did (or, in a dry run, would do) with a document."""
+
+    CREATED = "created", pgettext_lazy("archive import", "Created")
+    UPDATED = "updated", pgettext_lazy("archive import", "Updated")
+    UNCHANGED = "unchanged", pgettext_lazy("archive import", "Unchanged")
+    REFUSED = "refused", pgettext_lazy("archive import", "Refused")

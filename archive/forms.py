@@ -1,8 +1,11 @@
 """Secretariat forms of the archive: the document form (at least one title),
 the language-file inline form (uploads checked from their content before
-anything is saved) and the bulk upload form (several files at once)."""
+anything is saved), the bulk upload form (several files at once) and the
+import form (a manifest and its files)."""
 
 from __future__ import annotations
+
+import zipfile
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +13,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .enums import AccessLevel, DocumentType, FileLanguage
+from .imports.manifest import MAX_MANIFEST_SIZE, manifest_read
+from .imports.sources import MSG_BAD_ZIP, allowed_folders
 from .models import Document, DocumentFile
 from .services import MSG_TITLE_REQUIRED, document_file_duplicate_error
 from .uploads import inspect_upload
@@ -174,3 +179,66 @@ class BulkUploadForm(forms.Form):
                                initial=AccessLevel.PUBLIC)
     language = forms.ChoiceField(label=_("language"), choices=BULK_LANGUAGE_CHOICES,
                                  initial="auto")
+
+
+# --- Import of an existing archive -----------------------------------------------------
+
+class ArchiveImportForm(forms.Form):
+    """A manifest, and its files: a ZIP, or a server folder of
+    ARCHIVE_IMPORT_DIRS. The manifest is read here, so that one that cannot
+    be used at all (a column missing, not a CSV or XLSX) is reported on the
+    form before anything is queued; each row is judged by the import."""
+
+    manifest = forms.FileField(
+        label=_("Manifest"),
+        help_text=_("A CSV or Excel (XLSX) file, one row per language file of a document; "
+                    "its columns are described in the README."),
+    )
+    files_zip = forms.FileField(
+        label=_("ZIP of the files"), required=False,
+        help_text=_("The files the manifest names, with the same folders."),
+    )
+    folder = forms.ChoiceField(
+        label=_("Or a folder on the server"), required=False,
+        help_text=_("Folders the site's administrator opened for imports "
+                    "(the ARCHIVE_IMPORT_DIRS setting)."),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Dry run"), required=False, initial=True,
+        help_text=_("Only report, row by row, what would be created, updated or refused; "
+                    "nothing is written. The report offers to import for real afterwards."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        folders = [str(folder) for folder in allowed_folders()]
+        self.fields["folder"].choices = [("", "—"), *((folder, folder) for folder in folders)]
+        if not folders:
+            self.fields["folder"].widget = forms.HiddenInput()
+
+    def clean_manifest(self):
+        upload = self.cleaned_data["manifest"]
+        upload.seek(0)
+        manifest_read(data=upload.read(MAX_MANIFEST_SIZE + 1), name=upload.name or "")
+        upload.seek(0)
+        return upload
+
+    def clean_files_zip(self):
+        upload = self.cleaned_data.get("files_zip")
+        if upload and not zipfile.is_zipfile(upload):
+            raise ValidationError(MSG_BAD_ZIP, code="bad_zip")
+        if upload:
+            upload.seek(0)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("files_zip") and cleaned.get("folder"):
+            raise ValidationError(_("Give either a ZIP of the files or a folder, not both."),
+                                  code="both")
+        if "files_zip" in cleaned and "folder" in cleaned and not (
+            cleaned.get("files_zip") or cleaned.get("folder")
+        ):
+            raise ValidationError(_("Give the manifest's files: a ZIP, or a folder on the "
+                                    "server."), code="no_files")
+        return cleaned

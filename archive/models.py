@@ -13,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TimeStampedModel
 from membership.models import ParticipantState
 
-from .enums import AccessLevel, DocumentType, ExtractionStatus, FileLanguage, PublicationStatus
+from .enums import (
+    AccessLevel,
+    DocumentType,
+    ExtractionStatus,
+    FileLanguage,
+    ImportSource,
+    ImportStatus,
+    PublicationStatus,
+)
 
 
 class Theme(models.Model):
@@ -197,3 +205,66 @@ class DocumentTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} ({self.weight:.2f})"
+
+
+class ArchiveImport(models.Model):
+    """One bulk import of an existing archive (archive.imports): where its
+    manifest and files were, how far it got, and its report, kept for staff.
+    Written by the import itself (its progress on this row, so the admin's
+    page shows it whatever becomes of Celery's result backend); read-only in
+    the admin."""
+
+    source = models.CharField(_("source"), max_length=20, choices=ImportSource.choices)
+    manifest_name = models.CharField(_("manifest"), max_length=255)
+    # Server paths: the manifest, and the folder its file paths are read
+    # from (a folder of ARCHIVE_IMPORT_DIRS, the command's --files, or the
+    # ZIP's unpacked copy under ARCHIVE_IMPORT_WORK_DIR).
+    manifest_path = models.CharField(max_length=500, editable=False)
+    files_dir = models.CharField(_("files folder"), max_length=500, blank=True)
+    zip_path = models.CharField(max_length=500, blank=True, editable=False)
+    dry_run = models.BooleanField(
+        _("dry run"), default=True,
+        help_text=_("Only report what an import would do; nothing is written."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ImportStatus.choices,
+                              default=ImportStatus.PENDING)
+    rows_total = models.PositiveIntegerField(_("manifest rows"), default=0)
+    steps_total = models.PositiveIntegerField(default=0, editable=False)
+    steps_done = models.PositiveIntegerField(default=0, editable=False)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    refused_count = models.PositiveIntegerField(_("refused"), default=0)
+    # One entry per manifest row (archive.imports.report): line, symbol,
+    # language, file, outcome and reasons in Russian and English.
+    report = models.JSONField(_("report"), default=list, blank=True, editable=False)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("requested by"),
+    )
+
+    class Meta:
+        verbose_name = _("archive import")
+        verbose_name_plural = _("archive imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.manifest_name} ({self.created_at:%Y-%m-%d %H:%M})" if self.created_at \
+            else self.manifest_name
+
+    @property
+    def progress(self) -> int:
+        """Per cent done (0-100)."""
+        if self.status == ImportStatus.DONE:
+            return 100
+        if not self.steps_total:
+            return 0
+        return min(100, self.steps_done * 100 // self.steps_total)
+
+    @property
+    def busy(self) -> bool:
+        return self.status in {ImportStatus.PENDING, ImportStatus.RUNNING}

@@ -150,3 +150,19 @@ def fail_stuck_extractions() -> int:
     """Housekeeping (every 15 minutes, from celery beat): files left
     "running" become "failed" with the reason; returns how many."""
     return document_files_fail_stuck()
+
+
+@shared_task(name="archive.run_import", base=AfterResponseTask, time_limit=24 * 3600,
+             soft_time_limit=None, **RETRY)
+def run_import(import_id: int) -> str:
+    """Run one bulk import (archive.imports); its progress and report are on
+    its row. A second delivery finds it started and does nothing. Without
+    Redis it runs in the background thread after the admin's response."""
+    from .imports import archive_import_run
+    from .models import ArchiveImport
+
+    try:
+        return archive_import_run(import_id=import_id).status
+    except ArchiveImport.DoesNotExist:
+        logger.info("Archive import %s was deleted before it ran", import_id)
+        return "missing"

@@ -12,9 +12,10 @@ language) and a staff download of any file.
 - ``gaps``: what a document may lack in one language, and the changelist filters;
 - ``documents``: the document admin, its language-file inline and actions;
 - ``pages``: the bulk upload, translation status and download views;
-- ``themes``: the thematic areas.
+- ``themes``: the thematic areas;
+- ``imports``: imports of an existing archive from a manifest (archive.imports).
 """
 
-from . import documents, themes
+from . import documents, imports, themes
 
-__all__ = ["documents", "themes"]
+__all__ = ["documents", "imports", "themes"]
