@@ -49,9 +49,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from actionplan.enums import PlanStatus, ReportStatus
 from actionplan.models import ProgressReport
+from alerts import tokens as alert_tokens
+from alerts.models import Subscription
 from archive.enums import AccessLevel
 from briefings.enums import PackKind, PackStatus
 from briefings.models import BriefingPack
+from contributions.enums import StatementStatus
+from contributions.models import Statement
 from meetings.enums import Consent, DelegationStatus, MeetingStatus
 from meetings.invitations import invitation_token
 from membership.enums import OrganisationKind
@@ -60,6 +64,7 @@ from membership.permissions import (
     SECRETARIAT_EDITORS,
     STAFF_GROUPS,
 )
+from tests.factories import contributions as ledger
 from tests.factories.actionplan import (
     ActionFactory,
     ActionProgressFactory,
@@ -70,10 +75,12 @@ from tests.factories.actionplan import (
 from tests.factories.archive import DocumentFactory, DocumentFileFactory
 from tests.factories.briefings import pdf_bytes
 from tests.factories.content import NewsItemFactory, ProjectFactory, png_upload
+from tests.factories.decisions import FollowUpItemFactory
 from tests.factories.meetings import (
     DelegateFactory,
     DelegationFactory,
     MeetingFactory,
+    MeetingOutcomeFactory,
     ObserverInvitationFactory,
 )
 from tests.factories.membership import (
@@ -84,6 +91,8 @@ from tests.factories.membership import (
     StaffUserFactory,
     UserFactory,
 )
+from tests.factories.workplans import ActivityFactory as WorkPlanActivityFactory
+from tests.factories.workplans import DraftWorkPlanFactory, WorkPlanFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
@@ -245,6 +254,23 @@ def build_world() -> World:
         reports[reporting_round.pk] = _with_file(ProgressReport(
             round=reporting_round, language="ru", status=ReportStatus.DONE))
 
+    # Contributions (issue 26): A's pledge and payment, the year's costs
+    # and a built statement; the secretariat's administrators only.
+    ledger.payment(state=state_a, year=2025, pledge=ledger.pledge(state=state_a, year=2025))
+    ledger.costs(year=2025)
+    statement = _with_file(Statement(year=2025, language="ru", status=StatementStatus.DONE))
+
+    # Work plans (issue 26): this year's, agreed, and next year's draft.
+    work_plan = WorkPlanFactory(year=2026)
+    WorkPlanActivityFactory(plan=work_plan, responsible_state=state_a)
+    DraftWorkPlanFactory(year=2027)
+
+    # The decisions register (issue 26): a public outcome with a follow-up
+    # item of state A, and an outcome for participant states only.
+    public_outcome = MeetingOutcomeFactory()
+    follow_up_a = FollowUpItemFactory(outcome=public_outcome, state=state_a)
+    participants_outcome = MeetingOutcomeFactory(access=AccessLevel.PARTICIPANTS)
+
     superuser = UserFactory(is_staff=True, is_superuser=True)
     superuser_device = TOTPDevice.objects.create(user=superuser, name="phone", confirmed=True)
     users = {
@@ -260,6 +286,12 @@ def build_world() -> World:
         SUPERUSER: superuser,
     }
     someone = UserFactory()
+    # Alerts (issue 27): a subscription awaiting confirmation, and another
+    # address's, which the first address's links must not reach.
+    subscription = Subscription.objects.create(email="reader@example.org", topic="theme",
+                                               value="borders")
+    other_subscription = Subscription.objects.create(email="other@example.org",
+                                                     topic="theme", value="borders")
     return World(users=users, objects={
         "state_a": state_a, "state_b": state_b, "state_c": state_c, "term_a": term_a,
         "meeting": meeting, "delegation_a": delegation_a, "delegate_a": delegate_a,
@@ -275,6 +307,15 @@ def build_world() -> World:
         "uid": urlsafe_base64_encode(force_bytes(someone.pk)),
         "reset_token": default_token_generator.make_token(someone),
         "superuser": superuser, "superuser_device": superuser_device,
+        "statement": statement,
+        "subscription": subscription, "other_subscription": other_subscription,
+        "public_outcome": public_outcome, "participants_outcome": participants_outcome,
+        "follow_up_a": follow_up_a,
+        "alerts_confirm": alert_tokens.make("confirm", email=subscription.email,
+                                            ids=[subscription.pk]),
+        "alerts_manage": alert_tokens.make("manage", email=subscription.email),
+        "alerts_unsubscribe": alert_tokens.make("unsubscribe", email=subscription.email,
+                                                ids=[subscription.pk]),
     })
 
 
@@ -724,10 +765,96 @@ MATRIX.update({
 })
 
 # The last POST of every role: signing out.
+# Work plans (issue 26): agreed plans are public; a draft is seen by the
+# Support Unit and the coordinators of participant states only.
+MATRIX.update({
+    "workplans:index": [Case("work plans", r("workplans:index"), PUBLIC)],
+    "workplans:year": [
+        Case("agreed plan", r("workplans:year", year=2026), PUBLIC),
+        Case("draft plan", r("workplans:year", year=2027), each(404, {
+            COORDINATOR_A: 200, COORDINATOR_B: 200, **dict.fromkeys(STAFF, 200)})),
+        Case("no plan that year", r("workplans:year", year=2001), everyone(404)),
+    ],
+})
+# The decisions register (issue 26): outcomes as visible as the archive's
+# levels allow; a coordinator in office updates their own state's follow-up.
+MATRIX.update({
+    "decisions:register": [Case("register", r("decisions:register"), PUBLIC)],
+    "decisions:feed_rss": [Case("rss", r("decisions:feed_rss"), PUBLIC)],
+    "decisions:feed_atom": [Case("atom", r("decisions:feed_atom"), PUBLIC)],
+    "decisions:outcome": [
+        Case("public outcome", r("decisions:outcome", pk=lambda w: w.public_outcome.pk),
+             PUBLIC),
+        Case("participants' outcome", r("decisions:outcome",
+                                        pk=lambda w: w.participants_outcome.pk),
+             each(404, {COORDINATOR_A: 200, COORDINATOR_B: 200, **dict.fromkeys(STAFF, 200)})),
+        Case("unknown outcome", r("decisions:outcome", pk=999999), everyone(404)),
+    ],
+    "decisions:follow_up": [
+        Case("follow-up page", r("decisions:follow_up"),
+             each(403, {ANONYMOUS: LOGIN, COORDINATOR_A: 200, COORDINATOR_B: 200})),
+        Case("POST: A's item", r("decisions:follow_up"),
+             each(403, {ANONYMOUS: LOGIN, COORDINATOR_A: 302, COORDINATOR_B: 404}),
+             method="post", data=lambda w: {
+                 "item": w.follow_up_a.pk, f"item-{w.follow_up_a.pk}-status": "in_progress",
+                 f"item-{w.follow_up_a.pk}-note": ""}),
+    ],
+})
 FINAL_CASES = [
     Case("logout", r("logout"), everyone(302), method="post", data=lambda w: {}),
 ]
+# Alerts (issue 27): public pages, and the signed links of the emails
+# (valid for everyone who holds them; a tampered one is a 400 page).
+MATRIX.update({
+    "alerts:subscribe": [
+        Case("subscribe", r("alerts:subscribe"), PUBLIC),
+        Case("subscribe to a saved search",
+             lambda w: reverse("alerts:subscribe") + "?search=q%3Dborders", PUBLIC),
+    ],
+    "alerts:sent": [Case("check your email", r("alerts:sent"), PUBLIC)],
+    "alerts:manage_request": [Case("ask for the manage link", r("alerts:manage_request"),
+                                   PUBLIC)],
+    "alerts:confirm": [
+        Case("confirm link", r("alerts:confirm", token=_token("alerts_confirm")), PUBLIC),
+        Case("tampered confirm link", r("alerts:confirm", token="x:y:z"), everyone(400)),
+    ],
+    "alerts:manage": [
+        Case("manage link", r("alerts:manage", token=_token("alerts_manage")), PUBLIC),
+        Case("tampered manage link", r("alerts:manage", token="x:y:z"), everyone(400)),
+    ],
+    "alerts:delete": [
+        Case("delete: asks first", r("alerts:delete", token=_token("alerts_manage"),
+                                     pk=lambda w: w.subscription.pk), PUBLIC),
+        Case("delete another address's", r("alerts:delete", token=_token("alerts_manage"),
+                                           pk=lambda w: w.other_subscription.pk),
+             everyone(404)),
+    ],
+    "alerts:unsubscribe": [
+        Case("unsubscribe: asks first", r("alerts:unsubscribe",
+                                          token=_token("alerts_unsubscribe")), PUBLIC),
+        Case("one-click unsubscribe, tampered", r("alerts:unsubscribe", token="x:y:z"),
+             everyone(400), method="post", data=lambda w: {"List-Unsubscribe": "One-Click"}),
+    ],
+})
 MATRIX["logout"].extend(FINAL_CASES)
+
+# Contributions (issue 26): the ledger is for the secretariat's
+# administrators (not its editors); its public yearly totals exist only
+# when CONTRIBUTIONS_PUBLIC_AGGREGATE is on (off here, as by default).
+MONEY = each(ADMIN_LOGIN, {EDITOR: 403, ADMINISTRATOR: 200, SUPERUSER: 200})
+MATRIX.update({
+    "contributions:totals": [Case("public totals (setting off)", r("contributions:totals"),
+                                  everyone(404))],
+    "admin:contributions_statement_request": [
+        Case("yearly statement page", r("admin:contributions_statement_request"), MONEY)],
+    "admin:contributions_statement_download": [
+        Case("statement PDF", r("admin:contributions_statement_download",
+                                pk=lambda w: w.statement.pk), MONEY),
+        Case("unknown statement", r("admin:contributions_statement_download", pk=999999),
+             each(ADMIN_LOGIN, {EDITOR: 403, ADMINISTRATOR: 404, SUPERUSER: 404}))],
+    "admin:contributions_statement_csv": [
+        Case("statement CSV", r("admin:contributions_statement_csv", year=2025), MONEY)],
+})
 
 # --- The admin's model pages, generated ---------------------------------------------
 
@@ -738,8 +865,13 @@ MATRIX["logout"].extend(FINAL_CASES)
 # records from sign-ins, and the security log from sign-ins and refusals.
 ADD_CLOSED = {
     "meetings.delegate", "briefings.briefingpack", "actionplan.progressreport",
+    "contributions.statement",
     "content.contactdetails", "content.contactmessage", "membership.securityevent",
     "axes.accessattempt", "axes.accessfailurelog", "axes.accesslog",
+    # Subscriptions come from their owners' confirmed links (issue 27).
+    "alerts.subscription",
+    # The register's outcomes are recorded with their meeting (issue 26).
+    "decisions.registeroutcome",
 }
 
 
