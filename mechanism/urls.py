@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401 (the app's pages are added here)
+from django.urls import path
+
+from . import views
 
 app_name = "mechanism"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("operational-mechanism/", views.TextView.as_view(), name="text"),
+    path("operational-mechanism/versions/", views.VersionListView.as_view(), name="versions"),
+    path("operational-mechanism/compare/", views.CompareView.as_view(), name="compare"),
+]
