@@ -25,8 +25,8 @@ from django.utils import timezone, translation
 from . import emails
 from .enums import Topic
 from .selectors import (
+    Describer,
     Section,
-    describe,
     digest_items,
     due_subscriptions,
     recipient_account,
@@ -61,6 +61,7 @@ def digest_send_for(*, email: str, now: datetime.datetime, base_url: str) -> boo
         language = emails.language_of(rows[0].language)
         sections = []
         with translation.override(language):
+            describe = Describer()
             for row in rows:
                 items, more = digest_items(subscription=row, user=user,
                                            start=row.digest_covered_until, end=now)

@@ -16,7 +16,7 @@ from membership.enums import Language
 
 from . import tokens
 from .models import Subscription
-from .selectors import describe
+from .selectors import described
 
 LANGUAGES = {choice.value for choice in Language}
 
@@ -64,7 +64,7 @@ def send_confirmation(*, email: str, ids: list[int], language: str, base_url: st
     language = language_of(language)
     rows = list(Subscription.objects.filter(email=email, pk__in=ids, confirmed_at__isnull=True))
     with translation.override(language):
-        topics = [describe(topic=row.topic, value=row.value) for row in rows]
+        topics = [row.description for row in described(rows)]
         confirm = (link("confirm", token=tokens.make("confirm", email=email,
                                                       ids=[row.pk for row in rows]),
                         base_url=base_url) if rows else "")

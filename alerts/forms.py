@@ -31,8 +31,9 @@ class SubscribeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].choices = selectors.theme_choices()
-        self.fields["states"].choices = selectors.state_choices()
+        themes, states = selectors.themes_and_states()
+        self.fields["themes"].choices = themes
+        self.fields["states"].choices = states
         self.fields["meeting_kinds"].choices = selectors.meeting_kind_choices()
         self.fields["language"].initial = get_language()
         if not selectors.decisions_available():

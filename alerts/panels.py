@@ -14,9 +14,7 @@ DASHBOARD_TEMPLATE = "alerts/_dashboard.html"
 
 def dashboard_context(*, user, meeting=None) -> dict:
     email = getattr(user, "email", "") or ""
-    rows = selectors.subscriptions_of(email=email) if email else []
-    for row in rows:
-        row.description = selectors.describe(topic=row.topic, value=row.value)
+    rows = selectors.described(selectors.subscriptions_of(email=email)) if email else []
     return {
         "subscriptions": rows,
         "manage_url": reverse("alerts:manage",

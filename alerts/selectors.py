@@ -36,12 +36,10 @@ SECTION_LIMIT = 50
 SEARCH_PARAMETERS = ("q", "type", "year", "date_from", "date_to", "theme", "state", "language")
 
 
-def theme_choices() -> list[tuple[str, str]]:
-    return filter_choices(generation=None)[0]
-
-
-def state_choices() -> list[tuple[str, str]]:
-    return filter_choices(generation=None)[1]
+def themes_and_states() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The archive's filter choices: themes (slug, name) and states
+    (lower-case ISO3 code, name), in the active language."""
+    return filter_choices(generation=None)
 
 
 def meeting_kind_choices() -> list[tuple[str, str]]:
@@ -71,33 +69,59 @@ def search_parameters(query_string: str) -> QueryDict | None:
     return kept
 
 
+class Describer:
+    """Names topics in the active language, reading the theme and state
+    lists once however many topics it names (a page of subscriptions)."""
+
+    def __init__(self):
+        self._choices: tuple[dict, dict] | None = None
+
+    def _lists(self) -> tuple[dict, dict]:
+        if self._choices is None:
+            themes, states = filter_choices(generation=None)
+            self._choices = (dict(themes), dict(states))
+        return self._choices
+
+    def __call__(self, *, topic: str, value: str) -> str:
+        if topic == Topic.THEME:
+            return _("Theme: %(name)s") % {"name": self._lists()[0].get(value, value)}
+        if topic == Topic.STATE:
+            return _("State concerned: %(name)s") % {
+                "name": self._lists()[1].get(value.lower(), value)}
+        if topic == Topic.MEETING_KIND:
+            return _("Documents of meetings: %(kind)s") % {
+                "kind": dict(meeting_kind_choices()).get(value, value)}
+        if topic == Topic.DECISIONS:
+            return _("Register of decisions")
+        return _("Archive search: %(terms)s") % {"terms": self._search_terms(value)}
+
+    def _search_terms(self, value: str) -> str:
+        parameters = QueryDict(value)
+        themes, states = self._lists() if (parameters.get("theme") or parameters.get("state")) \
+            else ({}, {})
+        parts = []
+        if parameters.get("q"):
+            parts.append(f"«{parameters['q']}»")
+        if parameters.get("theme"):
+            parts.append(themes.get(parameters["theme"], parameters["theme"]))
+        if parameters.get("state"):
+            parts.append(states.get(parameters["state"].lower(), parameters["state"]))
+        others = [f"{name}={parameters[name]}" for name in SEARCH_PARAMETERS
+                  if name not in ("q", "theme", "state") and parameters.get(name)]
+        return ", ".join(parts + others) or _("all documents")
+
+
 def describe(*, topic: str, value: str) -> str:
-    """How a topic reads for its subscriber (in the active language)."""
-    if topic == Topic.THEME:
-        return _("Theme: %(name)s") % {"name": dict(theme_choices()).get(value, value)}
-    if topic == Topic.STATE:
-        return _("State concerned: %(name)s") % {
-            "name": dict(state_choices()).get(value.lower(), value)}
-    if topic == Topic.MEETING_KIND:
-        return _("Documents of meetings: %(kind)s") % {
-            "kind": dict(meeting_kind_choices()).get(value, value)}
-    if topic == Topic.DECISIONS:
-        return _("Register of decisions")
-    return _("Archive search: %(terms)s") % {"terms": _search_terms(value)}
+    """How one topic reads for its subscriber (in the active language)."""
+    return Describer()(topic=topic, value=value)
 
 
-def _search_terms(value: str) -> str:
-    parameters = QueryDict(value)
-    parts = []
-    if parameters.get("q"):
-        parts.append(f"«{parameters['q']}»")
-    for name, choices in (("theme", theme_choices()), ("state", state_choices())):
-        if parameters.get(name):
-            parts.append(dict(choices).get(parameters[name].lower() if name == "state"
-                                           else parameters[name], parameters[name]))
-    others = [f"{name}={parameters[name]}" for name in SEARCH_PARAMETERS
-              if name not in ("q", "theme", "state") and parameters.get(name)]
-    return ", ".join(parts + others) or _("all documents")
+def described(rows: list[Subscription]) -> list[Subscription]:
+    """``rows`` each with its ``description``."""
+    name = Describer()
+    for row in rows:
+        row.description = name(topic=row.topic, value=row.value)
+    return rows
 
 
 def subscriptions_of(*, email: str) -> list[Subscription]:

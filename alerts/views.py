@@ -121,7 +121,7 @@ def confirm(request, token: str):
         if not rows:
             return _bad_link(request)
         return render(request, "alerts/confirmed.html", {
-            "topics": [selectors.describe(topic=r.topic, value=r.value) for r in rows],
+            "topics": [r.description for r in selectors.described(rows)],
             "manage_url": reverse("alerts:manage", kwargs={
                 "token": tokens.make("manage", email=link.email)}),
         })
@@ -130,7 +130,7 @@ def confirm(request, token: str):
         return _bad_link(request)
     return render(request, "alerts/confirm.html", {
         "email": link.email,
-        "topics": [selectors.describe(topic=r.topic, value=r.value) for r in rows],
+        "topics": [r.description for r in selectors.described(rows)],
     })
 
 
@@ -140,9 +140,7 @@ def manage(request, token: str):
     link = tokens.read("manage", token)
     if link is None:
         return _bad_link(request)
-    rows = selectors.subscriptions_of(email=link.email)
-    for row in rows:
-        row.description = selectors.describe(topic=row.topic, value=row.value)
+    rows = selectors.described(selectors.subscriptions_of(email=link.email))
     return render(request, "alerts/manage.html", {
         "email": link.email, "subscriptions": rows, "token": token,
         "unsubscribe_all_url": reverse("alerts:unsubscribe", kwargs={
@@ -185,7 +183,7 @@ def unsubscribe(request, token: str):
         return render(request, "alerts/unsubscribed.html")
     rows = [row for row in selectors.subscriptions_of(email=link.email) if row.pk in link.ids]
     return render(request, "alerts/unsubscribe.html", {
-        "topics": [selectors.describe(topic=r.topic, value=r.value) for r in rows],
+        "topics": [r.description for r in selectors.described(rows)],
         "email": link.email,
     })
 
