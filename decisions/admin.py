@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -118,7 +119,7 @@ class FollowUpItemAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             field.label_from_instance = lambda outcome: f"{outcome.meeting.title} · {outcome}"
         return field
 
-    @admin.display(description=_("what is to be done"))
+    @admin.display(description=pgettext_lazy("follow-up", "what is to be done"))
     def short_action(self, obj) -> str:
         return Truncator(obj.action or "").words(16)
 

@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from meetings.enums import OutcomeKind
@@ -30,8 +29,3 @@ class FollowUpStatus(models.TextChoices):
 
 # Statuses of an item still to be carried out.
 OPEN_STATUSES = (FollowUpStatus.NOT_STARTED, FollowUpStatus.IN_PROGRESS)
-
-ILLUSTRATIVE_HELP = _(
-    "Invented for the demonstration, not a fact of the process: the pages mark it "
-    "“illustrative”."
-)

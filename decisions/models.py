@@ -20,9 +20,9 @@ from archive.models import Document
 from core.dates import date_label
 from core.models import TimeStampedModel
 from meetings.models import MeetingOutcome
-from membership.models import ParticipantState
+from membership.models import ILLUSTRATIVE_HELP, ParticipantState
 
-from .enums import ILLUSTRATIVE_HELP, FollowUpStatus, Responsible
+from .enums import FollowUpStatus, Responsible
 
 
 class RegisterOutcome(MeetingOutcome):

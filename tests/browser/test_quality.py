@@ -470,6 +470,7 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
 
     from archive.selectors import public_documents
     from content.selectors import news_for_list, public_projects
+    from decisions.models import RegisterOutcome
     from meetings.models import Meeting
 
     settings.DEBUG = True
@@ -478,6 +479,8 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
     objects = [
         Meeting.objects.order_by("-start").first(), public_documents().order_by("-pk").first(),
         news_for_list().first(), public_projects().first(),
+        # An outcome with its follow-up (the decisions register, issue 26).
+        RegisterOutcome.objects.filter(follow_up_items__isnull=False).first(),
     ]
     object_paths = [item.get_absolute_url().split("/", 2)[2] for item in objects]
     problems: dict[str, list[str]] = {}
@@ -485,7 +488,8 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
     for lang in ("ru", "en"):
         paths = ["", "about/", "meetings/", "news/", "states/", "chairmanship/", "archive/",
                  "projects/", "partners/", "action-plan/", "action-plan/progress/",
-                 "search/?q=almaty", *object_paths]
+                 "search/?q=almaty", "decisions/", "decisions/?kind=chair&q=chair",
+                 *object_paths]
         for index, path in enumerate(paths):
             url = f"/{lang}/{path}"
             response = page.goto(f"{live_server.url}{url}")

@@ -45,12 +45,12 @@ def url(name, **kwargs):
         return reverse(f"decisions:{name}", kwargs=kwargs)
 
 
-@pytest.mark.parametrize("page", ["register", "feed_rss", "feed_atom"])
-def test_list_pages_queries_do_not_grow(client, som_2024, kazakhstan, page):
+@pytest.mark.parametrize("name", ["register", "feed_rss", "feed_atom"])
+def test_list_pages_queries_do_not_grow(client, som_2024, kazakhstan, name):
     add_outcomes(som_2024, kazakhstan, 1)
-    few = queries_of(client, url(page))
+    few = queries_of(client, url(name))
     add_outcomes(som_2024, kazakhstan, 4)
-    many = queries_of(client, url(page))
+    many = queries_of(client, url(name))
 
     assert few == many
 
