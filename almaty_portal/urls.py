@@ -11,6 +11,8 @@ from actionplan.sitemaps import PlanSitemap
 from archive.sitemaps import DocumentSitemap
 from content.sitemaps import NewsSitemap, ProjectSitemap
 from decisions.sitemaps import OutcomeSitemap
+from mechanism.sitemaps import MechanismSitemap
+from workplans.sitemaps import WorkPlanSitemap
 
 from . import views
 from .sitemaps import MeetingSitemap, StateSitemap, StaticPageSitemap, on_public_address
@@ -30,6 +32,8 @@ SITEMAPS = {
     "projects": ProjectSitemap,
     "actionplan": PlanSitemap,
     "decisions": OutcomeSitemap,
+    "mechanism": MechanismSitemap,
+    "workplans": WorkPlanSitemap,
 }
 
 SITEMAP_URL_NAME = "django.contrib.sitemaps.views.sitemap"

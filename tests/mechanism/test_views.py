@@ -291,3 +291,14 @@ def test_queries_do_not_grow_with_the_text(client, versions, url):
     _grow(versions, 60)
 
     assert _queries(client, url) == small
+
+
+def test_sitemap_lists_the_text_and_its_versions_in_both_languages(client, versions):
+    xml = client.get("/sitemap-mechanism.xml").content.decode()
+
+    assert [f"http://testserver/{lang}/operational-mechanism/{page}" in xml
+            for lang in ("ru", "en") for page in ("", "versions/")] == [True] * 4
+
+
+def test_sitemap_is_empty_without_a_text(client):
+    assert "operational-mechanism" not in client.get("/sitemap-mechanism.xml").content.decode()

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 SECTIONS = ["pages", "meetings", "states", "archive", "news", "projects", "actionplan",
-            "decisions"]
+            "decisions", "mechanism", "workplans"]
 
 
 def index_paths(client) -> list[str]:
