@@ -154,8 +154,8 @@ def test_admin_keeps_a_non_participants_payment_with_the_services_error(admin_cl
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["non_participant_reason"] == [
-        "Newland was not a participant state in 2025: give the reason for recording this "
-        "payment."]
+        ("Newland was not a participant state in 2025: give the reason for recording this "
+         "payment.")]
     assert 'value="1500.50"' in response.content.decode()
     assert not Payment.objects.exists()
 

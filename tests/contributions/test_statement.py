@@ -99,7 +99,7 @@ def test_a_failed_build_is_written_on_its_row(year_2025, monkeypatch):
         raise ValueError("Refused to fetch http://example.org/x.css: only bundled fonts")
 
     monkeypatch.setattr(pdf, "render_statement", refuse)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Refused to fetch"):
         services.statement_build(statement_id=statement.pk)
 
     statement.refresh_from_db()
