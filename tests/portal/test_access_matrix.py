@@ -51,7 +51,8 @@ from actionplan.enums import PlanStatus, ReportStatus
 from actionplan.models import ProgressReport
 from alerts import tokens as alert_tokens
 from alerts.models import Subscription
-from archive.enums import AccessLevel
+from archive.enums import AccessLevel, ImportSource
+from archive.models import ArchiveImport
 from briefings.enums import PackKind, PackStatus
 from briefings.models import BriefingPack
 from contributions.enums import StatementStatus
@@ -76,6 +77,7 @@ from tests.factories.archive import DocumentFactory, DocumentFileFactory
 from tests.factories.briefings import pdf_bytes
 from tests.factories.content import NewsItemFactory, ProjectFactory, png_upload
 from tests.factories.decisions import FollowUpItemFactory
+from tests.factories.mechanism import MechanismParagraphFactory
 from tests.factories.meetings import (
     DelegateFactory,
     DelegationFactory,
@@ -239,6 +241,8 @@ def build_world() -> World:
     participants_document = DocumentFactory(access=AccessLevel.PARTICIPANTS)
     public_file = DocumentFileFactory(document=public_document)
     participants_file = DocumentFileFactory(document=participants_document)
+    # An import's report (archive.imports): its page is the admin's change page.
+    ArchiveImport.objects.create(source=ImportSource.COMMAND, manifest_name="manifest.csv")
 
     news = NewsItemFactory(image=png_upload())
     project = ProjectFactory()
@@ -253,6 +257,9 @@ def build_world() -> World:
     for reporting_round in (endorsed, not_endorsed):
         reports[reporting_round.pk] = _with_file(ProgressReport(
             round=reporting_round, language="ru", status=ReportStatus.DONE))
+
+    # The Operational Mechanism (issue 26): one version of one paragraph.
+    MechanismParagraphFactory()
 
     # Contributions (issue 26): A's pledge and payment, the year's costs
     # and a built statement; the secretariat's administrators only.
@@ -676,6 +683,23 @@ MATRIX: dict[str, list[Case]] = {
                                    language="de"), everyone(404)),
     ],
 }
+
+# The Operational Mechanism (issue 26): public pages; a bad date or a
+# version compared with itself is a 400 with the form's error.
+MATRIX.update({
+    "mechanism:text": [
+        Case("text in force", r("mechanism:text"), PUBLIC),
+        Case("text on a date", lambda w: reverse("mechanism:text") + "?on=2020-01-01", PUBLIC),
+        Case("unreadable date", lambda w: reverse("mechanism:text") + "?on=2020-13-45",
+             everyone(400)),
+    ],
+    "mechanism:versions": [Case("versions", r("mechanism:versions"), PUBLIC)],
+    "mechanism:compare": [
+        Case("comparison page", r("mechanism:compare"), PUBLIC),
+        Case("a version with itself", lambda w: reverse("mechanism:compare")
+             + "?from=2013-06-04&to=2013-06-04", everyone(400)),
+    ],
+})
 
 # Admin pages other than a model's standard ones.
 STAFF_ONLY = each(ADMIN_LOGIN, dict.fromkeys(STAFF, 200))
