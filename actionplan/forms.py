@@ -133,14 +133,3 @@ class ProgressForm(forms.Form):
             documents[document.pk] = document
         return list(documents.values())
 
-
-class RoundChoiceForm(forms.Form):
-    """Which round's matrix to show (rounds the visitor may see)."""
-
-    round = forms.ModelChoiceField(
-        label=_("Reporting round"), queryset=None, required=False, empty_label=None,
-    )
-
-    def __init__(self, *args, rounds, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["round"].queryset = rounds

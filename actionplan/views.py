@@ -10,6 +10,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -17,7 +18,7 @@ from core.csvsafe import csv_response
 
 from . import charts, selectors, services
 from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage
-from .forms import ProgressForm, RoundChoiceForm
+from .forms import ProgressForm
 
 
 class PlanView(TemplateView):
@@ -29,30 +30,36 @@ class PlanView(TemplateView):
         if page is None:
             raise Http404
         plan = page.plan
+        # Read only when the page's body is rendered: it is kept per
+        # language and content generation ({% fragment %}, core.fragments),
+        # so a signed-in reader, or any reader after the page cache's entry
+        # expired, gets it without these queries.
         context.update(
             plan=plan,
             is_current=page.is_current,
-            areas=selectors.plan_areas(plan=plan) if plan else [],
-            sections=selectors.plan_sections(plan=plan) if plan else [],
-            versions=list(selectors.plan_versions()),
+            areas=SimpleLazyObject(lambda: selectors.plan_areas(plan=plan) if plan else []),
+            sections=SimpleLazyObject(
+                lambda: selectors.plan_sections(plan=plan) if plan else []),
+            versions=SimpleLazyObject(lambda: list(selectors.plan_versions())),
         )
         return context
 
 
 class RoundMixin:
     """The round whose matrix is shown: ``?round=<id>`` among the rounds the
-    visitor may see, by default the latest."""
+    visitor may see, by default the latest; any other value is a 404. The
+    rounds are read once, for the choice and for the page's <select>
+    (written by the template: Django's widget would read them twice more)."""
 
     def get_round(self):
-        rounds = selectors.rounds_visible_to(user=self.request.user)
-        self.round_form = RoundChoiceForm(self.request.GET or None, rounds=rounds)
-        if self.round_form.is_bound and self.round_form.is_valid():
-            chosen = self.round_form.cleaned_data["round"]
-            if chosen is not None:
-                return chosen
-        elif self.round_form.is_bound:
-            raise Http404
-        return rounds.first()
+        self.rounds = list(selectors.rounds_visible_to(user=self.request.user))
+        asked = self.request.GET.get("round", "")
+        if asked == "":
+            return self.rounds[0] if self.rounds else None
+        for reporting_round in self.rounds:
+            if str(reporting_round.pk) == asked:
+                return reporting_round
+        raise Http404
 
 
 class ProgressMatrixView(RoundMixin, TemplateView):
@@ -62,17 +69,22 @@ class ProgressMatrixView(RoundMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         reporting_round = self.get_round()
         context.update(
-            reporting_round=reporting_round, round_form=self.round_form,
+            reporting_round=reporting_round, rounds=self.rounds,
             statuses=[(value, label, STATUS_SYMBOLS[value])
                       for value, label in ProgressStatus.choices],
         )
         if reporting_round is not None:
-            matrix = selectors.progress_matrix(reporting_round=reporting_round)
+            # The matrix and its charts are the same for everyone who may
+            # see the round: read only when their {% fragment %} (kept per
+            # round, language and content generation) is rendered.
+            matrix = SimpleLazyObject(
+                lambda: selectors.progress_matrix(reporting_round=reporting_round))
             context.update(
-                matrix=matrix, chart=charts.progress_chart(matrix=matrix),
-                notes=selectors.progress_notes_for_page(
+                matrix=matrix, chart=SimpleLazyObject(lambda: charts.progress_chart(matrix=matrix)),
+                # Kept per round and access circle (the template's fragment).
+                notes=SimpleLazyObject(lambda: selectors.progress_notes_for_page(
                     reporting_round=reporting_round, user=self.request.user,
-                ),
+                )),
                 reports=selectors.round_reports(reporting_round=reporting_round),
             )
         return context

@@ -226,9 +226,9 @@ def test_progress_page_query_count_does_not_grow_with_states(
         ProgressNoteFactory(progress=note_on, visibility=NoteVisibility.PUBLIC)
     client.get(url("progress"))
 
-    # the round, matrix (states, areas, actions, answers), notes and their
-    # documents, the reports, and the round choice's options (two cursors)
-    with django_assert_num_queries(10):
+    # the rounds (one read, for the choice and its options), matrix (states,
+    # areas, actions, answers), notes and their documents, the reports
+    with django_assert_num_queries(8):
         client.get(url("progress"))
 
 
