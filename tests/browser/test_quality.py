@@ -489,6 +489,9 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
         paths = ["", "about/", "meetings/", "news/", "states/", "chairmanship/", "archive/",
                  "projects/", "partners/", "action-plan/", "action-plan/progress/",
                  "search/?q=almaty", "decisions/", "decisions/?kind=chair&q=chair",
+                 "operational-mechanism/", "operational-mechanism/versions/",
+                 "operational-mechanism/compare/",
+                 "alerts/", "alerts/?search=q%3Dalmaty%26type%3Dreport", "alerts/manage/",
                  *object_paths]
         for index, path in enumerate(paths):
             url = f"/{lang}/{path}"
