@@ -197,8 +197,12 @@ def agenda_days(*, meeting: Meeting) -> list[tuple]:
     return [(day, list(group)) for day, group in groupby(items, key=lambda item: item.day)]
 
 
-def outcomes_of(*, meeting: Meeting) -> list[MeetingOutcome]:
-    return list(MeetingOutcome.objects.filter(meeting=meeting).order_by("position", "pk"))
+def outcomes_of(*, meeting: Meeting, restricted: bool = False) -> list[MeetingOutcome]:
+    """The meeting's outcomes at the levels every reader of the pack may
+    see (an outcome follows the archive's levels, as a document does)."""
+    return list(MeetingOutcome.objects.filter(
+        meeting=meeting, access__in=PACK_ACCESS_LEVELS[restricted],
+    ).order_by("position", "pk"))
 
 
 def working_language_labels(meeting: Meeting) -> str:

@@ -443,7 +443,8 @@ def pack_layout_inputs(pack: BriefingPack, report):
         "language_label": _("Russian") if pack.language == "ru" else _("English"),
         "version": pack.version + 1, "generated_at": timezone.localtime(),
         "agenda_days": selectors.agenda_days(meeting=meeting),
-        "outcomes": selectors.outcomes_of(meeting=meeting) if is_proceedings else [],
+        "outcomes": (selectors.outcomes_of(meeting=meeting, restricted=pack.restricted)
+                     if is_proceedings else []),
         "working_languages": selectors.working_language_labels(meeting),
         "contact": selectors.support_unit_contact(),
         "participants": selectors.participants_for_pack(

@@ -100,3 +100,17 @@ def test_search_finds_every_word_form_in_either_language(public_outcome, restric
         public_outcome]
     assert list(selectors.outcomes_matching(base, query="seminars")) == [public_outcome]
     assert list(selectors.outcomes_matching(base, query="пограничных")) == []
+
+
+def test_proceedings_pack_outcomes_follow_the_pack_audience_levels(public_outcome,
+                                                                   restricted_outcome):
+    from briefings.selectors import outcomes_of
+    from meetings.models import MeetingOutcome
+
+    observers = MeetingOutcome.objects.create(
+        meeting=public_outcome.meeting, adopted_on=public_outcome.adopted_on, position=30000,
+        text_ru="Для наблюдателей.", text_en="For observers.", access="observers")
+
+    assert outcomes_of(meeting=public_outcome.meeting) == [public_outcome]
+    assert outcomes_of(meeting=public_outcome.meeting, restricted=True) == [
+        public_outcome, observers]
