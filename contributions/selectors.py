@@ -22,6 +22,12 @@ from .models import AdministrativeCosts, Payment, Pledge, Statement
 ZERO = Decimal("0.00")
 
 
+def _cents(value) -> Decimal:
+    """A sum as the database gives it (SQLite drops trailing zeros), to the
+    cent."""
+    return (value or ZERO).quantize(ZERO)
+
+
 def public_aggregate_enabled() -> bool:
     return bool(getattr(settings, "CONTRIBUTIONS_PUBLIC_AGGREGATE", False))
 
@@ -104,10 +110,10 @@ def statement_for_year(*, year: int) -> YearStatement:
                           invented=Count("pk", filter=Q(illustrative=True))))
     for row in pledges:
         line = lines.setdefault(row["state_id"], StateLine(state=None))
-        line.pledged, line.illustrative = row["total"] or ZERO, bool(row["invented"])
+        line.pledged, line.illustrative = _cents(row["total"]), bool(row["invented"])
     for row in payments:
         line = lines.setdefault(row["state_id"], StateLine(state=None))
-        line.received = row["total"] or ZERO
+        line.received = _cents(row["total"])
         line.illustrative = line.illustrative or bool(row["invented"])
     for state in ParticipantState.objects.filter(pk__in=lines):
         lines[state.pk].state = state
@@ -144,7 +150,7 @@ def yearly_totals() -> list[YearTotal]:
     for year in sorted(set(pledged) | set(received), reverse=True):
         p, r = pledged.get(year, {}), received.get(year, {})
         totals.append(YearTotal(
-            year=year, pledged=p.get("total") or ZERO, received=r.get("total") or ZERO,
+            year=year, pledged=_cents(p.get("total")), received=_cents(r.get("total")),
             states=r.get("states", 0),
             illustrative=bool(p.get("invented") or r.get("invented")),
         ))
