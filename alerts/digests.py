@@ -45,6 +45,8 @@ def _archive_path(subscription) -> str:
     elif subscription.topic == Topic.SEARCH:
         parameters = search_parameters(subscription.value)
         query = parameters.urlencode() if parameters else ""
+    elif subscription.topic == Topic.DECISIONS:
+        return reverse("decisions:register")
     else:
         query = ""
     return f"{reverse('archive:document_list')}?{query}" if query else ""

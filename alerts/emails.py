@@ -93,7 +93,7 @@ def send_digest(*, email: str, language: str, sections: list, base_url: str) -> 
         manage = manage_url(email=email, base_url=base_url)
         for section in sections:
             for item in section.items:
-                item.absolute_url = absolute_url(item.get_absolute_url(), base=base_url)
+                item.absolute_url = absolute_url(item.path, base=base_url)
             section.archive_url = (absolute_url(section.archive_path, base=base_url)
                                    if section.archive_path else "")
     send(email=email, language=language, template="digest",

@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from archive.filters import DocumentFilter, Sort
 from archive.models import Document
 from archive.selectors import documents_visible_to, filter_choices
+from decisions.feeds import outcome_title
+from decisions.selectors import outcomes_published_between
 from meetings.enums import MeetingKind
 
 from .enums import Frequency, Topic
@@ -47,9 +49,9 @@ def meeting_kind_choices() -> list[tuple[str, str]]:
 
 
 def decisions_available() -> bool:
-    """Whether the register of decisions can be followed (its selector is
-    not there yet: see the README's "Alerts")."""
-    return False
+    """Whether the register of decisions can be followed (it can: kept as
+    the one switch should the register be turned off)."""
+    return True
 
 
 def search_parameters(query_string: str) -> QueryDict | None:
@@ -153,6 +155,17 @@ def recipient_account(*, email: str):
 
 
 @dataclass
+class Item:
+    """One line of a digest: a document or a register entry, named in the
+    active language, with its path (made absolute for the email)."""
+
+    title: str
+    date: datetime.date
+    path: str
+    absolute_url: str = ""
+
+
+@dataclass
 class Section:
     subscription: Subscription
     title: str
@@ -162,10 +175,15 @@ class Section:
 
 
 def digest_items(*, subscription: Subscription, user, start: datetime.datetime,
-                 end: datetime.datetime) -> tuple[list[Document], int]:
-    """What ``subscription`` lists for a period: the documents published in
-    (start, end] that ``user`` (None: anonymous) may see today, matching its
-    topic, newest first; at most ``SECTION_LIMIT``, and how many more."""
+                 end: datetime.datetime) -> tuple[list[Item], int]:
+    """What ``subscription`` lists for a period, in the active language: the
+    documents published in (start, end] that ``user`` (None: anonymous) may
+    see today, matching its topic, newest first (or, for the register of
+    decisions, the entries published in [start, end) this user may see:
+    the register's own rule, ``decisions.selectors``); at most
+    ``SECTION_LIMIT``, and how many more."""
+    if subscription.topic == Topic.DECISIONS:
+        return _register_items(user=user, start=start, end=end)
     documents = documents_visible_to(user=user).filter(
         published_at__gt=start, published_at__lte=end)
     topic, value = subscription.topic, subscription.value
@@ -188,4 +206,14 @@ def digest_items(*, subscription: Subscription, user, start: datetime.datetime,
     shown = list(Document.objects.filter(pk__in=ids).order_by("-published_at", "-pk")
                  .only("pk", "slug", "title", "title_ru", "title_en", "date", "doc_type",
                        "published_at")[:SECTION_LIMIT])
-    return shown, max(0, len(ids) - len(shown))
+    return ([Item(title=document.title, date=document.date, path=document.get_absolute_url())
+             for document in shown], max(0, len(ids) - len(shown)))
+
+
+def _register_items(*, user, start: datetime.datetime,
+                    end: datetime.datetime) -> tuple[list[Item], int]:
+    outcomes = list(outcomes_published_between(user=user, start=start, end=end))
+    shown = outcomes[-SECTION_LIMIT:][::-1]
+    return ([Item(title=outcome_title(outcome), date=outcome.adopted_on,
+                  path=outcome.get_absolute_url()) for outcome in shown],
+            len(outcomes) - len(shown))

@@ -15,7 +15,11 @@ from archive.enums import AccessLevel
 from archive.search import documents_reindex
 from tests.alerts.conftest import confirmed, link_in
 from tests.factories.archive import DocumentFactory, ThemeFactory
-from tests.factories.meetings import MeetingDocumentFactory, MeetingFactory
+from tests.factories.meetings import (
+    MeetingDocumentFactory,
+    MeetingFactory,
+    MeetingOutcomeFactory,
+)
 from tests.factories.membership import (
     NationalCoordinatorFactory,
     ParticipantStateFactory,
@@ -60,7 +64,7 @@ def test_theme_subscriber_gets_one_digest_with_the_new_public_document_and_never
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["reader@example.org"]
-    assert message.subject == "Almaty Process: 1 new document"
+    assert message.subject == "Almaty Process: 1 new item"
     assert "Wages of migrant workers" in message.body
     html = message.alternatives[0][0]
     assert "Wages of migrant workers" in html
@@ -175,7 +179,7 @@ def test_state_meeting_kind_and_search_topics():
     assert "Senior officials' conclusions" in body
     assert "Migrant smuggling study" in body
     assert "Smuggling press release" not in body
-    assert mail.outbox[0].subject == "Almaty Process: 3 new documents"
+    assert mail.outbox[0].subject == "Almaty Process: 3 new items"
 
 
 def test_digest_queries_do_not_grow_with_documents(django_assert_max_num_queries):
@@ -187,3 +191,24 @@ def test_digest_queries_do_not_grow_with_documents(django_assert_max_num_queries
 
     with django_assert_max_num_queries(14):
         assert send(T0 + datetime.timedelta(days=1)) == 1
+
+
+def test_register_of_decisions_lists_new_entries_the_recipient_may_see(client, subscribe):
+    meeting = MeetingFactory(kind="som", title_en="Senior Officials' Meeting 2026")
+    with time_machine.travel(T0, tick=False):
+        MeetingOutcomeFactory(meeting=meeting, published_at=T0 - datetime.timedelta(days=1))
+        confirm_path = subscribe(decisions="on")
+        client.post(confirm_path)
+    with time_machine.travel(T0 + datetime.timedelta(hours=2), tick=False):
+        new = MeetingOutcomeFactory(meeting=meeting, kind="recommendation")
+        MeetingOutcomeFactory(meeting=meeting, access=AccessLevel.PARTICIPANTS)
+    mail.outbox.clear()
+
+    assert send(T0 + datetime.timedelta(days=1)) == 1
+    assert send(T0 + datetime.timedelta(days=2)) == 0
+
+    body = mail.outbox[0].body
+    assert mail.outbox[0].subject == "Almaty Process: 1 new item"
+    assert "Register of decisions" in body
+    assert f"/en/decisions/{new.pk}/" in body
+    assert body.count("/en/decisions/") == 1
