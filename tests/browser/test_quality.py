@@ -472,8 +472,11 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
     from content.selectors import news_for_list, public_projects
     from decisions.models import RegisterOutcome
     from meetings.models import Meeting
+    from workplans.models import WorkPlan
 
     settings.DEBUG = True
+    # The public yearly totals of contributions exist only with this on.
+    settings.CONTRIBUTIONS_PUBLIC_AGGREGATE = True
     call_command("load_demo", stdout=StringIO())
     # One of each object page, by its path after the language prefix.
     objects = [
@@ -481,6 +484,8 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
         news_for_list().first(), public_projects().first(),
         # An outcome with its follow-up (the decisions register, issue 26).
         RegisterOutcome.objects.filter(follow_up_items__isnull=False).first(),
+        # A year's work plan with what carried its activities out (issue 26).
+        WorkPlan.objects.filter(activities__meetings__isnull=False).order_by("-year").first(),
     ]
     object_paths = [item.get_absolute_url().split("/", 2)[2] for item in objects]
     problems: dict[str, list[str]] = {}
@@ -492,6 +497,7 @@ def test_demo_portal_pages_pass_axe_and_the_html_checker(
                  "operational-mechanism/", "operational-mechanism/versions/",
                  "operational-mechanism/compare/",
                  "alerts/", "alerts/?search=q%3Dalmaty%26type%3Dreport", "alerts/manage/",
+                 "contributions/", "work-plans/",
                  *object_paths]
         for index, path in enumerate(paths):
             url = f"/{lang}/{path}"
