@@ -23,6 +23,13 @@ class OnDateForm(forms.Form):
                                      "2013-06-05.")},
     )
 
+    def full_clean(self):
+        super().full_clean()
+        if "on" in self.errors:
+            # Shown back as typed: a date field cannot hold text that is not
+            # a date (browsers drop it, and it is not valid HTML).
+            self.fields["on"].widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
 
 class CompareForm(forms.Form):
     """``?from=<date>&to=<date>``: the versions by the day each came into
