@@ -75,6 +75,10 @@ def test_statement_pdf_in_russian_embeds_its_fonts(built):
 
     assert pdf_checks.accessibility(content) == pdf_checks.expected("ru")
     assert all(font["emb"] == "yes" for font in pdf_checks.pdffonts(content))
+    # The bundled font only, the running header and page numbers too (no
+    # system serif font for the page's margin boxes).
+    assert {font["name"].split("+")[1] for font in pdf_checks.pdffonts(content)} == {
+        "Noto-Sans", "Noto-Sans-Bold"}
     assert "Казахстан" in text
     assert "Кыргызстан" in text
 
