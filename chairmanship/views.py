@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from .selectors import chairmanship_terms_with_confirmations, rotation_data, turn_declinations
@@ -15,6 +16,14 @@ class ChairmanshipOverviewView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The page's body is the same for every visitor on a day: it is kept
+        # per language, Almaty date and content generation ({% fragment %},
+        # core.fragments), and its values are read only when it is rendered.
+        context["overview"] = SimpleLazyObject(self.overview)
+        return context
+
+    @staticmethod
+    def overview() -> dict:
         today = timezone.localdate()
         terms = list(chairmanship_terms_with_confirmations())
         data = rotation_data()
@@ -24,13 +33,12 @@ class ChairmanshipOverviewView(TemplateView):
             ), []
         except ValidationError as exc:  # nobody eligible: say so, do not fail the page
             projection, projection_errors = [], exc.messages
-        context.update(
-            today=today,
-            history=chairmanship_history(terms=terms, data=data),
-            terms=terms,
-            current=next((term for term in terms if term.covers(today)), None),
-            declinations=list(turn_declinations()),
-            projection=projection,
-            projection_errors=projection_errors,
-        )
-        return context
+        return {
+            "today": today,
+            "terms": terms,
+            "history": chairmanship_history(terms=terms, data=data),
+            "current": next((term for term in terms if term.covers(today)), None),
+            "declinations": list(turn_declinations()),
+            "projection": projection,
+            "projection_errors": projection_errors,
+        }

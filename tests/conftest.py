@@ -90,6 +90,48 @@ def _empty_cache():
 
 
 @pytest.fixture
+def pieces_cache(settings):
+    """Pieces of pages kept ({% fragment %}, core.fragments) and users'
+    roles left to the database (so that a count of queries counts the
+    pieces alone); the pages' store empty before and after."""
+    from django.core.cache import caches
+
+    from core import generations
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    settings.ROLES_CACHE_SECONDS = 0
+    store = caches[generations.CACHE_ALIAS]
+    store.clear()
+    yield store
+    store.clear()
+
+
+@pytest.fixture
+def committed_change(django_capture_on_commit_callbacks):
+    """``with committed_change(): ...`` runs a change as if its transaction
+    committed: its generation bumps (core.generations) run. The arranged
+    rows' pending bumps are dropped first: they would have run when those
+    rows were committed, before any cache was warmed, and a transaction
+    bumps each generation once, so the change's own would be folded into
+    them."""
+    from contextlib import contextmanager
+
+    from django.db import transaction
+
+    from core import generations
+
+    @contextmanager
+    def change():
+        bumps = set(map(id, generations._bumpers.values()))
+        pending = transaction.get_connection().run_on_commit
+        pending[:] = [entry for entry in pending if id(entry[1]) not in bumps]
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+
+    return change
+
+
+@pytest.fixture
 def postgresql_only(settings):
     """For tests of PostgreSQL-only behaviour (exclusion constraints, full-text search)."""
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":

@@ -5,48 +5,16 @@ the next request; a participants' note never reaches the public."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
-from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from actionplan.enums import NoteVisibility, ProgressStatus
 from actionplan.models import Action
-from core import generations
 from tests.factories.actionplan import ActionProgressFactory, ProgressNoteFactory
 from tests.factories.membership import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fragment_cache(settings):
-    """Pieces of pages kept (the tests' settings keep them off); the roles
-    read each time, so that the counts are the pieces' alone."""
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    settings.ROLES_CACHE_SECONDS = 0
-    store = caches[generations.CACHE_ALIAS]
-    store.clear()
-    yield store
-    store.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed (its generation bumps
-    run), the arranged rows' pending bumps dropped first."""
-
-    @contextmanager
-    def change():
-        bumps = set(map(id, generations._bumpers.values()))
-        pending = transaction.get_connection().run_on_commit
-        pending[:] = [entry for entry in pending if id(entry[1]) not in bumps]
-        with django_capture_on_commit_callbacks(execute=True):
-            yield
-
-    return change
 
 
 def _get(client, path) -> tuple[int, str]:
@@ -57,7 +25,7 @@ def _get(client, path) -> tuple[int, str]:
 
 
 def test_a_signed_in_reader_gets_the_plans_text_without_its_queries(
-    client, fragment_cache, plan,
+    client, pieces_cache, plan,
 ):
     client.force_login(UserFactory())
 
@@ -69,10 +37,10 @@ def test_a_signed_in_reader_gets_the_plans_text_without_its_queries(
     assert second < first - 3  # areas, their items, the framework, the versions
 
 
-def test_a_change_of_the_plan_is_on_the_next_request(client, fragment_cache, committed, plan):
+def test_a_change_of_the_plan_is_on_the_next_request(client, pieces_cache, committed_change, plan):
     client.get("/en/action-plan/")
 
-    with committed():
+    with committed_change():
         action = Action.objects.order_by("area__number", "order").first()
         action.text_en = "Set up national referral mechanisms"
         action.save()
@@ -81,14 +49,14 @@ def test_a_change_of_the_plan_is_on_the_next_request(client, fragment_cache, com
 
 
 def test_the_progress_matrix_is_kept_and_follows_a_new_answer(
-    client, fragment_cache, committed, endorsed, kyrgyzstan,
+    client, pieces_cache, committed_change, endorsed, kyrgyzstan,
 ):
     first, html = _get(client, "/en/action-plan/progress/")
     second, _ = _get(client, "/en/action-plan/progress/")
     assert second < first - 3  # the matrix's states, areas, actions and answers
     missing = html.count("status--missing")
 
-    with committed():
+    with committed_change():
         third = Action.objects.order_by("area__number", "order").last()
         ActionProgressFactory(round=endorsed, action=third, state=kyrgyzstan,
                               status=ProgressStatus.IN_PROGRESS)
@@ -98,7 +66,7 @@ def test_the_progress_matrix_is_kept_and_follows_a_new_answer(
 
 
 def test_a_participants_note_never_reaches_the_public_through_the_kept_notes(
-    client, fragment_cache, endorsed, kazakhstan, kaz_coordinator,
+    client, pieces_cache, endorsed, kazakhstan, kaz_coordinator,
 ):
     progress = endorsed.progress.filter(state=kazakhstan).first()
     ProgressNoteFactory(progress=progress, visibility=NoteVisibility.PARTICIPANTS,

@@ -107,7 +107,8 @@ def test_overview_flags_a_recorded_term_of_a_state_withdrawn_before_it(
     response = client.get(f"/{lang}/chairmanship/")
 
     assert flag in text_of(response, "history-title")
-    assert [entry.flag is not None for entry in response.context["history"]] == [False, True]
+    history = response.context["overview"]["history"]
+    assert [entry.flag is not None for entry in history] == [False, True]
     assert Chairmanship.objects.count() == 2
 
 
@@ -128,7 +129,7 @@ def test_overview_flags_a_projected_term_the_state_would_leave_during(client, re
 
     response = client.get("/en/chairmanship/")
 
-    projection = response.context["projection"]
+    projection = response.context["overview"]["projection"]
     assert [(p.state.name_en, p.flag is not None) for p in projection[:2]] == [
         ("Tajikistan", True), ("Kazakhstan", False),
     ]

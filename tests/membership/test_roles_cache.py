@@ -6,12 +6,11 @@ effect on the very next request."""
 from __future__ import annotations
 
 import datetime
-from contextlib import contextmanager
 
 import pytest
 import time_machine
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from archive.enums import AccessLevel
@@ -35,23 +34,6 @@ def roles_cache(settings):
     store.clear()
     yield store
     store.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed: its generation bumps
-    run. The arranged rows' pending bumps are dropped first (they would
-    have run when those rows were committed, before the cache was warmed)."""
-
-    @contextmanager
-    def change():
-        bumps = set(map(id, generations._bumpers.values()))
-        pending = transaction.get_connection().run_on_commit
-        pending[:] = [entry for entry in pending if id(entry[1]) not in bumps]
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield callbacks
-
-    return change
 
 
 @pytest.fixture
@@ -85,13 +67,13 @@ def test_a_coordinators_second_page_reads_no_roles_from_the_database(
 
 @time_machine.travel(NOON_UTC, tick=False)
 def test_an_ended_term_takes_effect_on_the_next_request(
-    client, roles_cache, coordinator, committed,
+    client, roles_cache, coordinator, committed_change,
 ):
     user, term = coordinator
     client.force_login(user)
     assert NOTE in _archive(client)[1]
 
-    with committed():
+    with committed_change():
         term.end = datetime.date(2026, 12, 6)  # ended yesterday, recorded today
         term.save()
 

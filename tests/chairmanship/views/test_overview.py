@@ -98,7 +98,7 @@ def test_overview_shows_the_current_chair_and_representative(
     response = client.get(f"/{lang}/chairmanship/")
 
     assert response.status_code == 200
-    assert response.context["current"].state == region["Kazakhstan"]
+    assert response.context["overview"]["current"].state == region["Kazakhstan"]
     text = text_of(response)
     assert f"{heading} {chair}" in text
     assert representative in text
@@ -119,7 +119,7 @@ def test_overview_lists_the_full_history_oldest_first(client, region, lang, expe
 
     response = client.get(f"/{lang}/chairmanship/")
 
-    assert [str(term.state) for term in response.context["terms"]] == expected
+    assert [str(term.state) for term in response.context["overview"]["terms"]] == expected
     history = text_of(response, "history-title")
     positions = [history.find(name) for name in expected]
     assert positions == sorted(positions)
@@ -139,7 +139,7 @@ def test_overview_projects_the_rotation_with_skips_explained_in_russian(client, 
 
     response = client.get("/ru/chairmanship/")
 
-    projection = response.context["projection"]
+    projection = response.context["overview"]["projection"]
     assert [p.state.name_en for p in projection] == [
         "Turkmenistan", "Afghanistan", "Kazakhstan", "Tajikistan",
     ]
@@ -191,7 +191,7 @@ def test_overview_history_explains_who_was_passed_over(client, region, lang, exp
 
     response = client.get(f"/{lang}/chairmanship/")
 
-    history = response.context["history"]
+    history = response.context["overview"]["history"]
     assert [[skip.state.name_en for skip in entry.skipped] for entry in history] == [
         [], ["Kyrgyzstan", "Tajikistan"],
     ]
@@ -213,12 +213,12 @@ def test_overview_between_terms_says_there_is_no_current_chair(
     response = client.get(f"/{lang}/chairmanship/")
 
     assert response.status_code == 200
-    assert response.context["current"] is None
+    assert response.context["overview"]["current"] is None
     today = response.context["today"]
     assert today == ALMATY_DATE_THEN
     assert message.format(_date(today, lang)) in text_of(response)
     # The projection starts today: nobody chairs until a term is recorded.
-    assert response.context["projection"][0].start == today
+    assert response.context["overview"]["projection"][0].start == today
 
 
 @pytest.mark.parametrize(
@@ -248,7 +248,7 @@ def test_overview_without_an_eligible_state_explains_instead_of_failing(client, 
     response = client.get("/en/chairmanship/")
 
     assert response.status_code == 200
-    assert response.context["projection"] == []
+    assert response.context["overview"]["projection"] == []
     assert f"No state can chair from {_date(next_start, 'en')}" in text_of(response)
 
 
@@ -278,8 +278,8 @@ def test_overview_queries_do_not_grow_with_the_history(
     with django_assert_num_queries(7):
         response = client.get("/ru/chairmanship/")
 
-    assert len(response.context["terms"]) == count
-    assert [entry.flag is not None for entry in response.context["history"]] == (
+    assert len(response.context["overview"]["terms"]) == count
+    assert [entry.flag is not None for entry in response.context["overview"]["history"]] == (
         [False] * (count - 1) + [True]
     )
 
