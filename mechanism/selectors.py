@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 
 from archive.models import Document
 from archive.selectors import documents_visible_to
+from meetings.selectors import outcomes_visible_to
 
 from .enums import ParagraphKind
 from .models import MechanismParagraph, MechanismVersion
@@ -68,6 +69,22 @@ def documents_shown(*, versions: list[MechanismVersion], user) -> dict[int, Docu
         return {}
     return {document.pk: document
             for document in documents_visible_to(user=user).filter(pk__in=ids)}
+
+
+def show_to(*, versions: list[MechanismVersion], user) -> None:
+    """What of each version's sources this visitor may see, set on the
+    versions: ``visible_document`` (the archive's access levels) and
+    ``visible_outcome`` (the outcome's own level and publication,
+    ``meetings.selectors.outcomes_visible_to``; without it the page names
+    the conference only, whose record is public). Two queries at most."""
+    documents = documents_shown(versions=versions, user=user)
+    outcome_ids = {version.outcome_id for version in versions if version.outcome_id}
+    visible = set(
+        outcomes_visible_to(user=user).filter(pk__in=outcome_ids).values_list("pk", flat=True)
+    ) if outcome_ids else set()
+    for version in versions:
+        version.visible_document = documents.get(version.document_id)
+        version.visible_outcome = version.outcome if version.outcome_id in visible else None
 
 
 # --- The text as the page shows it ---------------------------------------------------

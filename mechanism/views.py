@@ -34,12 +34,11 @@ class TextView(MechanismPage):
             elif not form.is_valid():
                 self.status = 400
         page = selectors.text_on(on=on)
-        documents = selectors.documents_shown(
-            versions=[page.version] if page.version else [], user=self.request.user)
+        selectors.show_to(versions=[page.version] if page.version else [],
+                          user=self.request.user)
         context.update(
             form=form, page=page, version=page.version, on=on, asked=asked, today=today,
             invalid=self.status == 400,
-            document=documents.get(page.version.document_id) if page.version else None,
         )
         return context
 
@@ -50,9 +49,7 @@ class VersionListView(MechanismPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         versions = selectors.versions_in_order()
-        documents = selectors.documents_shown(versions=versions, user=self.request.user)
-        for version in versions:
-            version.visible_document = documents.get(version.document_id)
+        selectors.show_to(versions=versions, user=self.request.user)
         context.update(versions=versions)
         return context
 
@@ -71,6 +68,7 @@ class CompareView(MechanismPage):
         form = CompareForm(data, versions=versions)
         result = None
         if form.is_bound and form.is_valid():
+            selectors.show_to(versions=versions, user=self.request.user)
             result = selectors.comparison(
                 older=selectors.version_by_date(versions, form.cleaned_data["from"]),
                 newer=selectors.version_by_date(versions, form.cleaned_data["to"]),

@@ -302,3 +302,16 @@ def test_sitemap_lists_the_text_and_its_versions_in_both_languages(client, versi
 
 def test_sitemap_is_empty_without_a_text(client):
     assert "operational-mechanism" not in client.get("/sitemap-mechanism.xml").content.decode()
+
+
+def test_an_outcome_the_visitor_may_not_see_is_not_described(client, versions):
+    _original, amended = versions
+    outcome = amended.outcome
+    outcome.access = AccessLevel.SECRETARIAT
+    outcome.save()
+
+    html = text_of(client.get("/en/operational-mechanism/"))
+    versions_page = text_of(client.get("/en/operational-mechanism/versions/"))
+
+    assert "Amendment of the Operational Mechanism" not in html + versions_page
+    assert outcome.meeting.title_en in html
