@@ -5,7 +5,8 @@ error and everything typed kept; the save goes through mechanism.services."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
@@ -30,8 +31,23 @@ def _outcome_label(outcome: MeetingOutcome) -> str:
     return f"{outcome.meeting.title} — {kind}, {day}"
 
 
+class VersionForm(forms.ModelForm):
+    copy_from = forms.ModelChoiceField(
+        queryset=MechanismVersion.objects.order_by("-in_force_from"), required=False,
+        label=_("Start from the text of"),
+        help_text=_("For an amendment: the paragraphs of this version are copied into the new "
+                    "one when it is saved without paragraphs of its own, to be edited there."),
+    )
+
+    class Meta:
+        model = MechanismVersion
+        fields = ("in_force_from", "illustrative", "outcome", "adopted_on", "adoption_note",
+                  "document")
+
+
 @admin.register(MechanismVersion)
 class MechanismVersionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    form = VersionForm
     list_display = ("__str__", "in_force_from", "adopted_by", "document", "paragraph_count",
                     "illustrative")
     list_filter = ("illustrative",)
@@ -40,7 +56,7 @@ class MechanismVersionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     autocomplete_fields = ("document",)
     inlines = (ParagraphInline,)
     fieldsets = (
-        (None, {"fields": ("in_force_from", "illustrative")}),
+        (None, {"fields": ("in_force_from", "illustrative", "copy_from")}),
         (_("Adoption"), {
             "fields": ("outcome", "adopted_on", "adoption_note", "document"),
             "description": _("The original text records its adoption; every later text is an "
@@ -80,3 +96,13 @@ class MechanismVersionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         services.version_save(version=obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        source = form.cleaned_data.get("copy_from")
+        if source is not None and source.pk != form.instance.pk:
+            copied = services.paragraphs_copy(source=source, target=form.instance)
+            if copied:
+                self.message_user(request, _("Paragraphs copied from “%(version)s”: %(count)d. "
+                                             "Edit them into the amended text.")
+                                  % {"count": copied, "version": source}, messages.INFO)

@@ -50,6 +50,19 @@ def version_create(
     return version
 
 
+def paragraphs_copy(*, source: MechanismVersion, target: MechanismVersion) -> int:
+    """Give ``target`` (a version without paragraphs) the paragraphs of
+    ``source``, to be edited into the amended text. Returns how many."""
+    with transaction.atomic():
+        if target.paragraphs.exists():
+            return 0
+        rows = [MechanismParagraph(version=target, position=p.position, kind=p.kind,
+                                   number=p.number, text_ru=p.text_ru, text_en=p.text_en)
+                for p in source.paragraphs.order_by("position")]
+        bulk_create_with_history(rows, MechanismParagraph)
+    return len(rows)
+
+
 def version_amend(
     *, previous: MechanismVersion, outcome: MeetingOutcome, in_force_from: datetime.date,
     **fields,

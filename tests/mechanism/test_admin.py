@@ -104,3 +104,21 @@ def test_a_document_or_outcome_a_version_rests_on_cannot_be_deleted():
         document.delete()
     with pytest.raises(ProtectedError):
         outcome.meeting.delete()
+
+
+def test_admin_starts_an_amendment_from_the_text_of_an_earlier_version(admin_client):
+    original = MechanismVersionFactory(in_force_from=D(2013, 6, 4))
+    MechanismParagraphFactory(version=original, position=1, text_en="General")
+    MechanismParagraphFactory(version=original, position=2, text_en="The term is two years.")
+    amendment = ministerial_outcome(day=D(2015, 6, 4))
+
+    response = admin_client.post(reverse("admin:mechanism_mechanismversion_add"), _form(
+        outcome=str(amendment.pk), copy_from=str(original.pk), **{
+            "paragraphs-TOTAL_FORMS": "0"}))
+
+    amended = MechanismVersion.objects.get(in_force_from=D(2015, 6, 4))
+    assert response.status_code == 302
+    assert [p.text_en for p in amended.paragraphs.order_by("position")] == [
+        "General", "The term is two years."]
+    assert [p.text_en for p in original.paragraphs.order_by("position")] == [
+        "General", "The term is two years."]
