@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test check lint messages makemessages migrate demo clean-venv bench bench-pages \
-	bench-lighthouse lock
+	bench-lighthouse bench-import lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,15 @@ bench-pages:
 	$(MAKE) --no-print-directory $(VENV)/.installed-test
 	$(MAKE) --no-print-directory messages
 	$(BIN)/python -m bench.pages
+
+# Importing an existing archive (issue 27): 5,000 generated documents through
+# archive_import on a throwaway PostgreSQL, with the search's latency while it
+# runs (bench/import.py; BENCH_IMPORT_DOCUMENTS for another count).
+bench-import:
+	scripts/system-deps.sh bench
+	$(MAKE) --no-print-directory $(VENV)/.installed-test
+	$(MAKE) --no-print-directory messages
+	$(BIN)/python -m bench.import
 
 # Lighthouse's scores of issue 25's pages in Debian's Chromium (bench/lighthouse.py).
 bench-lighthouse:
