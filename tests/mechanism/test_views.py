@@ -315,3 +315,11 @@ def test_an_outcome_the_visitor_may_not_see_is_not_described(client, versions):
 
     assert "Amendment of the Operational Mechanism" not in html + versions_page
     assert outcome.meeting.title_en in html
+
+
+def test_comparison_with_a_single_version_offers_no_form(client):
+    MechanismParagraphFactory(version=MechanismVersionFactory())
+
+    html = text_of(client.get("/en/operational-mechanism/compare/"))
+
+    assert '<select name="from"' not in html
