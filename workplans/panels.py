@@ -21,7 +21,8 @@ def dashboard_context(*, user, meeting=None) -> dict:
 
 
 def pack_context(*, user, meeting) -> dict:
-    """Only a Senior Officials' Meeting's pack has the section. Before the
+    """Only a Senior Officials' Meeting's pack has the section, once there
+    is a plan for either of its years to show. Before the
     meeting the draft it discusses is shown to the delegations the pack is
     built for; once it is held (the proceedings, which may be public) only
     an agreed plan is: a draft is never public."""
@@ -29,4 +30,6 @@ def pack_context(*, user, meeting) -> dict:
         return {"hidden": True}
     plans = selectors.pack_plans(meeting=meeting,
                                  show_draft=meeting.status != MeetingStatus.HELD)
-    return {"hidden": False, "plans": plans, "meeting": meeting}
+    # Nothing to say without a plan for either year: no section at all.
+    hidden = plans.coming is None and plans.current is None
+    return {"hidden": hidden, "plans": plans, "meeting": meeting}

@@ -93,6 +93,7 @@ def test_pack_of_a_som_has_the_draft_for_next_year_and_the_report_on_this_one(so
 def test_pack_of_a_held_som_leaves_a_draft_out(som_2026):
     """The proceedings may be public: a plan not agreed is not shown."""
     som_2026.status = MeetingStatus.HELD
+    WorkPlanFactory(year=2026, agreed_at__start=D(2025, 10, 15))
     ActivityFactory(plan=DraftWorkPlanFactory(year=2027), title_en="Proposed training")
 
     section = _pack_section(som_2026)
@@ -123,6 +124,12 @@ def test_pack_lists_only_public_documents_of_the_report(som_2026):
 
     assert "Public report" in section
     assert "Restricted minutes" not in section
+
+
+def test_pack_of_a_som_with_no_plan_for_its_years_has_no_work_plan_section(som_2026):
+    WorkPlanFactory(year=2020, agreed_at__start=D(2019, 10, 15))
+
+    assert "work-plans" not in _pack_section(som_2026)
 
 
 def test_pack_of_another_kind_of_meeting_has_no_work_plan_section():
