@@ -15,7 +15,7 @@ from .enums import Frequency, Topic
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"), max_length=254)
-    search = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
+    search = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
     follow_search = forms.BooleanField(label=_("This archive search"), required=False)
     themes = forms.MultipleChoiceField(label=_("Themes"), required=False,
                                        widget=forms.CheckboxSelectMultiple)

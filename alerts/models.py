@@ -10,6 +10,10 @@ from membership.enums import Language
 
 from .enums import Frequency, Topic
 
+# A saved search's query string at most (a 200-character query in Cyrillic,
+# percent-encoded, takes 1,200).
+VALUE_MAX_LENGTH = 2000
+
 
 class Subscription(models.Model):
     """An address following one topic: an archive search (``value`` is its
@@ -26,7 +30,7 @@ class Subscription(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=Language.choices,
                                 default=Language.RUSSIAN)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
-    value = models.CharField(_("value"), max_length=500, blank=True)
+    value = models.CharField(_("value"), max_length=VALUE_MAX_LENGTH, blank=True)
     frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices,
                                  default=Frequency.WEEKLY)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

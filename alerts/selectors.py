@@ -27,7 +27,7 @@ from decisions.selectors import outcomes_published_between
 from meetings.enums import MeetingKind
 
 from .enums import Frequency, Topic
-from .models import Subscription
+from .models import VALUE_MAX_LENGTH, Subscription
 
 # Items one section of a digest lists at most (the rest are counted, with
 # a link to the archive).
@@ -67,6 +67,8 @@ def search_parameters(query_string: str) -> QueryDict | None:
     if not kept:
         return None
     if not DocumentFilter(data=kept, queryset=Document.objects.none()).is_valid():
+        return None
+    if len(kept.urlencode()) > VALUE_MAX_LENGTH:
         return None
     return kept
 

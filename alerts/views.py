@@ -67,7 +67,7 @@ class SubscribeView(FormView):
     form_class = SubscribeForm
 
     def get_initial(self):
-        initial = {"search": self.request.GET.get("search", "")[:1000]}
+        initial = {"search": self.request.GET.get("search", "")[:4000]}
         if initial["search"]:
             initial["follow_search"] = True
         user = self.request.user

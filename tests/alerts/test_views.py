@@ -228,3 +228,18 @@ def test_unconfirmed_subscriptions_are_deleted_after_seven_days():
         assert subscriptions_purge_unconfirmed() == 1
 
     assert list(Subscription.objects.all()) == [keep]
+
+
+def test_long_cyrillic_search_is_kept_and_an_overlong_one_refused_without_error(
+        client, subscribe):
+    from django.utils.http import urlencode
+
+    query = ("беженцы " * 25).strip()
+    subscribe(search=urlencode({"q": query}), follow_search="on")
+    assert Subscription.objects.get().value == urlencode({"q": query})
+
+    response = client.post("/en/alerts/", {"email": "b@example.org", "frequency": "daily",
+                                           "language": "en", "search": "q=" + "я" * 5000,
+                                           "follow_search": "on"})
+    assert response.status_code == 200
+    assert Subscription.objects.filter(email="b@example.org").count() == 0
