@@ -185,3 +185,20 @@ def test_the_document_list_links_to_the_import(staff_client):
         page = staff_client.get(reverse("admin:archive_document_changelist")).content.decode()
 
     assert f'href="{url("add")}"' in page
+
+
+@pytest.mark.parametrize("rows", [1, 300])
+def test_the_report_page_costs_the_same_queries_however_long_the_report(
+    staff_client, django_assert_num_queries, rows
+):
+    entry = {"line": 2, "symbol": "A", "language": "ru", "file": "a.txt", "outcome": "refused",
+             "document": None, "title": "", "details": [{"ru": "нет", "en": "no"}]}
+    archive_import = ArchiveImport.objects.create(
+        source="command", manifest_name="m.csv", status=ImportStatus.DONE, dry_run=True,
+        report=[{**entry, "line": line} for line in range(2, rows + 2)])
+    staff_client.get(url("change", archive_import.pk))  # sessions and permissions warmed
+
+    with django_assert_num_queries(3):  # session, user, the import
+        response = staff_client.get(url("change", archive_import.pk))
+
+    assert response.content.decode().count('class="import-refused"') == min(rows, 200)
