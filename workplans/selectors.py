@@ -119,10 +119,12 @@ def dashboard_activities(*, user, today) -> list[Activity]:
     state = roles_of(user).state
     if state is None:
         return []
-    plans = plans_visible_to(user=user).filter(year__in=(today.year, today.year + 1))
-    return list(_activities(user=user).filter(
-        responsible_state=state, plan__in=plans.values("pk"),
-    ).order_by("plan__year", "starts_on", "order", "pk"))
+    activities = Activity.objects.select_related("plan").filter(
+        responsible_state=state, plan__year__in=(today.year, today.year + 1))
+    if not may_see_drafts(user):
+        activities = activities.exclude(plan__status=WorkPlanStatus.DRAFT)
+    # One query: the panel shows titles, plans, periods and statuses only.
+    return list(activities.order_by("plan__year", "starts_on", "order", "pk"))
 
 
 @dataclass

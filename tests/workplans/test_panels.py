@@ -14,10 +14,12 @@ from django.utils import translation
 
 from archive.enums import AccessLevel
 from meetings.enums import MeetingKind, MeetingStatus
+from membership.permissions import roles_of
 from tests.factories.archive import DocumentFactory
 from tests.factories.meetings import MeetingFactory
 from tests.factories.workplans import ActivityFactory, DraftWorkPlanFactory, WorkPlanFactory
 from workplans.enums import ActivityStatus
+from workplans.panels import dashboard_context
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
@@ -137,3 +139,18 @@ def test_pack_of_another_kind_of_meeting_has_no_work_plan_section():
     conference = MeetingFactory(kind=MeetingKind.MINISTERIAL, start=D(2026, 6, 1))
 
     assert "work-plans" not in _pack_section(conference)
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_dashboard_panel_takes_one_query_however_many_activities(
+        kazakhstan, kaz_coordinator, django_assert_num_queries, count):
+    plan = WorkPlanFactory(year=2026, agreed_at__start=D(2025, 10, 15))
+    for _ in range(count):
+        ActivityFactory(plan=plan, responsible_state=kazakhstan,
+                        objectives=[], meetings=[MeetingFactory(start=D(2026, 3, 1))])
+    roles_of(kaz_coordinator)  # the roles are read once per request, before the panels
+
+    with django_assert_num_queries(1):
+        context = dashboard_context(user=kaz_coordinator)
+
+    assert len(context["activities"]) == count
