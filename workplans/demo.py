@@ -84,7 +84,8 @@ def _activities(plan: WorkPlan, *, actions: list[Action], today: datetime.date) 
         state = states[(year + index) % len(states)] if states else None
         quarter = 1 + (year + 2 * index) % 3
         rows.append(({
-            "title_ru": action.text_ru, "title_en": action.text_en,
+            # The action's words; the semicolon that ends it in the plan's list goes.
+            "title_ru": action.text_ru.rstrip(" ;"), "title_en": action.text_en.rstrip(" ;"),
             "responsible": Responsible.STATE if state else Responsible.SUPPORT_UNIT,
             "responsible_state": state,
             "starts_on": datetime.date(year, 3 * quarter - 2, 1),
