@@ -9,17 +9,25 @@ from __future__ import annotations
 import datetime
 import io
 import shutil
+import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
 from archive.enums import ImportOutcome, ImportStatus, PublicationStatus
-from archive.imports import ManifestError, archive_import_from_command, manifest_read
+from archive.imports import (
+    ManifestError,
+    archive_import_from_command,
+    archive_import_request,
+    manifest_read,
+)
 from archive.imports.report import text
 from archive.models import ArchiveImport, Document, DocumentFile
 from archive.search import documents_search
@@ -368,3 +376,27 @@ def test_the_import_report_keeps_refusals_in_both_languages(db, files):
     assert sorted(detail) == ["en", "ru"]
     assert detail["en"] == "The file “missing.txt” is not in the folder of files."
     assert ImportOutcome(archive_import.report[0]["outcome"]) == ImportOutcome.REFUSED
+
+
+# --- Through the real worker -------------------------------------------------------------
+
+@pytest.mark.celery_worker
+def test_an_import_requested_from_the_admin_runs_in_the_worker(celery_worker, seed_states):
+    """The request stores the manifest and the ZIP in the work folder the
+    worker reads too; the worker's run writes its progress and report."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted((SEEDS / "files").iterdir()):
+            archive.write(path, path.name)
+    archive_import = archive_import_request(
+        manifest=SimpleUploadedFile("manifest.csv", (SEEDS / "manifest.csv").read_bytes()),
+        zip_file=SimpleUploadedFile("files.zip", buffer.getvalue()), dry_run=True,
+        by=StaffUserFactory())
+
+    deadline = time.monotonic() + 60
+    while archive_import.busy and time.monotonic() < deadline:
+        time.sleep(0.3)
+        archive_import.refresh_from_db()
+    assert (archive_import.status, archive_import.progress) == (ImportStatus.DONE, 100)
+    assert archive_import.created_count == 5
+    assert Document.objects.count() == 0
