@@ -67,8 +67,10 @@ def test_dashboard_query_count_constant(client, kazakhstan, coordinator, meeting
     client.force_login(coordinator)
 
     # session, user, coordinator's roles (2), delegations, delegates, meetings,
-    # the briefing packs of those meetings
-    with django_assert_num_queries(8):
+    # the briefing packs of those meetings; the other apps' panels: the
+    # state's follow-up items (decisions), pledges and payments
+    # (contributions: 2), work plan activities (workplans), alerts
+    with django_assert_num_queries(13):
         response = client.get("/en/registration/")
 
     assert response.status_code == 200

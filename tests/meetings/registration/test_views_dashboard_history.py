@@ -108,8 +108,9 @@ def test_dashboard_queries_do_not_grow_with_the_history(
 
     # session, user, the coordinator's roles (2), the meetings in hand with
     # the state's delegations and their delegates, the count and the page
-    # of earlier delegations, the briefing packs
-    with django_assert_num_queries(9):
+    # of earlier delegations, the briefing packs; the other apps' panels
+    # (decisions, contributions (2), workplans, alerts)
+    with django_assert_num_queries(14):
         response = client.get("/en/registration/")
 
     assert response.status_code == 200
