@@ -57,6 +57,11 @@ class MeetingsConfig(AppConfig):
         organisation_kind_changed.connect(
             _invitations_follow_kind, dispatch_uid="meetings.invitations_follow_kind",
         )
+        # The archive import's meeting column: a row's document joins the
+        # meeting it names (archive.imports.hooks).
+        from . import imports
+
+        imports.register()
 
 
 def _invitations_follow_kind(sender, *, organisation, previous_kind, user=None, **kwargs):

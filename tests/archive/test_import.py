@@ -32,6 +32,7 @@ from archive.imports.report import text
 from archive.models import ArchiveImport, Document, DocumentFile
 from archive.search import documents_search
 from tests.factories.archive import DocumentFactory, ThemeFactory
+from tests.factories.meetings import MeetingFactory
 from tests.factories.membership import ParticipantStateFactory, StaffUserFactory
 
 from .conftest import make_text, upload
@@ -269,19 +270,32 @@ def test_a_file_already_under_another_document_is_reported_duplicate(db, files):
     assert not Document.objects.filter(reference="NEW/1").exists()
 
 
-def test_a_meeting_without_a_linking_app_is_a_note_not_a_refusal(db, files):
+def test_a_rows_meeting_gets_the_document_among_its_documents(db, files):
+    """Meetings applies the column (meetings/imports.py): by the meeting's
+    address, once however often the manifest is run."""
+    meeting = MeetingFactory(slug="senior-officials-meeting-2024")
+    (files / "a.txt").write_bytes(make_text("utf-8"))
+    manifest = write_manifest(
+        files, "AP/3,Доклад,,,,2024-01-10,report,,,,,/ru/meetings/senior-officials-meeting-2024/,"
+        "ru,a.txt")
+
+    assert outcomes(run(manifest, files)) == [(2, "created")]
+    assert outcomes(run(manifest, files)) == [(2, "unchanged")]
+
+    document = Document.objects.get(reference="AP/3")
+    assert list(meeting.document_links.values_list("document", flat=True)) == [document.pk]
+
+
+def test_a_meeting_that_does_not_exist_refuses_the_row(db, files):
     (files / "a.txt").write_bytes(make_text("utf-8"))
     manifest = write_manifest(files, "AP/3,Доклад,,,,2024-01-10,report,,draft,,,SOM-2024,ru,a.txt")
 
     archive_import = run(manifest, files)
 
-    assert outcomes(archive_import) == [(2, "created")]
-    assert reasons(archive_import, 2)[1:] == [
-        "Kept as a draft (not published).",
-        ("The meeting “SOM-2024” is not linked: no part of the portal links imported documents "
-        "to meetings."),
-    ]
-    assert Document.objects.get().status == PublicationStatus.DRAFT
+    assert outcomes(archive_import) == [(2, "refused")]
+    assert ("There is no meeting at the address “SOM-2024”: give the meeting's address as in "
+            "/meetings/<address>/.") in reasons(archive_import, 2)
+    assert not Document.objects.exists()
 
 
 # --- Manifests ---------------------------------------------------------------------------
