@@ -9,7 +9,7 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from alerts import tasks
 from alerts.enums import Topic
@@ -62,7 +62,9 @@ def test_admin_action_deletes_bounced_addresses(client, admin_user):
     keep = confirmed(email="kept@example.org", topic=Topic.THEME, value="a")
     client.force_login(admin_user)
 
-    response = client.post(reverse("admin:alerts_subscription_changelist"),
+    with translation.override("en"):
+        changelist = reverse("admin:alerts_subscription_changelist")
+    response = client.post(changelist,
                            {"action": "delete_bounced", "_selected_action": [row.pk]},
                            follow=True)
 
