@@ -9,6 +9,7 @@ from itertools import groupby
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -66,10 +67,45 @@ def filter_fields(form) -> list[FilterField]:
     return fields
 
 
+# The list's query parameters: a request with these alone (each once, and
+# short) has its results kept ({% fragment %}, core.fragments).
+KEPT_PARAMETERS = frozenset({"kind", "year", "theme", "state", "page"})
+KEPT_VALUE_LENGTH = 64
+
+
+def kept_key(query) -> str | None:
+    """What the list's results vary on beside the language, the Almaty
+    date (past or upcoming) and the content, or None when they are not
+    kept: any other parameter, or one given twice, could show in the
+    page's links (the pager keeps the query string), and must not be
+    kept for the next visitor."""
+    if not set(query) <= KEPT_PARAMETERS:
+        return None
+    values = []
+    for name in sorted(query):
+        given = query.getlist(name)
+        if len(given) != 1 or len(given[0]) > KEPT_VALUE_LENGTH:
+            return None
+        values.append(f"{name}={given[0]}")
+    return "&".join(values) or "-"
+
+
 class MeetingListView(ListView):
+    """The list is the same for every visitor: its results (filters,
+    headings, meetings, pager) are kept per query, language, Almaty date
+    and content generation, and read only when they are rendered."""
+
     template_name = "meetings/meeting_list.html"
     context_object_name = "meetings"
     paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        key = kept_key(self.request.GET)
+        if key is None:
+            listing = self.results_context(**kwargs)
+        else:
+            listing = SimpleLazyObject(lambda: self.results_context(**kwargs))
+        return {"view": self, "kept_key": key, "listing": listing}
 
     def get_queryset(self):
         self.filterset = MeetingFilter(
@@ -95,7 +131,7 @@ class MeetingListView(ListView):
         )
         return paginator, page, page.object_list, page.has_other_pages()
 
-    def get_context_data(self, **kwargs):
+    def results_context(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context.update(
             filterset=self.filterset,

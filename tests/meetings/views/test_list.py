@@ -30,7 +30,7 @@ def text_of(response) -> str:
 
 
 def titles(response) -> list[str]:
-    return [meeting.title for meeting in response.context["meetings"]]
+    return [meeting.title for meeting in response.context["listing"]["meetings"]]
 
 
 @pytest.mark.parametrize(
