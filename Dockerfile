@@ -34,6 +34,11 @@ COPY archive ./archive
 COPY content ./content
 COPY briefings ./briefings
 COPY actionplan ./actionplan
+COPY decisions ./decisions
+COPY mechanism ./mechanism
+COPY contributions ./contributions
+COPY workplans ./workplans
+COPY alerts ./alerts
 RUN pip install --no-deps .
 
 COPY manage.py ./

@@ -16,6 +16,19 @@ PASSWORD = "correct-horse-battery"  # UserFactory's
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "archive_import"
 
 
+@pytest.fixture(autouse=True)
+def thematic_areas():
+    """The themes the manifest names, as `migrate` loads them: a browser
+    test's database is flushed after each test, so an earlier test may have
+    taken them away, and the rows would be refused as naming unknown themes."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("archive.migrations.0004_thematic_areas").load_thematic_areas(
+        apps, None)
+
+
 @pytest.fixture
 def seeds_zip(tmp_path) -> Path:
     path = tmp_path / "files.zip"

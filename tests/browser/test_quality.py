@@ -325,8 +325,9 @@ def test_home_page_screenshots_at_narrow_and_wide_screens(
 
 
 NAVIGATION_SECTIONS = [
-    "", "about/", "states/", "chairmanship/", "observers/", "partners/", "meetings/",
-    "archive/", "action-plan/", "news/", "projects/", "contact/",
+    "", "about/", "states/", "chairmanship/", "operational-mechanism/", "observers/",
+    "partners/", "meetings/", "archive/", "action-plan/", "decisions/", "work-plans/", "news/",
+    "projects/", "contact/",
 ]
 # The three groups, and the page of the second entry of the last one.
 GROUPS = {"ru": ["Процесс", "Документы", "Новости и проекты"],

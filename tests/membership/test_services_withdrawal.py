@@ -125,7 +125,7 @@ def _text(response) -> str:
 
 def _projection(response) -> list[str]:
     """The states the chairmanship overview's rotation ahead names, in order."""
-    return [entry.state.name_en for entry in response.context["projection"]]
+    return [entry.state.name_en for entry in response.context["overview"]["projection"]]
 
 
 def test_membership_change_status_tells_the_other_apps(client, kazakhstan, kyrgyzstan):

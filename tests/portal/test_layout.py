@@ -78,16 +78,20 @@ def test_language_switcher_on_an_unknown_page_swaps_the_prefix(client):
 # Action plan), news and projects, Contact.
 RU_NAVIGATION = [
     ("/ru/", "Главная"), ("/ru/about/", "О процессе"), ("/ru/states/", "Государства"),
-    ("/ru/chairmanship/", "Председательство"), ("/ru/observers/", "Наблюдатели"),
+    ("/ru/chairmanship/", "Председательство"),
+    ("/ru/operational-mechanism/", "Операционный механизм"), ("/ru/observers/", "Наблюдатели"),
     ("/ru/partners/", "Партнёры"), ("/ru/meetings/", "Совещания"),
     ("/ru/archive/", "Архив"), ("/ru/action-plan/", "План действий"),
+    ("/ru/decisions/", "Решения"), ("/ru/work-plans/", "Планы работы"),
     ("/ru/news/", "Новости"), ("/ru/projects/", "Проекты"), ("/ru/contact/", "Контакты"),
 ]
 EN_NAVIGATION = [
     ("/en/", "Home"), ("/en/about/", "About"), ("/en/states/", "States"),
-    ("/en/chairmanship/", "Chairmanship"), ("/en/observers/", "Observers"),
+    ("/en/chairmanship/", "Chairmanship"),
+    ("/en/operational-mechanism/", "Operational Mechanism"), ("/en/observers/", "Observers"),
     ("/en/partners/", "Partners"), ("/en/meetings/", "Meetings"),
     ("/en/archive/", "Archive"), ("/en/action-plan/", "Action plan"),
+    ("/en/decisions/", "Decisions"), ("/en/work-plans/", "Work plans"),
     ("/en/news/", "News"), ("/en/projects/", "Projects"), ("/en/contact/", "Contact"),
 ]
 

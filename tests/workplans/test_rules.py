@@ -28,8 +28,11 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def _errors(exc: ValidationError) -> list[str]:
-    return [message for messages in exc.message_dict.values() for message in messages]
+def _errors(exc: ValidationError, language: str = "en") -> list[str]:
+    """The error's messages read in ``language`` (they are lazy: read
+    outside an override, they would be in the default language)."""
+    with translation.override(language):
+        return [str(message) for messages in exc.message_dict.values() for message in messages]
 
 
 def test_plan_agreed_at_a_meeting_of_another_kind_is_refused():
@@ -120,8 +123,9 @@ def test_state_responsible_needs_the_state():
     with translation.override("en"), pytest.raises(ValidationError) as caught:
         services.activity_save(activity=activity)
 
-    assert caught.value.message_dict["responsible_state"] == [
-        "Choose the participant state responsible for the activity."]
+    with translation.override("en"):
+        assert caught.value.message_dict["responsible_state"] == [
+            "Choose the participant state responsible for the activity."]
 
 
 def test_the_support_unit_responsible_names_no_state(kazakhstan):
@@ -160,7 +164,7 @@ def test_activity_added_to_a_closed_year_is_refused_in_russian(kazakhstan):
     with translation.override("ru"), pytest.raises(ValidationError) as caught:
         services.activity_save(activity=activity)
 
-    assert _errors(caught.value) == [
+    assert _errors(caught.value, "ru") == [
         "План работы на 2024 год закрыт: добавить в него мероприятие нельзя."]
 
 
