@@ -57,6 +57,27 @@ def key_of(name: str, vary: Iterable[object] = ()) -> str:
     return f"fragment:{name}:{language}:{timezone.localdate():%Y%m%d}:{digest}"
 
 
+# A query string's values longer than this are never kept.
+KEPT_VALUE_LENGTH = 64
+
+
+def query_key(query, parameters: frozenset[str] | set[str]) -> str | None:
+    """What a page kept per query varies on, from its query string
+    (a QueryDict), or None when the page must not be kept: a parameter
+    not in ``parameters``, one given twice, or a value longer than
+    KEPT_VALUE_LENGTH could show in the page's links (a pager keeps the
+    query string) and must not be kept for the next visitor."""
+    if not set(query) <= parameters:
+        return None
+    values = []
+    for name in sorted(query):
+        given = query.getlist(name)
+        if len(given) != 1 or len(given[0]) > KEPT_VALUE_LENGTH:
+            return None
+        values.append(f"{name}={given[0]}")
+    return "&".join(values) or "-"
+
+
 def cached(name: str, render: Callable[[], str], *, vary: Iterable[object] = (),
            request=None) -> SafeString | str:
     """``render()``'s HTML, from the cache when it was rendered in the

@@ -14,6 +14,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core import fragments
 from core.links import absolute_url
 
 from .. import ics, selectors
@@ -70,24 +71,6 @@ def filter_fields(form) -> list[FilterField]:
 # The list's query parameters: a request with these alone (each once, and
 # short) has its results kept ({% fragment %}, core.fragments).
 KEPT_PARAMETERS = frozenset({"kind", "year", "theme", "state", "page"})
-KEPT_VALUE_LENGTH = 64
-
-
-def kept_key(query) -> str | None:
-    """What the list's results vary on beside the language, the Almaty
-    date (past or upcoming) and the content, or None when they are not
-    kept: any other parameter, or one given twice, could show in the
-    page's links (the pager keeps the query string), and must not be
-    kept for the next visitor."""
-    if not set(query) <= KEPT_PARAMETERS:
-        return None
-    values = []
-    for name in sorted(query):
-        given = query.getlist(name)
-        if len(given) != 1 or len(given[0]) > KEPT_VALUE_LENGTH:
-            return None
-        values.append(f"{name}={given[0]}")
-    return "&".join(values) or "-"
 
 
 class MeetingListView(ListView):
@@ -100,7 +83,7 @@ class MeetingListView(ListView):
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
-        key = kept_key(self.request.GET)
+        key = fragments.query_key(self.request.GET, KEPT_PARAMETERS)
         if key is None:
             listing = self.results_context(**kwargs)
         else:
