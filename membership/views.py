@@ -9,8 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
+
+from core import fragments
 
 from . import permissions, selectors, services
 from .forms import CoordinatorContactsForm
@@ -30,17 +33,31 @@ def _lower_case_code_redirect(request, code: str) -> HttpResponsePermanentRedire
 
 
 class StateListView(ListView):
+    """The table is the same for every visitor of a page on a day, but for
+    the coordinators' contacts, shown to some: it is kept per page, language,
+    Almaty date, contacts shown or not and content generation, and read only
+    when it is rendered (core.fragments)."""
+
     template_name = "membership/state_list.html"
     context_object_name = "states"
     paginate_by = 25
+    kept_parameters = frozenset({"page"})
 
     def get_queryset(self):
         return selectors.states_for_public_list()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["show_contacts"] = permissions.can_see_coordinator_contacts(self.request.user)
-        return context
+        key = fragments.query_key(self.request.GET, self.kept_parameters)
+        if key is None:
+            table = super().get_context_data(**kwargs)
+        else:
+            table = SimpleLazyObject(lambda: super(StateListView, self).get_context_data(**kwargs))
+        return {
+            "view": self,
+            "kept_key": key,
+            "table": table,
+            "show_contacts": permissions.can_see_coordinator_contacts(self.request.user),
+        }
 
 
 class StateDetailView(DetailView):
