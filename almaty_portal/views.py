@@ -22,6 +22,7 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
@@ -48,15 +49,19 @@ class HomeView(TemplateView):
 
 class AboutView(TemplateView):
     """The texts the secretariat keeps in the admin (content.AboutSection,
-    content.HistoryEntry) and the thematic areas of the archive."""
+    content.HistoryEntry) and the thematic areas of the archive. The body is
+    the same for every visitor: it is kept per language, day and content
+    generation ({% fragment %}), and its rows read only when it is not."""
 
     template_name = "about.html"
 
     def get_context_data(self, **kwargs):
         language = get_language()
         return super().get_context_data(
-            sections=content_selectors.about_sections(language=language),
-            history=content_selectors.history_entries(language=language),
+            sections=SimpleLazyObject(
+                lambda: content_selectors.about_sections(language=language)),
+            history=SimpleLazyObject(
+                lambda: content_selectors.history_entries(language=language)),
             **kwargs,
         )
 
