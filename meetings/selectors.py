@@ -22,6 +22,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -67,18 +68,20 @@ def meetings_for_list(*, today: datetime.date | None = None) -> QuerySet[Meeting
     )
 
 
-def meeting_for_page(*, slug: str) -> Meeting | None:
+def meeting_for_page(*, slug: str, prefetch: bool = True) -> Meeting | None:
     """The meeting at /meetings/<slug>/ with what its page shows (agenda,
-    themes; the outcomes a visitor may see: ``meeting_outcomes_for``), or None."""
-    return (
-        Meeting.objects.select_related("host_state", "chair_override")
-        .prefetch_related(
-            "themes",
-            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    themes; the outcomes a visitor may see: ``meeting_outcomes_for``), or None;
+    without them (``prefetch=False``) for a page whose body may be kept."""
+    meetings = Meeting.objects.select_related("host_state", "chair_override").filter(slug=slug)
+    meeting = meetings.first()
+    return meeting_page_prefetch(meeting) if prefetch and meeting is not None else meeting
+
+
+def meeting_page_prefetch(meeting: Meeting) -> Meeting:
+    """Read a meeting's agenda and themes (two queries)."""
+    prefetch_related_objects([meeting], "themes", Prefetch(
+        "agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")))
+    return meeting
 
 
 @dataclass(frozen=True)

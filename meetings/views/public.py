@@ -131,35 +131,48 @@ class MeetingListView(ListView):
 
 
 class MeetingDetailView(DetailView):
+    """A meeting's page. Its body (details, agenda, outcomes, participants,
+    documents) is the same for every reader of one access circle on a day:
+    kept per meeting, language, Almaty date, circle, whether registration
+    has closed, and content generation ({% fragment %}, core.fragments), its
+    values read only when it is rendered. The panels other apps show
+    (meetings.hooks: briefing packs a user may download) are the reader's
+    own and rendered for every request."""
+
     template_name = "meetings/meeting_detail.html"
     context_object_name = "meeting"
 
     def get_object(self, queryset=None):
-        meeting = selectors.meeting_for_page(slug=self.kwargs["slug"])
+        meeting = selectors.meeting_for_page(slug=self.kwargs["slug"], prefetch=False)
         if meeting is None:
             raise Http404(_("There is no such meeting."))
         return meeting
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meeting = self.object
-        agenda = list(meeting.agenda_items.all())
+        closed = selectors.registration_has_closed(self.object)
         context.update(
-            chair=selectors.meeting_chair(meeting=meeting),
-            agenda_days=[
-                (day, list(items)) for day, items in groupby(agenda, key=lambda item: item.day)
-            ],
-            outcomes=selectors.meeting_outcomes_for(meeting=meeting, user=self.request.user),
-            documents=selectors.meeting_documents_for(meeting=meeting, user=self.request.user),
-            themes=list(meeting.themes.all()),
-            working_languages=WorkingLanguage.in_text(meeting.working_languages),
-            is_past=meeting.end < timezone.localdate(),
-            participants=(
-                selectors.meeting_participants(meeting=meeting)
-                if selectors.registration_has_closed(meeting) else []
-            ),
+            is_past=self.object.end < timezone.localdate(),
+            registration_closed=closed,
+            page=SimpleLazyObject(lambda: self.body_context(closed=closed)),
         )
         return context
+
+    def body_context(self, *, closed: bool) -> dict:
+        meeting = selectors.meeting_page_prefetch(self.object)
+        user = self.request.user
+        agenda = list(meeting.agenda_items.all())
+        return {
+            "chair": selectors.meeting_chair(meeting=meeting),
+            "agenda_days": [
+                (day, list(items)) for day, items in groupby(agenda, key=lambda item: item.day)
+            ],
+            "outcomes": selectors.meeting_outcomes_for(meeting=meeting, user=user),
+            "documents": selectors.meeting_documents_for(meeting=meeting, user=user),
+            "themes": list(meeting.themes.all()),
+            "working_languages": WorkingLanguage.in_text(meeting.working_languages),
+            "participants": selectors.meeting_participants(meeting=meeting) if closed else [],
+        }
 
 
 def _calendar_response(content: bytes, *, filename: str, attachment: bool) -> HttpResponse:
