@@ -416,14 +416,13 @@ def next_registration_change(*, now: datetime.datetime | None = None) -> datetim
 
 def delegation_of_party(*, meeting: Meeting, state=None, organisation=None) -> Delegation | None:
     """The party's delegation to the meeting with its delegates (protocol
-    order in ``members``), or None."""
+    order in ``members``) and ``state_is_participant``, or None. Two
+    queries: the meeting and the party given are set on it, not read again."""
     party = {"state": state} if state is not None else {"organisation": organisation}
-    delegation = (
-        Delegation.objects.select_related("meeting", "state", "organisation")
-        .prefetch_related("delegates")
-        .filter(meeting=meeting, **party).first()
-    )
+    delegation = _with_participation(Delegation.objects.filter(meeting=meeting, **party),
+                                     on=meeting.start).prefetch_related("delegates").first()
     if delegation is not None:
+        delegation.meeting, delegation.state, delegation.organisation = meeting, state, organisation
         delegation.members = sorted(delegation.delegates.all(), key=delegate_protocol_key)
     return delegation
 

@@ -181,7 +181,10 @@ def delegation_size_limit(*, delegation: Delegation) -> int:
         if invitation is not None:
             return invitation.max_delegation_size
         return meeting.max_observer_delegation_size
-    if _is_participant_on(delegation.state, meeting.start):
+    participant = getattr(delegation, "state_is_participant", None)  # read with it, or not
+    if participant is None:
+        participant = _is_participant_on(delegation.state, meeting.start)
+    if participant:
         return meeting.max_delegation_size
     return meeting.max_observer_delegation_size
 
