@@ -4,23 +4,82 @@ file downloads. Who may see what is decided in archive.selectors only."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.fragments import KEPT_VALUE_LENGTH
+
 from . import selectors
 from .downloads import file_response
-from .enums import AccessLevel, FileLanguage, PublicationStatus
+from .enums import AccessLevel, DocumentType, FileLanguage, PublicationStatus
 from .filters import DocumentFilter, Sort
+
+# The list's query parameters: a request with these alone (each once, the
+# types each once at most, every value short) has its results kept
+# ({% fragment %}, core.fragments).
+KEPT_PARAMETERS = frozenset({
+    "q", "type", "year", "date_from", "date_to", "theme", "state", "language", "sort", "page",
+})
+
+
+def kept_key(query) -> str | None:
+    """What the list's results vary on beside the language, the Almaty
+    date, the content and the reader's access circle, or None when they
+    are not kept: any other parameter, one given twice (a type repeated),
+    or a long value could show in the page's links (the pager keeps the
+    query string) and must not be kept for the next visitor. The
+    parameters are percent-encoded in the key, so that no value (a search
+    for "a&year=2020") reads as another query's parameters."""
+    if not set(query) <= KEPT_PARAMETERS:
+        return None
+    lists = sorted(query.lists())
+    for name, given in lists:
+        if name == "type":
+            if len(set(given)) != len(given) or len(given) > len(DocumentType.choices):
+                return None
+        elif len(given) != 1:
+            return None
+        if any(len(value) > KEPT_VALUE_LENGTH for value in given):
+            return None
+    return urlencode(lists, doseq=True) or "-"
 
 
 class DocumentListView(ListView):
+    """The list (and its search) is the same for every reader of one
+    access circle: its results (the filters' options and counts, the rows,
+    the pager) are kept per query, circle, language, Almaty date and
+    content generation, and read only when they are rendered."""
+
     template_name = "archive/document_list.html"
     context_object_name = "documents"
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        """The page with its listing handed over lazily: when the
+        fragment is kept (kept_key), not even the filters are validated
+        (a theme or a state is a query)."""
+        key = kept_key(request.GET)
+        listing = self.results_context() if key is None else SimpleLazyObject(
+            self.results_context)
+        return self.render_to_response({
+            "view": self, "kept_key": key, "listing": listing,
+            # Whether the title may name a search (its text, once the
+            # filters are valid: kept with the results' key).
+            "searched": bool(request.GET.get("q", "").strip()),
+        })
+
+    def get_template_names(self) -> list[str]:
+        return [self.template_name]  # ListView's would read the queryset
+
+    def results_context(self) -> dict:
+        self.object_list = self.get_queryset()
+        return self.get_context_data()
 
     def get_queryset(self):
         self.filterset = DocumentFilter(
@@ -129,6 +188,12 @@ class KnownCountPaginator(Paginator):
 
 
 class DocumentDetailView(DetailView):
+    """A document's page. Whether the reader may open it is decided first,
+    on every request (a 404, or the redirect of an alias); its body
+    (details, versions, meetings, files) is then kept per document, access
+    circle (which versions the reader may open), language, Almaty date and
+    content generation, and read only when it is rendered."""
+
     template_name = "archive/document_detail.html"
     context_object_name = "document"
 
@@ -148,23 +213,31 @@ class DocumentDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
+        context.update(
+            is_withdrawn=document.status == PublicationStatus.WITHDRAWN,
+            body=SimpleLazyObject(self.body_context),
+        )
+        return context
+
+    def body_context(self) -> dict:
+        """What the page's body shows beside the document's own fields
+        (files, versions, themes and states: four queries)."""
+        document = self.object
+        language = get_language()
         files = selectors.document_files(document=document)
         older, newer = selectors.version_links(document=document, user=self.request.user)
         languages = {f.language for f in files}
-        texts = selectors.document_texts(document=document, language=get_language())
-        themes, states = selectors.document_labels(document=document, language=get_language())
-        context.update(
-            **asdict(texts),
-            files=files,
-            has_ru=FileLanguage.RUSSIAN in languages,
-            has_en=FileLanguage.ENGLISH in languages,
-            supersedes=older,
-            superseded_by=newer,
-            is_withdrawn=document.status == PublicationStatus.WITHDRAWN,
-            themes=themes,
-            states=states,
-        )
-        return context
+        themes, states = selectors.document_labels(document=document, language=language)
+        return {
+            **asdict(selectors.document_texts(document=document, language=language)),
+            "files": files,
+            "has_ru": FileLanguage.RUSSIAN in languages,
+            "has_en": FileLanguage.ENGLISH in languages,
+            "supersedes": older,
+            "superseded_by": newer,
+            "themes": themes,
+            "states": states,
+        }
 
 
 def file_download(request, slug: str, pk: int):

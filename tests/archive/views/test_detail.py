@@ -249,6 +249,6 @@ def test_detail_query_count_does_not_grow_with_files_themes_and_states(
     with django_assert_num_queries(5):
         response = client.get(page_url(document))
 
-    assert len(response.context["files"]) == files
-    assert len(response.context["themes"]) == count
-    assert len(response.context["states"]) == count
+    assert len(response.context["body"]["files"]) == files
+    assert len(response.context["body"]["themes"]) == count
+    assert len(response.context["body"]["states"]) == count

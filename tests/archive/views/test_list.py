@@ -18,12 +18,13 @@ URL = "/ru/archive/"
 
 
 def titles(response) -> list[str]:
-    return [document.title for document in response.context["documents"]]
+    return [document.title for document in response.context["listing"]["documents"]]
 
 
 def type_counts(response) -> dict[str, int]:
     return {
-        item["value"]: item["count"] for item in response.context["type_counts"] if item["count"]
+        item["value"]: item["count"]
+        for item in response.context["listing"]["type_counts"] if item["count"]
     }
 
 
@@ -205,7 +206,7 @@ def test_theme_and_state_filter_together(client):
 def test_theme_choices_are_the_thematic_areas_in_order(client):
     response = client.get("/en/archive/")
 
-    choices = [label for value, label in response.context["form"].fields["theme"].choices
+    choices = [label for value, label in response.context["listing"]["form"].fields["theme"].choices
                if value]
     assert choices[:3] == [
         "Emergency preparedness and response to mass influx", "Refugee protection",
@@ -306,7 +307,7 @@ def test_search_with_every_filter_together(client):
                                 "state": "kaz", "year": "2019", "language": "en"})
 
     assert titles(response) == [wanted.title]
-    assert response.context["total"] == 1
+    assert response.context["listing"]["total"] == 1
     assert type_counts(response) == {DocumentType.AGENDA: 1, DocumentType.REPORT: 1}
 
 
@@ -326,7 +327,7 @@ def test_list_is_newest_first_without_a_search(client):
     response = client.get(URL)
 
     assert titles(response) == [new.title, old.title]
-    assert response.context["sort_order"] == "newest"
+    assert response.context["listing"]["sort_order"] == "newest"
 
 
 def test_search_is_sorted_by_relevance_by_default(client):
@@ -334,7 +335,7 @@ def test_search_is_sorted_by_relevance_by_default(client):
 
     response = client.get(URL, {"q": "беженцы"})
 
-    assert response.context["sort_order"] == "relevance"
+    assert response.context["listing"]["sort_order"] == "relevance"
     assert '<option value="relevance" selected>Релевантность</option>' in (
         response.content.decode()
     )
@@ -446,11 +447,11 @@ def test_invalid_filter_value_shows_a_translated_error(client, params, field, me
     response = client.get(URL, params)
 
     assert response.status_code == 200
-    assert response.context["form"].errors[field] == [message]
+    assert response.context["listing"]["form"].errors[field] == [message]
     html = response.content.decode()
     assert message in html
     assert "Некоторые фильтры содержат недопустимые значения" in html
-    assert list(response.context["documents"]) == []
+    assert list(response.context["listing"]["documents"]) == []
 
 
 def test_out_of_range_page_shows_the_last_page(client):
@@ -459,7 +460,7 @@ def test_out_of_range_page_shows_the_last_page(client):
     response = client.get(URL, {"page": "99"})
 
     assert response.status_code == 200
-    assert response.context["page_obj"].number == 2
+    assert response.context["listing"]["page_obj"].number == 2
 
 
 # --- Pagination keeps the filters ---------------------------------------------
@@ -472,8 +473,8 @@ def test_pagination_keeps_the_filters_in_the_url(client):
 
     assert 'href="?page=2&amp;type=report&amp;year=2024"' in first.content.decode()
     second = client.get(URL, {"page": "2", "type": "report", "year": "2024"})
-    assert len(second.context["documents"]) == 5
-    assert {d.doc_type for d in second.context["documents"]} == {DocumentType.REPORT}
+    assert len(second.context["listing"]["documents"]) == 5
+    assert {d.doc_type for d in second.context["listing"]["documents"]} == {DocumentType.REPORT}
     assert 'href="?page=1&amp;type=report&amp;year=2024"' in second.content.decode()
 
 
@@ -524,8 +525,8 @@ def test_list_query_count_does_not_grow_with_documents(
     with django_assert_num_queries(4):
         response = client.get(URL)
 
-    assert len(response.context["documents"]) == min(count, 20)
-    assert response.context["paginator"].count == count
+    assert len(response.context["listing"]["documents"]) == min(count, 20)
+    assert response.context["listing"]["paginator"].count == count
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -541,5 +542,5 @@ def test_search_query_count_does_not_grow_with_documents(
     with django_assert_num_queries(6):
         response = client.get(URL, {"q": "беженцы"})
 
-    assert len(response.context["documents"]) == min(count, 20)
-    assert response.context["paginator"].count == count
+    assert len(response.context["listing"]["documents"]) == min(count, 20)
+    assert response.context["listing"]["paginator"].count == count
