@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -58,8 +58,14 @@ def plan_versions() -> QuerySet[Plan]:
 def current_plan() -> Plan | None:
     """The latest adopted version; while none is adopted, the latest version
     (the portal starts with the draft of 2012)."""
-    versions = plan_versions()
-    return versions.filter(status=PlanStatus.ADOPTED).first() or versions.first()
+    return _current_plan_first(plan_versions()).first()
+
+
+def _current_plan_first(plans: QuerySet[Plan]) -> QuerySet[Plan]:
+    """Adopted versions before the others, each newest first: the first is
+    the current plan (one query rather than two)."""
+    return plans.order_by(
+        Case(When(status=PlanStatus.ADOPTED, then=Value(0)), default=Value(1)), "-version")
 
 
 def plan_by_version(*, version: int) -> Plan | None:
@@ -120,11 +126,14 @@ def plan_sections(*, plan: Plan) -> list[FrameworkSection]:
 def open_round() -> ReportingRound | None:
     """The round coordinators report in (at most one per plan: the current
     plan's is preferred)."""
-    rounds = ReportingRound.objects.filter(status=RoundStatus.OPEN).select_related(
-        "plan", "meeting"
+    current = _current_plan_first(Plan.objects.all()).values("pk")[:1]
+    return (
+        ReportingRound.objects.filter(status=RoundStatus.OPEN)
+        .select_related("plan", "meeting")
+        .order_by(Case(When(plan=Subquery(current), then=Value(0)), default=Value(1)),
+                  *ReportingRound._meta.ordering)
+        .first()
     )
-    plan = current_plan()
-    return (plan and rounds.filter(plan=plan).first()) or rounds.first()
 
 
 def rounds_visible_to(*, user) -> QuerySet[ReportingRound]:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from actionplan import services
 from actionplan.enums import PlanStatus, ProgressStatus, RoundStatus
 from actionplan.models import Action, ActionProgress, Plan, ProgressNote
-from actionplan.selectors import current_plan
+from actionplan.selectors import current_plan, open_round
 from meetings.enums import MeetingKind
 from tests.factories.actionplan import PlanFactory, ReportingRoundFactory
 from tests.factories.meetings import MeetingFactory
@@ -46,6 +46,26 @@ def test_current_plan_is_the_latest_adopted_version(plan):
     services.plan_adopt(plan=newer, on=D(2016, 10, 20))
 
     assert current_plan() == newer
+
+
+def test_current_plan_is_the_newest_draft_while_none_is_adopted(plan):
+    newer = services.plan_create_version(previous=plan)
+
+    assert current_plan() == newer
+
+
+def test_coordinators_report_in_the_current_plans_open_round(plan):
+    newer = services.plan_create_version(previous=plan)
+    services.plan_adopt(plan=plan, on=D(2013, 11, 1))
+    older_round = ReportingRoundFactory(plan=plan, opened_on=D(2013, 12, 1))
+    newer_round = ReportingRoundFactory(plan=newer, opened_on=D(2014, 1, 1))
+
+    assert open_round() == older_round  # the adopted plan's, though opened earlier
+
+    older_round.status = RoundStatus.CLOSED
+    older_round.save()
+
+    assert open_round() == newer_round  # none open in the current plan: any open one
 
 
 def test_plan_history_is_kept_when_a_plan_is_adopted(plan):
