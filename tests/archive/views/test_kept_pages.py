@@ -195,3 +195,16 @@ def test_the_key_follows_the_query_whatever_its_order():
 
 def test_a_search_never_reads_as_another_querys_parameters():
     assert kept_key(QueryDict("q=a%26year%3D2020")) != kept_key(QueryDict("q=a&year=2020"))
+
+
+@time_machine.travel(NOON_UTC, tick=False)
+def test_a_kept_search_keeps_its_title_and_the_link_to_save_it(client, pieces_cache):
+    indexed(DocumentFactory(title_en="Report on labour migration in Central Asia"))
+    _get(client, "/en/archive/?q=migration&sort=newest")
+
+    second, html = _get(client, "/en/archive/?q=migration&sort=newest")
+
+    assert "<title>Search: migration · Document archive" in html
+    assert "?search=q%3Dmigration\"" in html  # the saved search, without the sort
+    # An anonymous reader's kept search: no count, page, theme or state read.
+    assert second == 0
