@@ -4,7 +4,6 @@ file downloads. Who may see what is decided in archive.selectors only."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
@@ -13,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core.fragments import KEPT_VALUE_LENGTH
+from core import fragments
 
 from . import selectors
 from .downloads import file_response
@@ -30,24 +29,10 @@ KEPT_PARAMETERS = frozenset({
 
 def kept_key(query) -> str | None:
     """What the list's results vary on beside the language, the Almaty
-    date, the content and the reader's access circle, or None when they
-    are not kept: any other parameter, one given twice (a type repeated),
-    or a long value could show in the page's links (the pager keeps the
-    query string) and must not be kept for the next visitor. The
-    parameters are percent-encoded in the key, so that no value (a search
-    for "a&year=2020") reads as another query's parameters."""
-    if not set(query) <= KEPT_PARAMETERS:
-        return None
-    lists = sorted(query.lists())
-    for name, given in lists:
-        if name == "type":
-            if len(set(given)) != len(given) or len(given) > len(DocumentType.choices):
-                return None
-        elif len(given) != 1:
-            return None
-        if any(len(value) > KEPT_VALUE_LENGTH for value in given):
-            return None
-    return urlencode(lists, doseq=True) or "-"
+    date, the content and the reader's access circle (core.fragments.
+    query_key): the types checked may repeat, each once."""
+    return fragments.query_key(query, KEPT_PARAMETERS,
+                               repeatable={"type": len(DocumentType.choices)})
 
 
 class DocumentListView(ListView):

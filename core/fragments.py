@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
 from . import generations, pagecache
@@ -61,21 +62,27 @@ def key_of(name: str, vary: Iterable[object] = ()) -> str:
 KEPT_VALUE_LENGTH = 64
 
 
-def query_key(query, parameters: frozenset[str] | set[str]) -> str | None:
+def query_key(query, parameters: frozenset[str] | set[str], *,
+              repeatable: dict[str, int] | None = None) -> str | None:
     """What a page kept per query varies on, from its query string
     (a QueryDict), or None when the page must not be kept: a parameter
-    not in ``parameters``, one given twice, or a value longer than
-    KEPT_VALUE_LENGTH could show in the page's links (a pager keeps the
-    query string) and must not be kept for the next visitor."""
+    not in ``parameters``, one given twice (but those of ``repeatable``,
+    each value once, at most the given number of them), or a value longer
+    than KEPT_VALUE_LENGTH could show in the page's links (a pager keeps
+    the query string) and must not be kept for the next visitor. The key
+    is percent-encoded, so that no value (a search for "a&year=2020") reads
+    as another query's parameters."""
     if not set(query) <= parameters:
         return None
-    values = []
-    for name in sorted(query):
-        given = query.getlist(name)
-        if len(given) != 1 or len(given[0]) > KEPT_VALUE_LENGTH:
+    repeatable = repeatable or {}
+    lists = sorted(query.lists())
+    for name, given in lists:
+        most = repeatable.get(name, 1)
+        if len(given) > most or len(set(given)) != len(given):
             return None
-        values.append(f"{name}={given[0]}")
-    return "&".join(values) or "-"
+        if any(len(value) > KEPT_VALUE_LENGTH for value in given):
+            return None
+    return urlencode(lists, doseq=True) or "-"
 
 
 def cached(name: str, render: Callable[[], str], *, vary: Iterable[object] = (),
