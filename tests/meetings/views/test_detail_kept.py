@@ -128,3 +128,15 @@ def test_the_packs_panel_stays_each_coordinators_own(client, pieces_cache, som):
 
     assert "Annotated agenda" in html
     assert 'id="packs-title"' not in html
+
+
+def test_a_document_made_restricted_leaves_the_kept_body_at_once(client, pieces_cache,
+                                                                 committed_change, som):
+    assert "Annotated agenda" in _page(client)[1]
+
+    with committed_change():
+        document = som.document_links.get(document__title_en="Annotated agenda").document
+        document.access = AccessLevel.PARTICIPANTS
+        document.save()
+
+    assert "Annotated agenda" not in _page(client)[1]
