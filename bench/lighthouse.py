@@ -13,6 +13,11 @@ Each page is fetched once first, so that Lighthouse sees what a visitor
 after the first does (a page-cache hit). The host is ``localhost``, which a
 browser treats as a secure origin, as it does the production site's HTTPS.
 
+Front server (``--front``): nginx with deploy/nginx.conf (its gzip and
+proxy settings, as docker-compose.yml runs it; tests/stack.py's
+``nginx_prepare``) in front of gunicorn, by default; ``--front none``
+audits gunicorn directly (HTML uncompressed).
+
 Output: the scores (and the first paint, largest paint, blocking time,
 layout shift and bytes) as a Markdown table, printed and written to
 var/bench/lighthouse-<label>.md with the JSON beside it and each page's full
@@ -29,11 +34,14 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
+import time
 import urllib.parse
 from pathlib import Path
 
 from bench import pages, web
 from bench.servers import Servers
+from tests.stack import Loopback, free_port, nginx_prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -108,9 +116,44 @@ def markdown(results: dict) -> str:
         f"the demo data) at commit {m['commit'][:10]}"
         f"{' with uncommitted changes' if m['uncommitted_changes'] else ''}; "
         f"{results['started']} to {results.get('finished', '?')}, load average before "
-        f"{results['load_before']}, after {results.get('load_after', '?')}. No front "
-        "server: HTML uncompressed, static files compressed by WhiteNoise."),
+        f"{results['load_before']}, after {results.get('load_after', '?')}. "
+        + FRONTS[results.get("front", "none")]),
         "", *table(results)])
+
+
+FRONTS = {
+    "nginx": ("In front: nginx with deploy/nginx.conf (HTML, CSS and scripts gzipped by it; "
+              "static files arrive compressed by WhiteNoise)."),
+    "none": "No front server: HTML uncompressed, static files compressed by WhiteNoise.",
+}
+
+
+class FrontServer:
+    """nginx with deploy/nginx.conf in front of the bench's gunicorn."""
+
+    def __init__(self, upstream_port: int):
+        self.dir = Path(tempfile.mkdtemp(prefix="lighthouse-nginx-"))
+        self.port = free_port()
+        loopback = Loopback(tmp=self.dir, ports={"db": 0, "redis": 0, "web": upstream_port,
+                                                 "nginx": self.port})
+        argv = nginx_prepare(self.dir / "nginx", loopback)
+        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                pages.fetch(self.port, "/ru/")
+                break
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=20)
 
 
 def audit(port: int, path: str, report: Path, preset: str) -> dict:
@@ -144,6 +187,8 @@ def main() -> int:
     parser.add_argument("--label", default=os.environ.get("BENCH_LABEL", "run"))
     parser.add_argument("--record", action="store_true", help="add the table to RESULTS.md")
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile")
+    parser.add_argument("--front", choices=tuple(FRONTS), default="nginx",
+                        help="the front server before gunicorn (default: nginx, as deployed)")
     parser.add_argument("--only", default="",
                         help="comma-separated words: only the pages whose name has one")
     args = parser.parse_args()
@@ -156,8 +201,9 @@ def main() -> int:
                               text=True, check=False).stdout.strip()
     servers = Servers()
     servers.start()
-    portal = None
-    results = {"label": args.label, "preset": args.preset, "lighthouse": version,
+    portal = front = None
+    results = {"label": args.label, "preset": args.preset, "front": args.front,
+               "lighthouse": version,
                "chromium": chromium, "machine": web.machine(), "load_before": web.loadavg(),
                "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
                "pages": {}}
@@ -166,16 +212,21 @@ def main() -> int:
     try:
         portal, targets = pages.prepare(servers)
         portal.restart()
+        port = portal.port
+        if args.front == "nginx":
+            front = FrontServer(portal.port)
+            port = front.port
         words = [w for w in args.only.split(",") if w]
         for number, (name, path) in enumerate(paths(targets)):
             if words and not any(word in name for word in words):
                 continue
-            pages.fetch(portal.port, path)  # a visitor after the first: a cache hit
+            pages.fetch(port, path)  # a visitor after the first: a cache hit
             report = out / f"{number:02d}.json"
-            results["pages"][name] = {"path": path, **audit(portal.port, path, report,
-                                                             args.preset)}
+            results["pages"][name] = {"path": path, **audit(port, path, report, args.preset)}
             web.log(f"lighthouse {name}: {results['pages'][name]}")
     finally:
+        if front is not None:
+            front.stop()
         if portal is not None:
             portal.stop()
         servers.stop()

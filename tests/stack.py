@@ -180,6 +180,45 @@ class Loopback:
         return text
 
 
+def nginx_prepare(nginx_dir: Path, loopback: Loopback) -> list[str]:
+    """deploy/nginx.conf, rewritten for loopback, in a configuration of its
+    own in ``nginx_dir`` (checked with ``nginx -t``); the command that runs
+    it in the foreground. Also bench/lighthouse.py's front server."""
+    nginx_dir.mkdir()
+    site = loopback.rewrite(NGINX_CONF.read_text())
+    (nginx_dir / "default.conf").write_text(site)
+    # The nginx image's /etc/nginx/nginx.conf, reduced to what runs here:
+    # its gzip line is commented out, so compression is deploy/nginx.conf's.
+    (nginx_dir / "nginx.conf").write_text(f"""
+daemon off;
+worker_processes 1;
+pid {nginx_dir}/nginx.pid;
+error_log {nginx_dir}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    # Each request's time in nginx and in gunicorn (bench/load.py reads them).
+    log_format timed '$request_method $uri $args $status $request_time $upstream_response_time';
+    access_log {nginx_dir}/access.log timed;
+    sendfile on;
+    keepalive_timeout 65;
+    client_body_temp_path {nginx_dir}/body;
+    proxy_temp_path {nginx_dir}/proxy;
+    fastcgi_temp_path {nginx_dir}/fastcgi;
+    uwsgi_temp_path {nginx_dir}/uwsgi;
+    scgi_temp_path {nginx_dir}/scgi;
+    include {nginx_dir}/default.conf;
+}}
+""")
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    argv = [nginx, "-p", str(nginx_dir), "-c", str(nginx_dir / "nginx.conf")]
+    check = subprocess.run([*argv, "-t"], capture_output=True, text=True, check=False)
+    if check.returncode != 0:
+        raise StackError(f"nginx -t refused the configuration:\n{check.stderr}")
+    return argv
+
+
 # --- Processes ----------------------------------------------------------------------
 
 def _descendants(pid: int) -> list[int]:
@@ -508,39 +547,7 @@ class Stack:
         self._spawn(name, self.command(name), self.app_env(name))
 
     def _start_nginx(self) -> None:
-        nginx_dir = self.tmp / "nginx"
-        nginx_dir.mkdir()
-        site = self.loopback.rewrite(NGINX_CONF.read_text())
-        (nginx_dir / "default.conf").write_text(site)
-        # The nginx image's /etc/nginx/nginx.conf, reduced to what runs here:
-        # its gzip line is commented out, so compression is deploy/nginx.conf's.
-        (nginx_dir / "nginx.conf").write_text(f"""
-daemon off;
-worker_processes 1;
-pid {nginx_dir}/nginx.pid;
-error_log {nginx_dir}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    # Each request's time in nginx and in gunicorn (bench/load.py reads them).
-    log_format timed '$request_method $uri $args $status $request_time $upstream_response_time';
-    access_log {nginx_dir}/access.log timed;
-    sendfile on;
-    keepalive_timeout 65;
-    client_body_temp_path {nginx_dir}/body;
-    proxy_temp_path {nginx_dir}/proxy;
-    fastcgi_temp_path {nginx_dir}/fastcgi;
-    uwsgi_temp_path {nginx_dir}/uwsgi;
-    scgi_temp_path {nginx_dir}/scgi;
-    include {nginx_dir}/default.conf;
-}}
-""")
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-        argv = [nginx, "-p", str(nginx_dir), "-c", str(nginx_dir / "nginx.conf")]
-        check = subprocess.run([*argv, "-t"], capture_output=True, text=True, check=False)
-        if check.returncode != 0:
-            raise StackError(f"nginx -t refused the configuration:\n{check.stderr}")
+        argv = nginx_prepare(self.tmp / "nginx", self.loopback)
         self._spawn("nginx", argv, {"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
 
     def _wait_port(self, name: str, port: int, *, timeout: float) -> None:
