@@ -32,7 +32,6 @@ anything of one user.
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -41,8 +40,6 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
 from . import generations, pagecache
-
-logger = logging.getLogger(__name__)
 
 
 def seconds() -> int:
@@ -86,30 +83,11 @@ def query_key(query, parameters: frozenset[str] | set[str], *,
 
 
 def cached(name: str, render: Callable[[], str], *, vary: Iterable[object] = (),
-           request=None) -> SafeString | str:
+           request=None) -> SafeString:
     """``render()``'s HTML, from the cache when it was rendered in the
     current content generation (same name, language, day and ``vary``)."""
-    ttl = seconds()
-    if ttl <= 0:
-        return render()
-    key = key_of(name, vary)
-    store = generations.cache()
-    try:
-        found = store.get_many([pagecache.GENERATION_KEY, key])
-        generation = (getattr(request, "content_generation", None)
-                      or found.get(pagecache.GENERATION_KEY)
-                      or pagecache.current_generation())
-    except Exception:
-        logger.exception("Fragment cache unavailable")
-        return render()
-    if generation is None:
-        return render()  # the cache answered nothing (down): render, keep nothing
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return mark_safe(entry[1])  # noqa: S308 - HTML we rendered and stored ourselves
-    html = render()
-    try:
-        store.set(key, (generation, str(html)), ttl)
-    except Exception:
-        logger.exception("Fragment cache unavailable")
-    return html
+    html = generations.cached(
+        key_of(name, vary), render, generation_key=pagecache.GENERATION_KEY, seconds=seconds(),
+        generation=getattr(request, "content_generation", None), keep=str,
+    )
+    return mark_safe(html)  # noqa: S308 - HTML we rendered (and stored) ourselves

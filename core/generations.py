@@ -27,11 +27,14 @@ import logging
 import secrets
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import caches
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # The store of the pages, the dashboards and their generations (settings:
 # CACHES["pages"]).
@@ -58,6 +61,40 @@ def generation_of(key: str) -> str:
         store.add(key, new_generation(), None)
         generation = store.get(key)
     return generation
+
+
+def cached(key: str, compute: Callable[[], T], *, generation_key: str, seconds: int,
+           generation: str | None = None, keep: Callable[[T], object] | None = None) -> T:
+    """``compute()``'s value, from the shared cache under ``key`` when it was
+    stored in the current generation of ``generation_key`` (``generation``:
+    that token already read by the caller). The token is read with the
+    entry, in one round trip, and before the rows: a change committed
+    meanwhile leaves the new entry under the older generation, never used.
+    ``keep(value)`` is what is stored (the value itself by default).
+    ``seconds`` bounds an entry's life, for what a bump could not reach
+    while the cache was away; 0 computes every time. A cache that is down
+    computes and keeps nothing. The pieces of pages (core.fragments) and a
+    user's roles (membership.roles_cache) are kept this way."""
+    if seconds <= 0:
+        return compute()
+    store = cache()
+    try:
+        found = store.get_many([generation_key, key])
+        current = generation or found.get(generation_key) or generation_of(generation_key)
+    except Exception:
+        logger.exception("Cache unavailable for %s", key)
+        return compute()
+    if current is None:
+        return compute()  # the cache answered nothing (down): compute, keep nothing
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = compute()
+    try:
+        store.set(key, (current, value if keep is None else keep(value)), seconds)
+    except Exception:
+        logger.exception("Cache unavailable for %s", key)
+    return value
 
 
 def bumper(key: str) -> Callable[[], None]:

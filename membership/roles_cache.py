@@ -21,15 +21,12 @@ never run).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from django.conf import settings
 from django.utils import timezone
 
 from core import generations
-
-logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "roles:generation"
 # Part of every entry's key: a release that changes the Roles class changes it.
@@ -60,27 +57,5 @@ def key_for(user) -> str:
 def cached_roles(user, compute: Callable[[], object]):
     """``compute()``'s roles for ``user``, from the cache while nothing they
     are read from has changed."""
-    ttl = seconds()
-    if ttl <= 0:
-        return compute()
-    key = key_for(user)
-    store = generations.cache()
-    try:
-        found = store.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or generations.generation_of(GENERATION_KEY)
-    except Exception:
-        logger.exception("Roles cache unavailable")
-        return compute()
-    if generation is None:
-        return compute()
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    # The token was read before the rows: a change committed meanwhile
-    # leaves this entry under the older generation, never used.
-    roles = compute()
-    try:
-        store.set(key, (generation, roles), ttl)
-    except Exception:
-        logger.exception("Roles cache unavailable")
-    return roles
+    return generations.cached(key_for(user), compute, generation_key=GENERATION_KEY,
+                              seconds=seconds())
