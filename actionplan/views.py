@@ -14,7 +14,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
+from core import fragments
 from core.csvsafe import csv_response
+from membership.permissions import roles_of
 
 from . import charts, selectors, services
 from .enums import STATUS_SYMBOLS, ProgressStatus, ReportLanguage
@@ -26,7 +28,12 @@ class PlanView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = selectors.plan_for_page(version=self.kwargs.get("version"))
+        version = self.kwargs.get("version")
+        # The version shown (or None: no such version), the same for every
+        # reader: kept with the page's pieces, so a reader whose body is
+        # kept asks the database for nothing.
+        page = fragments.kept("actionplan:plan-page", lambda: selectors.plan_for_page(
+            version=version), vary=[version], request=self.request)
         if page is None:
             raise Http404
         plan = page.plan
@@ -52,7 +59,12 @@ class RoundMixin:
     (written by the template: Django's widget would read them twice more)."""
 
     def get_round(self):
-        self.rounds = list(selectors.rounds_visible_to(user=self.request.user))
+        # Who sees which rounds is one rule (staff or not): kept with the
+        # page's pieces for each answer.
+        staff = roles_of(self.request.user).is_staff
+        self.rounds = fragments.kept(
+            "actionplan:rounds", lambda: list(selectors.rounds_visible_to(user=self.request.user)),
+            vary=[staff], request=self.request)
         asked = self.request.GET.get("round", "")
         if asked == "":
             return self.rounds[0] if self.rounds else None
@@ -85,7 +97,10 @@ class ProgressMatrixView(RoundMixin, TemplateView):
                 notes=SimpleLazyObject(lambda: selectors.progress_notes_for_page(
                     reporting_round=reporting_round, user=self.request.user,
                 )),
-                reports=selectors.round_reports(reporting_round=reporting_round),
+                reports=fragments.kept(
+                    "actionplan:round-reports",
+                    lambda: selectors.round_reports(reporting_round=reporting_round),
+                    vary=[reporting_round.pk], request=self.request),
             )
         return context
 

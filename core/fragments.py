@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -40,6 +41,8 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
 from . import generations, pagecache
+
+T = TypeVar("T")
 
 
 def seconds() -> int:
@@ -91,3 +94,16 @@ def cached(name: str, render: Callable[[], str], *, vary: Iterable[object] = (),
         generation=getattr(request, "content_generation", None), keep=str,
     )
     return mark_safe(html)  # noqa: S308 - HTML we rendered (and stored) ourselves
+
+
+def kept(name: str, compute: Callable[[], T], *, vary: Iterable[object] = (),
+         request=None) -> T:
+    """``compute()``'s value (rows a page reads beside its kept pieces: the
+    plan a page shows, the rounds of a choice), kept as a piece is (same
+    language, day, ``vary`` and content generation), so that a page whose
+    pieces are kept asks the database for nothing. Only what every reader
+    with the same ``vary`` may see, and what the cache can pickle."""
+    return generations.cached(
+        "value:" + key_of(name, vary), compute, generation_key=pagecache.GENERATION_KEY,
+        seconds=seconds(), generation=getattr(request, "content_generation", None),
+    )

@@ -77,3 +77,68 @@ def test_a_participants_note_never_reaches_the_public_through_the_kept_notes(
     client.logout()
 
     assert "Draft bilateral agreement" not in _get(client, "/en/action-plan/progress/")[1]
+
+
+def test_a_kept_plan_page_asks_the_database_for_nothing_but_the_visitor(
+    client, pieces_cache, plan,
+):
+    """The version shown is kept with the text: a second anonymous visit
+    runs no query at all (the page cache is off in the tests)."""
+    _get(client, "/en/action-plan/")
+
+    queries, html = _get(client, "/en/action-plan/")
+
+    assert "Set up mechanisms" in html
+    assert queries == 0
+
+
+def test_a_version_that_does_not_exist_stays_not_found_when_kept(client, pieces_cache, plan):
+    assert client.get("/en/action-plan/v9/").status_code == 404
+    assert client.get("/en/action-plan/v9/").status_code == 404
+
+
+def test_a_new_version_is_the_current_one_on_the_next_request(
+    client, pieces_cache, committed_change, plan,
+):
+    from actionplan import services
+
+    _get(client, "/en/action-plan/")
+
+    with committed_change():
+        newer = services.plan_create_version(previous=plan, title_en="Regional Action Plan 2016")
+
+    assert "Regional Action Plan 2016" in _get(client, "/en/action-plan/")[1]
+    assert newer.version == 2
+
+
+def test_a_round_the_public_may_not_see_never_reaches_it_through_the_kept_choice(
+    client, pieces_cache, endorsed, plan,
+):
+    from tests.factories.actionplan import ReportingRoundFactory
+    from tests.factories.meetings import MeetingFactory
+    from tests.factories.membership import StaffUserFactory
+
+    ReportingRoundFactory(plan=plan, meeting=MeetingFactory(title_en="Open round's meeting"))
+    client.force_login(StaffUserFactory())
+    assert "Open round&#x27;s meeting" in _get(client, "/en/action-plan/progress/")[1]
+
+    client.logout()
+    first, html = _get(client, "/en/action-plan/progress/")
+    second, _ = _get(client, "/en/action-plan/progress/")
+
+    assert "Open round&#x27;s meeting" not in html
+    assert second == 0  # the rounds, the reports and the pieces: all kept
+
+
+def test_a_finished_report_is_offered_on_the_next_request(
+    client, pieces_cache, committed_change, endorsed,
+):
+    from actionplan.enums import ReportStatus
+    from actionplan.models import ProgressReport
+
+    assert "Progress report (PDF, English)" not in _get(client, "/en/action-plan/progress/")[1]
+
+    with committed_change():
+        ProgressReport.objects.create(round=endorsed, language="en", status=ReportStatus.DONE)
+
+    assert "Progress report (PDF, English)" in _get(client, "/en/action-plan/progress/")[1]
