@@ -91,6 +91,16 @@ def packs_of_meeting_for(*, meeting: Meeting, user) -> list[BriefingPack]:
     return list(packs_visible_to(user=user).filter(meeting=meeting).order_by("kind", "language"))
 
 
+def packs_audience(*, user) -> str | None:
+    """Whom ``user``'s packs are the same as: "staff" (every pack),
+    "public" (a visitor, or a user of no registering party: the public
+    proceedings), or None: a party's own (its delegations' packs too)."""
+    registered = _registered_meeting_ids(user)
+    if registered is None:
+        return "staff"
+    return "public" if registered == [] else None
+
+
 def packs_for_dashboard(*, user) -> list[BriefingPack]:
     """The packs of the meetings the user's delegation is registered for
     (a coordinator's or focal point's dashboard), latest meeting first.

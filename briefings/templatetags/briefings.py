@@ -13,10 +13,20 @@ MY_PACKS_TEMPLATE = "briefings/_my_packs.html"
 
 
 def meeting_packs_context(*, user, meeting) -> dict:
-    """A meeting's packs the user may download (a meeting's page)."""
-    from briefings.selectors import packs_of_meeting_for
+    """A meeting's packs the user may download (a meeting's page): kept
+    with the page's pieces (core.fragments) for the staff and for the
+    public, who each see the same packs; a registering party's own read."""
+    from briefings.selectors import packs_audience, packs_of_meeting_for
+    from core import fragments
 
-    return {"packs": packs_of_meeting_for(meeting=meeting, user=user), "meeting": meeting}
+    audience = packs_audience(user=user)
+    if audience is None:
+        packs = packs_of_meeting_for(meeting=meeting, user=user)
+    else:
+        packs = fragments.kept(
+            "briefings:meeting-packs", lambda: packs_of_meeting_for(meeting=meeting, user=user),
+            vary=[meeting.pk, audience])
+    return {"packs": packs, "meeting": meeting}
 
 
 def my_packs_context(*, user, meeting=None) -> dict:

@@ -143,7 +143,12 @@ class MeetingDetailView(DetailView):
     context_object_name = "meeting"
 
     def get_object(self, queryset=None):
-        meeting = selectors.meeting_for_page(slug=self.kwargs["slug"], prefetch=False)
+        slug = self.kwargs["slug"]
+        # Kept with the page's pieces: a kept page asks the database for
+        # nothing but what is the reader's own.
+        meeting = fragments.kept(
+            "meetings:meeting", lambda: selectors.meeting_for_page(slug=slug, prefetch=False),
+            vary=[slug], request=self.request)
         if meeting is None:
             raise Http404(_("There is no such meeting."))
         return meeting

@@ -140,3 +140,49 @@ def test_a_document_made_restricted_leaves_the_kept_body_at_once(client, pieces_
         document.save()
 
     assert "Annotated agenda" not in _page(client)[1]
+
+
+def _pack(meeting, **fields):
+    values = {"kind": PackKind.BRIEFING, "language": "en", "restricted": True,
+              "status": PackStatus.DONE, "file": "packs/som-2026-en.pdf", "page_count": 12,
+              "size": 2048, "version": 1, "finished_at": NOON_UTC, **fields}
+    return BriefingPack.objects.create(meeting=meeting, **values)
+
+
+def test_a_kept_page_asks_an_anonymous_visitor_for_nothing(client, pieces_cache, som):
+    """The meeting, its body and its public packs are kept: a second visit
+    runs no query at all (the page cache is off in the tests)."""
+    _page(client)
+
+    queries, html = _page(client)
+
+    assert "Opening of the meeting" in html
+    assert queries == 0
+
+
+def test_an_unknown_meeting_stays_not_found_when_kept(client, pieces_cache, som):
+    assert client.get("/en/meetings/no-such-meeting/").status_code == 404
+    assert client.get("/en/meetings/no-such-meeting/").status_code == 404
+
+
+def test_a_public_pack_built_is_offered_on_the_next_request(client, pieces_cache,
+                                                           committed_change, som):
+    assert 'id="packs-title"' not in _page(client)[1]
+
+    with committed_change():
+        _pack(som, kind=PackKind.PROCEEDINGS, restricted=False, file_restricted=False)
+
+    assert 'id="packs-title"' in _page(client)[1]
+
+
+def test_a_restricted_pack_kept_for_the_staff_never_reaches_the_public(client, pieces_cache,
+                                                                      som):
+    from tests.factories.membership import StaffUserFactory
+
+    _pack(som)
+    client.force_login(StaffUserFactory())
+    assert 'id="packs-title"' in _page(client)[1]
+
+    client.logout()
+
+    assert 'id="packs-title"' not in _page(client)[1]
