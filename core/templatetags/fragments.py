@@ -1,8 +1,8 @@
 """``{% load fragments %}``: a piece of a page kept per language, day and
 content generation (core.fragments).
 
-    {% fragment "home:next-meetings" %}{% next_meetings_section %}{% endfragment %}
-    {% fragment "home:latest-documents" circle %}...{% endfragment %}
+    {% fragment "archive:list" kept_key circle %}...{% endfragment %}
+    {% fragment "home:sections" circle %}...{% endfragment %}
 
 The first argument names the piece; the others are what else it varies on.
 """
