@@ -8,10 +8,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core import fragments
 from core.links import base_url
 from core.throttling import client_ip
 from membership.throttle import ThrottleUnavailable, throttle_hit
@@ -37,9 +39,30 @@ class NearestPageMixin:
 
 
 class NewsListView(NearestPageMixin, ListView):
+    """The list is the same for every visitor of a page on a day: kept per
+    page, language, Almaty date and content generation ({% fragment %},
+    core.fragments), and read only when it is rendered."""
+
     template_name = "content/news_list.html"
     context_object_name = "news"
     paginate_by = 10
+    kept_parameters = frozenset({"page"})
+
+    def get(self, request, *args, **kwargs):
+        key = fragments.query_key(request.GET, self.kept_parameters)
+        listing = self.listing() if key is None else SimpleLazyObject(self.listing)
+        return self.render_to_response({
+            "view": self, "kept_key": key, "listing": listing,
+            # Only a page asked for may be past the first (its number in the title).
+            "paged": "page" in request.GET,
+        })
+
+    def get_template_names(self) -> list[str]:
+        return [self.template_name]  # ListView's would read the queryset
+
+    def listing(self) -> dict:
+        self.object_list = self.get_queryset()
+        return self.get_context_data()
 
     def get_queryset(self):
         return selectors.news_for_list()

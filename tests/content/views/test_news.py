@@ -34,7 +34,7 @@ def test_news_list_shows_public_items_newest_first_in_each_language(client, lang
     response = client.get(f"/{lang}/news/")
 
     assert response.status_code == 200
-    assert [item.title for item in response.context["news"]] == expected
+    assert [item.title for item in response.context["listing"]["news"]] == expected
 
 
 @pytest.mark.dates
@@ -46,7 +46,7 @@ def test_news_list_hides_drafts_and_items_scheduled_later(client):
 
     response = client.get("/ru/news/")
 
-    assert [item.title for item in response.context["news"]] == ["Опубликована"]
+    assert [item.title for item in response.context["listing"]["news"]] == ["Опубликована"]
 
 
 def test_news_list_is_paginated_by_ten_and_a_stale_page_shows_the_last(client):
@@ -56,8 +56,8 @@ def test_news_list_is_paginated_by_ten_and_a_stale_page_shows_the_last(client):
     first = client.get("/ru/news/")
     stale = client.get("/ru/news/", {"page": "99"})
 
-    assert len(first.context["news"]) == 10
-    assert (stale.status_code, len(stale.context["news"])) == (200, 1)
+    assert len(first.context["listing"]["news"]) == 10
+    assert (stale.status_code, len(stale.context["listing"]["news"])) == (200, 1)
     assert "Страница 2 из 2" in text_of(stale)
 
 
@@ -72,7 +72,7 @@ def test_news_list_query_count_does_not_grow_with_items(
     with django_assert_num_queries(2):
         response = client.get("/en/news/")
 
-    assert len(response.context["news"]) == count
+    assert len(response.context["listing"]["news"]) == count
 
 
 def test_news_pages_advertise_rss_and_atom_feeds_in_head(client):
