@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.sitemaps import PlanSitemap
 from archive.sitemaps import DocumentSitemap
 from content.sitemaps import NewsSitemap, ProjectSitemap
+from core.fragments import kept_response
 from decisions.sitemaps import OutcomeSitemap
 from mechanism.sitemaps import MechanismSitemap
 from workplans.sitemaps import WorkPlanSitemap
@@ -48,9 +49,11 @@ urlpatterns = [
     # sitemaps.SITEMAP_PAGE_SIZE addresses (?p=2... for the next). Both
     # under the name of Django's sitemap view, which the page cache stores
     # (reversed without arguments: the index; with a section: its page).
-    path("sitemap.xml", views.sitemap_index, {"sitemaps": on_public_address(SITEMAPS)},
-         name=SITEMAP_URL_NAME),
-    path("sitemap-<section>.xml", views.sitemap_section,
+    # Each kept whole for the content generation (core.fragments).
+    path("sitemap.xml", kept_response("sitemap:index")(views.sitemap_index),
+         {"sitemaps": on_public_address(SITEMAPS)}, name=SITEMAP_URL_NAME),
+    path("sitemap-<section>.xml",
+         kept_response("sitemap:section", frozenset({"p"}))(views.sitemap_section),
          {"sitemaps": on_public_address(SITEMAPS)}, name=SITEMAP_URL_NAME),
     # The archive's open metadata: OAI-PMH (/oai/) and JSON (/api/documents/).
     path("", include("archive.oai.urls")),

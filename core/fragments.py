@@ -31,6 +31,7 @@ anything of one user.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -107,3 +108,55 @@ def kept(name: str, compute: Callable[[], T], *, vary: Iterable[object] = (),
         "value:" + key_of(name, vary), compute, generation_key=pagecache.GENERATION_KEY,
         seconds=seconds(), generation=getattr(request, "content_generation", None),
     )
+
+
+# A kept response's headers that are the view's own; the middleware's
+# (security headers, Vary, cookies) are added to each response anew.
+UNKEPT_HEADERS = frozenset({"content-length", "vary", "set-cookie"})
+
+
+def kept_response(name: str, parameters: frozenset[str] = frozenset()):
+    """A view whose answer is the same for everyone (a feed, the sitemap):
+    its 200 response (body and the view's headers) kept as a piece is, per
+    address (path, query string within ``parameters``: ``query_key``, the
+    portal's own address the links are written on), language, day and
+    content generation. Any other answer (a 404, a redirect) is not kept.
+    Only for views that read nothing of the visitor."""
+    from django.http import HttpResponse
+
+    from .links import base_url
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            key = query_key(request.GET, parameters) if request.method in ("GET", "HEAD") else None
+            if key is None or seconds() <= 0:
+                return view(request, *args, **kwargs)
+            answered = {}
+
+            def render():
+                response = view(request, *args, **kwargs)
+                if callable(getattr(response, "render", None)):
+                    response = response.render()
+                answered["response"] = response
+                if response.status_code != 200 or response.streaming or response.cookies:
+                    return None
+                return (response.content, [(header, value) for header, value
+                                           in response.headers.items()
+                                           if header.lower() not in UNKEPT_HEADERS])
+
+            kept_answer = kept(name, render, vary=[base_url(request), request.path, key],
+                               request=request)
+            if "response" in answered:
+                return answered["response"]
+            if kept_answer is None:
+                return view(request, *args, **kwargs)
+            content, headers = kept_answer
+            response = HttpResponse(content)
+            for header, value in headers:
+                response.headers[header] = value
+            return response
+
+        return wrapped
+
+    return decorator

@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from core.fragments import kept_response
+
 from . import feeds, views
 
 app_name = "meetings"
@@ -31,8 +33,10 @@ def _registration_patterns(prefix: str = ""):
 urlpatterns = [
     path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
     path("meetings.ics", views.meetings_ics, name="calendar_feed"),
-    path("meetings/feed/rss/", feeds.MeetingsFeed(), name="feed_rss"),
-    path("meetings/feed/atom/", feeds.MeetingsAtomFeed(), name="feed_atom"),
+    path("meetings/feed/rss/", kept_response("meetings:feed_rss")(feeds.MeetingsFeed()),
+         name="feed_rss"),
+    path("meetings/feed/atom/", kept_response("meetings:feed_atom")(feeds.MeetingsAtomFeed()),
+         name="feed_atom"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<slug:slug>/calendar.ics", views.meeting_ics, name="meeting_ics"),
     path("registration/", views.DashboardView.as_view(), name="registration_dashboard"),
