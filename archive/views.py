@@ -190,7 +190,15 @@ class DocumentDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_object(self, queryset=None):
-        document = selectors.document_for_page(key=self.kwargs["slug"], user=self.request.user)
+        key = self.kwargs["slug"]
+        # Who may open a document is decided by the reader's access levels
+        # alone: the answer (the document, or None) is kept per key and
+        # levels with the page's pieces.
+        levels = selectors.list_key(user=self.request.user)[1]
+        document = fragments.kept(
+            "archive:document-page",
+            lambda: selectors.document_for_page(key=key, user=self.request.user),
+            vary=[key, *levels], request=self.request)
         if document is None:
             raise Http404(_("There is no such document in the archive."))
         return document

@@ -43,15 +43,26 @@ class StateListView(ListView):
     paginate_by = 25
     kept_parameters = frozenset({"page"})
 
+    def get(self, request, *args, **kwargs):
+        # The queryset is built only when the table is read (not when kept).
+        return self.render_to_response(self.get_context_data())
+
+    def get_template_names(self) -> list[str]:
+        return [self.template_name]  # ListView's would read the queryset
+
     def get_queryset(self):
         return selectors.states_for_public_list()
+
+    def table(self, **kwargs) -> dict:
+        self.object_list = self.get_queryset()
+        return super().get_context_data(**kwargs)
 
     def get_context_data(self, **kwargs):
         key = fragments.query_key(self.request.GET, self.kept_parameters)
         if key is None:
-            table = super().get_context_data(**kwargs)
+            table = self.table(**kwargs)
         else:
-            table = SimpleLazyObject(lambda: super(StateListView, self).get_context_data(**kwargs))
+            table = SimpleLazyObject(lambda: self.table(**kwargs))
         return {
             "view": self,
             "kept_key": key,

@@ -90,6 +90,14 @@ class MeetingListView(ListView):
             listing = SimpleLazyObject(lambda: self.results_context(**kwargs))
         return {"view": self, "kept_key": key, "listing": listing}
 
+    def get(self, request, *args, **kwargs):
+        # The filters and the queryset are built only when the listing is
+        # read (results_context): not at all when it is kept.
+        return self.render_to_response(self.get_context_data())
+
+    def get_template_names(self) -> list[str]:
+        return [self.template_name]  # ListView's would read the queryset
+
     def get_queryset(self):
         self.filterset = MeetingFilter(
             self.request.GET, queryset=selectors.meetings_for_list(), request=self.request,
@@ -115,6 +123,7 @@ class MeetingListView(ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def results_context(self, **kwargs) -> dict:
+        self.object_list = self.get_queryset()
         context = super().get_context_data(**kwargs)
         context.update(
             filterset=self.filterset,

@@ -142,6 +142,25 @@ def test_a_restricted_document_is_not_found_by_the_public_after_staff_opened_it(
 
 
 @time_machine.travel(NOON_UTC, tick=False)
+def test_a_document_made_restricted_is_not_found_by_the_public_on_the_next_request(
+    client, pieces_cache, committed_change, restricted,
+):
+    """Who may open a document is kept with the page's pieces per access
+    levels: a change of its access is on the very next request."""
+    assert _status(client, "/en/archive/public-report/") == 200
+    assert _get(client, "/en/archive/public-report/")[0] == 0  # kept: no query at all
+
+    with committed_change():
+        from archive.models import Document
+
+        document = Document.objects.get(slug="public-report")
+        document.access = AccessLevel.PARTICIPANTS
+        document.save()
+
+    assert _status(client, "/en/archive/public-report/") == 404
+
+
+@time_machine.travel(NOON_UTC, tick=False)
 def test_a_restricted_newer_version_never_reaches_the_public_from_the_kept_page(
     client, pieces_cache,
 ):
