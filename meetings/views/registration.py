@@ -27,6 +27,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_sendfile import sendfile
 
+from core import fragments
 from core.links import base_url
 from membership.permissions import remember_roles, roles_of
 
@@ -107,8 +108,18 @@ class MeetingPartyMixin(PartyMixin):
     """A meeting (by slug) and the party's delegation to it, if any."""
 
     def dispatch(self, request, *args, **kwargs):
-        self.meeting = get_object_or_404(Meeting.objects.select_related("host_state"),
-                                         slug=kwargs["slug"])
+        slug = kwargs["slug"]
+        if request.method in ("GET", "HEAD"):
+            # To read: the meeting kept with the public pages' pieces (its
+            # page's own entry), as current as the content generation.
+            self.meeting = fragments.kept(
+                "meetings:meeting", lambda: selectors.meeting_for_page(slug=slug, prefetch=False),
+                vary=[slug], request=request)
+        else:
+            # To write: read afresh.
+            self.meeting = Meeting.objects.select_related("host_state").filter(slug=slug).first()
+        if self.meeting is None:
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_delegation(self):
