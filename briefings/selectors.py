@@ -63,21 +63,21 @@ def _registered_meeting_ids(user):
     )
 
 
+# The public only a file built public: a pack whose restriction was lifted
+# is rebuilt without names, and the restricted file it had stays out of
+# reach until then (or if that build fails); a public pack rebuilt because
+# its contents changed keeps its file offered.
+_PUBLIC_PACKS = (Q(kind=PackKind.PROCEEDINGS, restricted=False)
+                 & (Q(status=PackStatus.DONE) | Q(file_restricted=False)))
+
+
 def packs_visible_to(*, user) -> QuerySet[BriefingPack]:
     """Packs this user may download (built at least once)."""
     packs = BriefingPack.objects.exclude(file="").select_related("meeting")
     registered = _registered_meeting_ids(user)
     if registered is None:  # staff
         return packs
-    # The public only a file built public: a pack whose restriction was
-    # lifted is rebuilt without names, and the restricted file it had
-    # stays out of reach until then (or if that build fails); a public
-    # pack rebuilt because its contents changed keeps its file offered.
-    return packs.filter(
-        Q(kind=PackKind.PROCEEDINGS, restricted=False)
-        & (Q(status=PackStatus.DONE) | Q(file_restricted=False))
-        | Q(meeting_id__in=registered)
-    )
+    return packs.filter(_PUBLIC_PACKS | Q(meeting_id__in=registered))
 
 
 def pack_for_download(*, pk: int, user) -> BriefingPack | None:
@@ -86,19 +86,26 @@ def pack_for_download(*, pk: int, user) -> BriefingPack | None:
     return packs_visible_to(user=user).filter(pk=pk).first()
 
 
-def packs_of_meeting_for(*, meeting: Meeting, user) -> list[BriefingPack]:
-    """The packs of one meeting this user may download (meeting page)."""
-    return list(packs_visible_to(user=user).filter(meeting=meeting).order_by("kind", "language"))
-
-
-def packs_audience(*, user) -> str | None:
-    """Whom ``user``'s packs are the same as: "staff" (every pack),
-    "public" (a visitor, or a user of no registering party: the public
-    proceedings), or None: a party's own (its delegations' packs too)."""
+def packs_audience(*, user, meeting: Meeting) -> str:
+    """Which of a meeting's packs ``user`` may download, as one of the two
+    answers many readers share (the rule of ``packs_visible_to``): "all"
+    (the staff, or a party whose delegation to the meeting was submitted)
+    or "public" (the proceedings built public). A party's costs one EXISTS."""
     registered = _registered_meeting_ids(user)
     if registered is None:
-        return "staff"
-    return "public" if registered == [] else None
+        return "all"
+    if registered == [] or not registered.filter(meeting_id=meeting.pk).exists():
+        return "public"
+    return "all"
+
+
+def packs_of_meeting(*, meeting: Meeting, audience: str) -> list[BriefingPack]:
+    """The packs of one meeting an audience of ``packs_audience`` may
+    download (a meeting's page)."""
+    packs = BriefingPack.objects.exclude(file="").filter(meeting=meeting)
+    if audience != "all":
+        packs = packs.filter(_PUBLIC_PACKS)
+    return list(packs.select_related("meeting").order_by("kind", "language"))
 
 
 def packs_for_dashboard(*, user) -> list[BriefingPack]:

@@ -14,18 +14,15 @@ MY_PACKS_TEMPLATE = "briefings/_my_packs.html"
 
 def meeting_packs_context(*, user, meeting) -> dict:
     """A meeting's packs the user may download (a meeting's page): kept
-    with the page's pieces (core.fragments) for the staff and for the
-    public, who each see the same packs; a registering party's own read."""
-    from briefings.selectors import packs_audience, packs_of_meeting_for
+    with the page's pieces (core.fragments) for each of the two audiences
+    (every pack of the meeting, or its public ones)."""
+    from briefings.selectors import packs_audience, packs_of_meeting
     from core import fragments
 
-    audience = packs_audience(user=user)
-    if audience is None:
-        packs = packs_of_meeting_for(meeting=meeting, user=user)
-    else:
-        packs = fragments.kept(
-            "briefings:meeting-packs", lambda: packs_of_meeting_for(meeting=meeting, user=user),
-            vary=[meeting.pk, audience])
+    audience = packs_audience(user=user, meeting=meeting)
+    packs = fragments.kept(
+        "briefings:meeting-packs", lambda: packs_of_meeting(meeting=meeting, audience=audience),
+        vary=[meeting.pk, audience])
     return {"packs": packs, "meeting": meeting}
 
 
