@@ -8,6 +8,8 @@ The first argument names the piece; the others are what else it varies on.
 """
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 
 from core import fragments
 
@@ -38,3 +40,32 @@ def do_fragment(parser, token) -> FragmentNode:
     parser.delete_first_token()
     return FragmentNode(nodelist, parser.compile_filter(bits[1]),
                         [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+class OnceNode(template.Node):
+    """``{% once %}...{% endonce %}``: a piece of the layout that depends on
+    nothing but the language (static files' addresses, fixed labels),
+    rendered once per language and process; each time with DEBUG, so that
+    an edited template shows at once."""
+
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+        self.rendered: dict[str, str] = {}
+
+    def render(self, context) -> str:
+        if settings.DEBUG:
+            return self.nodelist.render(context)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        html = self.rendered.get(language)
+        if html is None:
+            html = self.rendered[language] = self.nodelist.render(context)
+        return html
+
+
+@register.tag("once")
+def do_once(parser, token) -> OnceNode:
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% once %} takes no argument.")
+    nodelist = parser.parse(("endonce",))
+    parser.delete_first_token()
+    return OnceNode(nodelist)

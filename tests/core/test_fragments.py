@@ -118,3 +118,24 @@ def test_fragments_are_off_with_the_page_cache_off_by_default(settings):
         fragments.cached("piece", lambda: calls.append(1) or "x")
 
     assert calls == [1, 1]
+
+
+def test_a_once_piece_is_rendered_once_per_language(settings):
+    """{% once %} (the layout's fixed pieces: static files' addresses,
+    labels) keeps its first rendering in each language, in production; with
+    DEBUG an edit shows at once."""
+    from django.utils import translation
+
+    settings.DEBUG = False
+    template = Template("{% load i18n fragments %}{% once %}{% translate 'Search' context "
+                        "'search field' %} {{ value }}{% endonce %}")
+
+    with translation.override("ru"):
+        assert template.render(Context({"value": 1})) == "Поиск 1"
+        assert template.render(Context({"value": 2})) == "Поиск 1"
+    with translation.override("en"):
+        assert template.render(Context({"value": 3})) == "Search 3"
+
+    settings.DEBUG = True
+    with translation.override("ru"):
+        assert template.render(Context({"value": 4})) == "Поиск 4"
