@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
@@ -96,6 +97,14 @@ class _ClientPerPoolCacheClient(RedisCacheClient):
         return client
 
 
+# Every RedisCache made in this process (weakly): see RedisCache.disconnect.
+_instances: weakref.WeakSet = weakref.WeakSet()
+
+
+def instances() -> list:
+    return list(_instances)
+
+
 class RedisCache(DjangoRedisCache):
     """``django.core.cache.backends.redis.RedisCache``, reusing its clients
     and failing soft (see the module's text)."""
@@ -106,6 +115,16 @@ class RedisCache(DjangoRedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self._class = _ClientPerPoolCacheClient
         self._state = _state_for(server if isinstance(server, str) else ",".join(server))
+        _instances.add(self)
+
+    def disconnect(self) -> None:
+        """Close this cache's connections to Redis (its pools reconnect if it
+        is used again). For a cache dropped while still connected: the tests'
+        settings swap caches, and a dropped cache's sockets would otherwise
+        be closed whenever the garbage collector gets to them."""
+        client = self.__dict__.get("_cache")  # made on first use (a cached property)
+        for pool in list(getattr(client, "_pools", {}).values()):
+            pool.disconnect()
 
     # --- Availability -------------------------------------------------------------
 

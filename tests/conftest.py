@@ -232,3 +232,20 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(
             "Not browser tests, yet they use Playwright's fixtures (rename a parameter "
             "called page or context, or mark the test 'browser'): " + ", ".join(wrong))
+
+
+@pytest.fixture(autouse=True)
+def _dropped_redis_caches_disconnected():
+    """A test that swaps CACHES (settings) drops the Redis caches it used
+    when the settings come back; their sockets are closed here, at once,
+    rather than by the garbage collector at some later moment, where the
+    socket's ResourceWarning would fail whichever test was running."""
+    yield
+    from django.core.cache import caches
+
+    from core import cache as redis_cache
+
+    current = {id(cache) for cache in caches.all(initialized_only=True)}
+    for cache in redis_cache.instances():
+        if id(cache) not in current:
+            cache.disconnect()

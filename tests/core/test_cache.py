@@ -73,3 +73,14 @@ def test_one_client_serves_every_operation_and_thread(cache, monkeypatch):
 
     assert sorted(seen) == sorted(list(range(20)) * 4)
     assert len(built) == 1
+
+
+def test_a_cache_disconnected_closes_its_sockets_and_connects_again_when_used(cache):
+    cache.set("k", "v")
+    pools = list(cache._cache._pools.values())
+    assert any(pool._available_connections for pool in pools)
+
+    cache.disconnect()
+
+    assert all(conn._sock is None for pool in pools for conn in pool._available_connections)
+    assert cache.get("k") == "v"  # the pool connects again
