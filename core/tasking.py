@@ -88,14 +88,15 @@ def send_on_commit(name: str, *, args: Iterable[Any] = (), kwargs: dict[str, Any
     """
     send = _Send(task_named(name), list(args), dict(kwargs or {}), options)
     connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        # The same task with the same arguments already waits for this
-        # commit (an import's document indexed once per file added): sent
-        # once. A waiting entry outlives this call's: a savepoint rolled
-        # back has dropped its entries already, and any still open that
-        # holds the waiting entry holds this call too.
-        if any(func == send for _sids, func, _robust in connection.run_on_commit):
-            return
+    # The same task with the same arguments already waits for this commit
+    # (an import's document indexed once per file added): sent once. A
+    # waiting entry outlives this call's: a savepoint rolled back has dropped
+    # its entries already, and any still open that holds the waiting entry
+    # holds this call too.
+    if connection.in_atomic_block and any(
+        func == send for _sids, func, _robust in connection.run_on_commit
+    ):
+        return
     transaction.on_commit(send)
 
 

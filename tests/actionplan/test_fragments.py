@@ -123,7 +123,7 @@ def test_a_round_the_public_may_not_see_never_reaches_it_through_the_kept_choice
     assert "Open round&#x27;s meeting" in _get(client, "/en/action-plan/progress/")[1]
 
     client.logout()
-    first, html = _get(client, "/en/action-plan/progress/")
+    _first, html = _get(client, "/en/action-plan/progress/")
     second, _ = _get(client, "/en/action-plan/progress/")
 
     assert "Open round&#x27;s meeting" not in html

@@ -85,13 +85,12 @@ def test_the_same_task_queued_twice_in_one_transaction_is_sent_once(
 ):
     """An import adds a document and then its two files, and each service
     queues the document's indexing: it runs once, after the commit."""
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        send_on_commit("tests.core.record", args=[7])
+        with transaction.atomic():  # a service's own savepoint
             send_on_commit("tests.core.record", args=[7])
-            with transaction.atomic():  # a service's own savepoint
-                send_on_commit("tests.core.record", args=[7])
-            send_on_commit("tests.core.record", args=[8])
-            send_on_commit("tests.core.record", args=[7])
+        send_on_commit("tests.core.record", args=[8])
+        send_on_commit("tests.core.record", args=[7])
 
     assert [args for _id, args, _kwargs in RUNS] == [(7,), (8,)]
 
@@ -99,15 +98,14 @@ def test_the_same_task_queued_twice_in_one_transaction_is_sent_once(
 def test_a_task_whose_first_queuing_was_rolled_back_is_still_sent(
     django_capture_on_commit_callbacks,
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    send_on_commit("tests.core.record", args=[7])
-                    raise RuntimeError("the first write fails")
-            except RuntimeError:
-                pass
-            send_on_commit("tests.core.record", args=[7])
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        try:
+            with transaction.atomic():
+                send_on_commit("tests.core.record", args=[7])
+                raise RuntimeError("the first write fails")
+        except RuntimeError:
+            pass
+        send_on_commit("tests.core.record", args=[7])
 
     assert [args for _id, args, _kwargs in RUNS] == [(7,)]
 
@@ -115,14 +113,13 @@ def test_a_task_whose_first_queuing_was_rolled_back_is_still_sent(
 def test_a_task_queued_again_in_a_savepoint_rolled_back_is_still_sent(
     django_capture_on_commit_callbacks,
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            send_on_commit("tests.core.record", args=[7])
-            try:
-                with transaction.atomic():
-                    send_on_commit("tests.core.record", args=[7])
-                    raise RuntimeError("the second write fails")
-            except RuntimeError:
-                pass
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        send_on_commit("tests.core.record", args=[7])
+        try:
+            with transaction.atomic():
+                send_on_commit("tests.core.record", args=[7])
+                raise RuntimeError("the second write fails")
+        except RuntimeError:
+            pass
 
     assert [args for _id, args, _kwargs in RUNS] == [(7,)]
