@@ -129,7 +129,13 @@ class ProgressReportView(LoginRequiredMixin, FormView):
         self.state = selectors.reporting_state(user=request.user)
         if self.state is None:
             raise PermissionDenied
-        self.round = selectors.open_round()
+        if request.method in ("GET", "HEAD"):
+            # To show: the open round kept with the pages' pieces (the same
+            # for every coordinator); to write: read afresh.
+            self.round = fragments.kept("actionplan:open-round", selectors.open_round,
+                                        request=request)
+        else:
+            self.round = selectors.open_round()
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, form_class=None):

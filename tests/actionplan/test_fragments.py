@@ -142,3 +142,26 @@ def test_a_finished_report_is_offered_on_the_next_request(
         ProgressReport.objects.create(round=endorsed, language="en", status=ReportStatus.DONE)
 
     assert "Progress report (PDF, English)" in _get(client, "/en/action-plan/progress/")[1]
+
+
+def test_the_report_form_reads_the_open_round_kept_and_follows_its_closing(
+    client, pieces_cache, committed_change, plan, kaz_coordinator,
+):
+    """The open round is the same for every coordinator: kept to show the
+    form, and a round closed is on the next request."""
+    from actionplan.enums import RoundStatus
+    from tests.factories.actionplan import ReportingRoundFactory
+
+    open_round = ReportingRoundFactory(plan=plan)
+    client.force_login(kaz_coordinator)
+    first, html = _get(client, "/en/action-plan/report/")
+    second, _ = _get(client, "/en/action-plan/report/")
+    assert second < first
+    assert 'name="status_' in html  # the form of the open round
+
+    with committed_change():
+        open_round.status = RoundStatus.CLOSED
+        open_round.save()
+
+    html = _get(client, "/en/action-plan/report/")[1]
+    assert 'name="status_' not in html
