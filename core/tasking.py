@@ -83,39 +83,11 @@ def send_on_commit(name: str, *, args: Iterable[Any] = (), kwargs: dict[str, Any
     ``apply_async``, so its options and base class apply as with ``.delay()``.
     The task is found now: a name no task has fails inside the transaction,
     which then rolls back, rather than after the user's rows were committed.
-    The same task with the same arguments queued twice in one transaction
-    is sent once.
     """
-    send = _Send(task_named(name), list(args), dict(kwargs or {}), options)
-    connection = transaction.get_connection()
-    # The same task with the same arguments already waits for this commit
-    # (an import's document indexed once per file added): sent once. A
-    # waiting entry outlives this call's: a savepoint rolled back has dropped
-    # its entries already, and any still open that holds the waiting entry
-    # holds this call too.
-    if connection.in_atomic_block and any(
-        func == send for _sids, func, _robust in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(send)
-
-
-class _Send:
-    """One task's send after the commit; equal to another of the same task,
-    arguments and options."""
-
-    def __init__(self, task, args: list, kwargs: dict, options: dict):
-        self.task, self.args, self.kwargs, self.options = task, args, kwargs, options
-
-    def __call__(self):
-        return self.task.apply_async(self.args, self.kwargs, **self.options)
-
-    def __eq__(self, other):
-        return isinstance(other, _Send) and (
-            (self.task.name, self.args, self.kwargs, self.options)
-            == (other.task.name, other.args, other.kwargs, other.options))
-
-    __hash__ = None
+    task = task_named(name)
+    args = list(args)
+    kwargs = dict(kwargs or {})
+    transaction.on_commit(lambda: task.apply_async(args, kwargs, **options))
 
 
 def task_named(name: str):
